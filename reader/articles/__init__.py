@@ -1,0 +1,1 @@
+"""Articles: the model, the SQLite library, fetching and extracting sources, samples."""

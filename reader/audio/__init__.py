@@ -1,0 +1,1 @@
+"""Audio: voices (engines), the clip cache, synthesis and assembly into article MP3s."""

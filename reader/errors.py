@@ -1,0 +1,86 @@
+"""One error tree for the whole reader.
+
+Every error the reader raises on purpose is a ``ReaderError``; its message says
+the probable cause in English (the CLI prints it as is). The UI shows
+``user_message`` instead, which is Vietnamese.
+
+    ReaderError
+    ├── ConfigError            a READER_* setting has a value we cannot use
+    ├── ArticleError
+    │   ├── ArticleNotFound    no article with that id
+    │   ├── SourceError        a file or URL we cannot read (missing, too big, refused)
+    │   │   └── FetchError     the network fetch failed (timeout, HTTP error, private address)
+    │   └── ExtractError       the source was read but holds no recognisable article
+    ├── LibraryError           the SQLite library is unusable (newer schema, corrupt file)
+    ├── ScriptError            nothing speakable in the text
+    └── AudioError
+        ├── EngineUnavailable  the voice cannot be reached or is not installed
+        ├── EngineError        the voice answered, but not with usable audio
+        ├── CacheError         the clip cache cannot be written or read
+        └── AssemblyError      ffmpeg/pydub could not build the article audio
+"""
+
+from __future__ import annotations
+
+
+class ReaderError(Exception):
+    """Base of every error the reader raises on purpose."""
+
+    user_message: str = "Đã có lỗi xảy ra. Vui lòng thử lại sau."
+
+    def __init__(self, message: str, *, user_message: str | None = None) -> None:
+        super().__init__(message)
+        if user_message is not None:
+            self.user_message = user_message
+
+
+class ConfigError(ReaderError):
+    user_message = "Cấu hình của ứng dụng không hợp lệ. Vui lòng báo cho quản trị viên."
+
+
+class ArticleError(ReaderError):
+    user_message = "Không đọc được bài viết."
+
+
+class ArticleNotFound(ArticleError):
+    user_message = "Không tìm thấy bài viết này."
+
+
+class SourceError(ArticleError):
+    user_message = "Không mở được nguồn bài viết."
+
+
+class FetchError(SourceError):
+    user_message = "Không tải được trang bài viết. Vui lòng kiểm tra địa chỉ và thử lại."
+
+
+class ExtractError(ArticleError):
+    user_message = "Không nhận ra nội dung bài viết trong nguồn này."
+
+
+class LibraryError(ReaderError):
+    user_message = "Kho bài viết đang gặp sự cố. Vui lòng báo cho quản trị viên."
+
+
+class ScriptError(ReaderError):
+    user_message = "Bài viết không có nội dung để đọc."
+
+
+class AudioError(ReaderError):
+    user_message = "Không tạo được âm thanh cho bài viết."
+
+
+class EngineUnavailable(AudioError):
+    user_message = "Không kết nối được giọng đọc."
+
+
+class EngineError(AudioError):
+    user_message = "Giọng đọc trả về dữ liệu lỗi."
+
+
+class CacheError(AudioError):
+    user_message = "Không lưu được âm thanh vào bộ nhớ đệm."
+
+
+class AssemblyError(AudioError):
+    user_message = "Không ghép được âm thanh của bài viết."

@@ -1,0 +1,1 @@
+"""Speech: the Vietnamese spoken form of written news (normalize, segment, script)."""

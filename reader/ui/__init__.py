@@ -1,0 +1,1 @@
+"""Streamlit pages and components of the listening app."""
