@@ -1,0 +1,99 @@
+"""The ``Article``: what every source is turned into and what the library stores.
+
+It is deliberately plain (strings, a tuple of paragraphs, an aware datetime) so
+that the speech layer can take its paragraphs without knowing where they came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from typing import Any, Iterable
+
+from reader.errors import ExtractError
+
+#: Vietnam time; portals print local times without an offset.
+VN_TZ = timezone(timedelta(hours=7))
+
+
+def nfc(text: str) -> str:
+    """NFC with collapsed inner whitespace: sources mix composed and decomposed marks."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _paragraphs(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(p for p in (nfc(str(x)) for x in items) if p)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article; ``id`` is None until the library has stored it."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    category: str = ""
+    published: datetime | None = None
+    source: str = ""
+    url: str = ""
+    id: int | None = field(default=None, compare=True)
+
+    def __post_init__(self) -> None:
+        title = nfc(self.title or "")
+        if isinstance(self.paragraphs, str):
+            raise ExtractError("Article paragraphs must be a sequence of strings, not one string")
+        paragraphs = _paragraphs(self.paragraphs or ())
+        if not title:
+            raise ExtractError("The article has no title (the source held no recognisable headline)")
+        if not paragraphs:
+            raise ExtractError(f"The article {title!r} has no body text (no paragraphs found)")
+        published = self.published
+        if published is not None:
+            if not isinstance(published, datetime):
+                raise ExtractError(f"published must be a datetime, not {type(published).__name__}")
+            # Naive times from portals are Vietnam local time; aware ones are converted.
+            if published.tzinfo is None:
+                published = published.replace(tzinfo=VN_TZ)
+            else:
+                published = published.astimezone(VN_TZ)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "category", nfc(self.category or ""))
+        object.__setattr__(self, "published", published)
+        object.__setattr__(self, "source", (self.source or "").strip())
+        object.__setattr__(self, "url", (self.url or "").strip())
+
+    def with_id(self, id: int | None) -> "Article":
+        """A copy carrying the library's id (articles are immutable)."""
+        return replace(self, id=id)
+
+    @property
+    def body(self) -> str:
+        """All paragraphs, one per line (for search indexing and plain display)."""
+        return "\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``show --json`` shape; ``published`` in ISO 8601 with +07:00 (or null)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "category": self.category,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "url": self.url,
+            "paragraphs": list(self.paragraphs),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        """Inverse of ``to_dict`` (used by the library and by tests)."""
+        published = data.get("published")
+        return cls(
+            title=data.get("title") or "",
+            paragraphs=tuple(data.get("paragraphs") or ()),
+            category=data.get("category") or "",
+            published=datetime.fromisoformat(published) if published else None,
+            source=data.get("source") or "",
+            url=data.get("url") or "",
+            id=data.get("id"),
+        )

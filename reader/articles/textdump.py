@@ -1,0 +1,198 @@
+"""Portal article pages saved as plain text ("text dumps") -> ``Article``.
+
+Staff save a page with the browser's "Save as text" or by copy and paste, so the
+article sits among the site's chrome: banners ("TIN NỔI BẬT:"), the portal's name,
+the font-size switch ("Xem với cỡ chữ A A"), breadcrumbs, share buttons and, after
+the body, author/source lines and lists of related news. Chrome is recognised by
+general shapes rather than one portal's exact words, so other portals work too.
+The anchor is the time line under the title, e.g. ``(14:30 | 20/12/2023)``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+from reader.articles.model import VN_TZ, Article
+from reader.errors import ExtractError
+
+MAX_CATEGORY_CHARS = 60
+MAX_BANNER_CHARS = 40
+
+_TIME_1 = r"(?P<h1>\d{1,2})\s*[:hg]\s*(?P<n1>\d{2})(?:\s*:\s*\d{2})?"
+_TIME_2 = r"(?P<h2>\d{1,2})\s*[:hg]\s*(?P<n2>\d{2})(?:\s*:\s*\d{2})?"
+_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+_SEP = r"\s*(?:[|,\-–—]|ngày)?\s*"
+_LABEL = r"(?:[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}\s*[:,]?\s*)?"
+TIME_LINE = re.compile(
+    rf"^[(\[]?\s*{_LABEL}(?:{_TIME_1}{_SEP})?{_DATE}(?:{_SEP}{_TIME_2})?"
+    rf"(?:\s*\(?(?:GMT|UTC)\s*\+\s*0?7(?::?00)?\)?)?\s*[)\]]?$",
+    re.IGNORECASE,
+)
+
+_PORTAL = re.compile(
+    r"^(cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|cổng tt|báo (?!cáo)|tạp chí |"
+    r"website |đài phát thanh|đài truyền thanh)",
+    re.IGNORECASE,
+)
+_FONT_SIZE = re.compile(r"(cỡ chữ|kích thước chữ|font size)|^(?:\s*A[+\-−]?\s*)+$", re.IGNORECASE)
+_BREADCRUMB = re.compile(
+    r"^(trang chủ|home)\s*(?:[>»›/|]|$)|^[^.>»›]{1,40}(?:\s*[>»›]\s*[^.>»›]{1,40})+$", re.IGNORECASE
+)
+_CRUMB_SPLIT = re.compile(r"\s*[>»›/|]\s*")
+_TOOLS = re.compile(
+    r"^(in bài( viết)?|in trang|bản in|chia sẻ|gửi (email|bài)|lưu (tin|bài)|facebook|zalo|tweet|"
+    r"quay lại|trở về|về đầu trang|lên đầu trang|nghe (đọc )?bài( viết)?)"
+    r"(?:\s*[:|\-–]?\s*(?:facebook|zalo|twitter|email|e-mail|\d+|bài viết|trang|tin))*\s*$",
+    re.IGNORECASE,
+)
+_VIEWS = re.compile(r"^(số )?lượt (xem|đọc|truy cập)\b", re.IGNORECASE)
+#: A related-news section: everything from here on is a list of other articles.
+_SECTION_END = re.compile(
+    r"^(tin liên quan|các tin khác|tin khác|bài viết liên quan|tin cùng chuyên mục|"
+    r"các tin đã đưa|tin đã đưa|ý kiến bạn đọc|bình luận|gửi ý kiến|tin mới hơn|tin cũ hơn)\b",
+    re.IGNORECASE,
+)
+#: One-line footers after the body (author, source, keywords).
+_FOOTER = re.compile(
+    r"^[(\[]?(tác giả|người viết|nguồn( tin)?|theo|từ khóa|từ khoá|tags?|ảnh|tin, ảnh|bài, ảnh|"
+    r"btv|ctv)\s*[:：]",
+    re.IGNORECASE,
+)
+_END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+
+
+def parse_time_line(line: str) -> datetime | None:
+    """The publication time from a portal time line, or None if the line is not one."""
+    match = TIME_LINE.match(clean_line(line))
+    if not match:
+        return None
+    hour = match.group("h1") or match.group("h2") or "0"
+    minute = match.group("n1") or match.group("n2") or "0"
+    try:
+        return datetime(
+            int(match.group("y")), int(match.group("m")), int(match.group("d")),
+            int(hour), int(minute), tzinfo=VN_TZ,
+        )
+    except ValueError:
+        return None
+
+
+def clean_line(line: str) -> str:
+    """NFC, no invisible characters, single spaces."""
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE).replace("\u00a0", " ")
+    return " ".join(line.split())
+
+
+def is_banner(line: str) -> bool:
+    """All-caps short line ending with ':' ("TIN NỔI BẬT:", "TIN MỚI:")."""
+    return (
+        line.endswith(":")
+        and len(line) <= MAX_BANNER_CHARS
+        and any(c.isalpha() for c in line)
+        and line == line.upper()
+    )
+
+
+def is_chrome(line: str) -> bool:
+    """A line of the page around the article rather than the article itself."""
+    return (
+        not line
+        or is_banner(line)
+        or (bool(_PORTAL.match(line)) and len(line) <= 100)
+        or bool(_FONT_SIZE.search(line)) and len(line) <= 40
+        or bool(_BREADCRUMB.match(line))
+        or bool(_TOOLS.match(line))
+        or bool(_VIEWS.match(line))
+    )
+
+
+def _crumb_category(line: str) -> str:
+    parts = [p for p in _CRUMB_SPLIT.split(line) if p]
+    return parts[-1] if len(parts) > 1 else ""
+
+
+def _category_before(lines: list[str], title_index: int) -> str:
+    """The last short non-chrome line (or breadcrumb tail) above the title."""
+    for line in reversed(lines[:title_index]):
+        if _BREADCRUMB.match(line):
+            return _crumb_category(line)
+        if is_chrome(line) or parse_time_line(line):
+            continue
+        if len(line) <= MAX_CATEGORY_CHARS and not line.endswith((".", "!", "?")):
+            return line
+        return ""
+    return ""
+
+
+def _body(lines: list[str]) -> tuple[str, ...]:
+    body: list[str] = []
+    for line in lines:
+        if body and _SECTION_END.match(line):
+            break
+        if not line or _TOOLS.match(line) or _VIEWS.match(line) or (
+            _FONT_SIZE.search(line) and len(line) <= 40
+        ):
+            continue
+        body.append(line)
+    while body and (_FOOTER.match(body[-1]) or _TOOLS.match(body[-1])):
+        body.pop()
+    if body:
+        last = _END_MARK.sub(".", body[-1]).strip()
+        if last.strip(". "):
+            body[-1] = last
+        else:
+            body.pop()
+    return tuple(body)
+
+
+def parse_text_dump(text: str, source: str = "") -> Article:
+    """Find title, time, category and body in a saved portal page."""
+    if not isinstance(text, str):
+        raise ExtractError("A text dump must be decoded text, not bytes")
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype", "<html")) or "<body" in head:
+        raise ExtractError("The text looks like an HTML page, not a saved text dump; import it as .html")
+    lines = [clean_line(line) for line in text.splitlines()]
+    if not any(lines):
+        raise ExtractError("The text is empty: there is no article in it")
+
+    title_index: int | None = None
+    published: datetime | None = None
+    body_start = 0
+    last_content: int | None = None  # nearest line above that could be a title
+    for index, line in enumerate(lines):
+        if is_chrome(line):
+            continue
+        when = parse_time_line(line)
+        if when is None:
+            last_content = index
+        elif last_content is not None:
+            title_index, published, body_start = last_content, when, index + 1
+            break
+        # A time line with nothing above it is the header's "today" date: chrome.
+    if title_index is not None:
+        category = _category_before(lines, title_index)
+    else:
+        candidates = [i for i, line in enumerate(lines) if not is_chrome(line)]
+        if not candidates:
+            raise ExtractError(
+                "No article found in the text: every line looks like page chrome "
+                "(banners, portal name, menus)"
+            )
+        title_index, body_start = candidates[0], candidates[0] + 1
+        crumbs = [line for line in lines[:title_index] if _BREADCRUMB.match(line)]
+        category = _crumb_category(crumbs[-1]) if crumbs else ""
+
+    title = lines[title_index]
+    paragraphs = _body(lines[body_start:])
+    if not paragraphs:
+        raise ExtractError(
+            f"Found the title {title!r} but no article text after it "
+            "(the dump may be cut short or hold only a headline)"
+        )
+    return Article(
+        title=title, paragraphs=paragraphs, category=category, published=published, source=source
+    )

@@ -1,0 +1,227 @@
+"""The staff command line: ``python -m reader ...``.
+
+It parses arguments and prints; the work happens in the library functions that the
+app calls too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from reader import __version__, config, service
+from reader.articles.model import Article
+from reader.errors import ReaderError, SourceError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = config.load()
+        return args.run(args, settings)
+    except ReaderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m reader",
+        description="Staff tools of the Vietnamese news reader: import articles, "
+        "check how they will be read aloud, and make their audio.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    p = sub.add_parser("import", help="add articles from files or URLs; prints one id per line")
+    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    p.set_defaults(run=_cmd_import)
+
+    p = sub.add_parser("list", help="list the articles, newest first")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(run=_cmd_list)
+
+    p = sub.add_parser("search", help="find articles by words (accents optional)")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(run=_cmd_search)
+
+    p = sub.add_parser("show", help="show one article")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true", help="print the article as JSON")
+    p.set_defaults(run=_cmd_show)
+
+    p = sub.add_parser("script", help="show what will be spoken, one sentence per line")
+    _add_text_source(p)
+    p.add_argument("--json", action="store_true", help="print sentences, spoken forms and chunks")
+    p.set_defaults(run=_cmd_script)
+
+    p = sub.add_parser("speak", help="make an MP3 of an article or a text")
+    _add_text_source(p)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.mp3")
+    p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
+    p.add_argument("--timings", type=Path, metavar="OUT.json", help="also write the sentence timing map")
+    p.set_defaults(run=_cmd_speak)
+
+    p = sub.add_parser("pregenerate", help="make the audio of articles that have none yet")
+    p.add_argument("--all", action="store_true", help="every article, not only those without audio")
+    p.add_argument("--jobs", type=int, default=2, metavar="N", help="articles made at once (default 2)")
+    p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
+    p.set_defaults(run=_cmd_pregenerate)
+    return parser
+
+
+def _add_text_source(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("id", nargs="?", type=int, help="article id")
+    group.add_argument("--file", type=Path, metavar="PATH", help="a UTF-8 text file, one paragraph per line")
+    group.add_argument("--text", metavar="TEXT", help="the text itself")
+
+
+def _cmd_import(args: argparse.Namespace, settings: config.Settings) -> int:
+    failures = 0
+    with service.open_library(settings) as library:
+        for source in args.sources:
+            try:
+                article = service.import_article(library, source, settings)
+            except ReaderError as exc:
+                failures += 1
+                print(f"error: {source}: {exc}", file=sys.stderr)
+                continue
+            print(article.id, flush=True)
+    return 1 if failures else 0
+
+
+def _cmd_list(args: argparse.Namespace, settings: config.Settings) -> int:
+    with service.open_library(settings) as library:
+        _print_articles(library.list(), args.json)
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace, settings: config.Settings) -> int:
+    with service.open_library(settings) as library:
+        _print_articles(library.search(args.query), args.json)
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace, settings: config.Settings) -> int:
+    with service.open_library(settings) as library:
+        article = library.get(args.id)
+    if args.json:
+        _print_json(article.to_dict())
+        return 0
+    print(article.title)
+    print(" | ".join(x for x in (article.category, _date(article), article.source) if x))
+    for paragraph in article.paragraphs:
+        print()
+        print(paragraph)
+    return 0
+
+
+def _cmd_script(args: argparse.Namespace, settings: config.Settings) -> int:
+    script = service.script_for(_text_paragraphs(args, settings), settings)
+    if args.json:
+        _print_json(script.to_dict())
+    else:
+        print(script.to_text())
+    return 0
+
+
+def _cmd_speak(args: argparse.Namespace, settings: config.Settings) -> int:
+    script = service.script_for(_text_paragraphs(args, settings), settings)
+    rendering = service.render_script(script, settings, engine=args.engine, out_path=args.output)
+    if args.timings:
+        service.write_json(args.timings, rendering.timings)
+    voices = ", ".join(rendering.engines_used)
+    note = " (Google unreachable: offline voice)" if rendering.offline else ""
+    print(f"wrote {rendering.mp3_path} with {voices}{note}", file=sys.stderr)
+    return 0
+
+
+def _cmd_pregenerate(args: argparse.Namespace, settings: config.Settings) -> int:
+    if args.jobs < 1:
+        raise SourceError("--jobs must be at least 1")
+    with service.open_library(settings) as library:
+        articles = library.list()
+    todo = [a for a in articles if args.all or not service.has_audio(a, settings, args.engine)]
+    if not todo:
+        print(f"all {len(articles)} articles already have audio", file=sys.stderr)
+        return 0
+    failures = 0
+    bar = _ProgressBar(len(todo), sys.stderr)
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = {pool.submit(service.render_article, a, settings, args.engine): a for a in todo}
+        for future in as_completed(futures):
+            article = futures[future]
+            try:
+                future.result()
+            except ReaderError as exc:
+                failures += 1
+                bar.note(f"error: article {article.id}: {exc}")
+            bar.advance()
+    bar.close()
+    print(f"made audio for {len(todo) - failures} of {len(todo)} articles", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _text_paragraphs(args: argparse.Namespace, settings: config.Settings) -> list[str]:
+    if args.text is not None:
+        return service.paragraphs_of_text(args.text)
+    if args.file is not None:
+        return service.paragraphs_of_file(args.file, settings)
+    with service.open_library(settings) as library:
+        return service.article_paragraphs(library.get(args.id))
+
+
+def _print_articles(articles: list[Article], as_json: bool) -> None:
+    if as_json:
+        _print_json([a.to_dict() for a in articles])
+        return
+    for a in articles:
+        print(f"{a.id:>5}  {_date(a):16}  {a.category[:24]:24}  {a.title}")
+
+
+def _date(article: Article) -> str:
+    return article.published.strftime("%d/%m/%Y %H:%M") if article.published else ""
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+class _ProgressBar:
+    """A one-line text progress bar on a terminal, plain lines elsewhere."""
+
+    def __init__(self, total: int, stream: TextIO, width: int = 30) -> None:
+        self.total, self.stream, self.width, self.done = total, stream, width, 0
+        self.tty = stream.isatty()
+        self._draw()
+
+    def advance(self) -> None:
+        self.done += 1
+        self._draw()
+
+    def note(self, line: str) -> None:
+        if self.tty:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(line + "\n")
+        self._draw()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+        self.stream.flush()
+
+    def _draw(self) -> None:
+        filled = self.width * self.done // max(self.total, 1)
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}"
+        self.stream.write(("\r" + line) if self.tty else (line + "\n"))
+        self.stream.flush()

@@ -1,0 +1,3 @@
+from reader.ui import article_page
+
+article_page.show()

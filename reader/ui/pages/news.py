@@ -1,0 +1,3 @@
+from reader.ui import article_list
+
+article_list.show()

@@ -1,0 +1,72 @@
+"""What a listener sees, in a real browser against a real Streamlit server."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+BODY_TEXT = ".reader-article-body p"
+
+
+def _font_px(page, selector: str) -> float:
+    return page.eval_on_selector(selector, "e => parseFloat(getComputedStyle(e).fontSize)")
+
+
+def test_page_is_vietnamese_and_lists_the_samples(app_server, page):
+    page.goto(app_server)
+    expect(page.locator("h1.reader-title")).to_have_text("Nghe tin địa phương")
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    expect(page.locator("[data-testid='stPageLink'] a").first).to_be_visible()
+    assert page.locator("[data-testid='stPageLink'] a").count() >= 6
+
+
+def test_text_size_grows_and_is_kept_when_opening_an_article(app_server, page):
+    page.goto(app_server)
+    first = page.locator("[data-testid='stPageLink'] a").first
+    expect(first).to_be_visible()
+    title = first.inner_text().strip()
+    first.click()
+    expect(page.locator("h1.reader-title")).to_have_text(title)
+    expect(page.locator(BODY_TEXT).first).to_be_visible()
+    before = _font_px(page, BODY_TEXT)
+
+    bigger = page.get_by_role("button", name="Tăng cỡ chữ")
+    bigger.click()
+    bigger.click()
+    page.wait_for_function(
+        "before => parseFloat(getComputedStyle(document.querySelector('.reader-article-body p')).fontSize) > before",
+        arg=before,
+    )
+    grown = _font_px(page, BODY_TEXT)
+    assert grown >= before * 1.4
+
+    page.get_by_role("link", name=re.compile("Quay lại danh sách")).click()
+    expect(page.locator("[data-testid='stPageLink'] a").first).to_be_visible()
+    page.locator("[data-testid='stPageLink'] a").first.click()
+    expect(page.locator(BODY_TEXT).first).to_be_visible()
+    assert _font_px(page, BODY_TEXT) == pytest.approx(grown)
+
+    smaller = page.get_by_role("button", name="Giảm cỡ chữ")
+    for _ in range(4):
+        if smaller.is_enabled():
+            smaller.click()
+    expect(smaller).to_be_disabled()
+    assert _font_px(page, BODY_TEXT) == pytest.approx(before)
+
+
+def test_listen_button_plays_the_offline_voice(app_server, page):
+    page.goto(app_server)
+    page.locator("[data-testid='stPageLink'] a").first.click()
+    page.get_by_role("button", name=re.compile("Nghe bài")).click()
+    audio = page.locator("audio")
+    expect(audio).to_have_count(1, timeout=120_000)
+    expect(page.get_by_role("button", name=re.compile("Tải bài đọc"))).to_be_visible()
+    expect(page.get_by_text("giọng đọc ngoại tuyến")).to_be_visible()
+    duration = page.wait_for_function(
+        "() => { const a = document.querySelector('audio'); return a && a.duration > 0 && a.duration; }"
+    ).json_value()
+    assert duration > 5
