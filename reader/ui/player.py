@@ -18,7 +18,9 @@ OFFLINE_NOTICE = (
 
 def show(article: Article) -> None:
     key = f"rendering-{article.id}"
-    pressed = st.button("🔊 Nghe bài", key="listen", type="primary", width="stretch")
+    pressed = st.button(
+        "Nghe bài", key="listen", type="primary", icon=":material/volume_up:", width="stretch"
+    )
     if pressed:
         with st.spinner("Đang chuẩn bị bài đọc, xin chờ trong giây lát…"):
             try:
@@ -35,6 +37,7 @@ def show(article: Article) -> None:
     st.audio(audio, format="audio/mpeg", autoplay=pressed, alt=f"Bài đọc: {article.title}")
     st.download_button(
         "Tải bài đọc về máy (MP3)",
+        icon=":material/download:",
         data=audio,
         file_name=f"bai-viet-{article.id}.mp3",
         mime="audio/mpeg",
