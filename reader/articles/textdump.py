@@ -127,7 +127,8 @@ def _category_before(lines: list[str], title_index: int) -> str:
     return ""
 
 
-def _body(lines: list[str]) -> tuple[str, ...]:
+def body_paragraphs(lines: list[str]) -> tuple[str, ...]:
+    """Article lines -> paragraphs: tools dropped, related-news and footers cut, "./." trimmed."""
     body: list[str] = []
     for line in lines:
         if body and _SECTION_END.match(line):
@@ -137,14 +138,15 @@ def _body(lines: list[str]) -> tuple[str, ...]:
         ):
             continue
         body.append(line)
-    while body and (_FOOTER.match(body[-1]) or _TOOLS.match(body[-1])):
-        body.pop()
-    if body:
-        last = _END_MARK.sub(".", body[-1]).strip()
-        if last.strip(". "):
-            body[-1] = last
-        else:
+    while body:
+        if _FOOTER.match(body[-1]) or _TOOLS.match(body[-1]):
             body.pop()
+            continue
+        last = _END_MARK.sub(".", body[-1]).strip()
+        if any(c.isalnum() for c in last):
+            body[-1] = last
+            break
+        body.pop()  # a line that was only the end mark or punctuation
     return tuple(body)
 
 
@@ -187,7 +189,7 @@ def parse_text_dump(text: str, source: str = "") -> Article:
         category = _crumb_category(crumbs[-1]) if crumbs else ""
 
     title = lines[title_index]
-    paragraphs = _body(lines[body_start:])
+    paragraphs = body_paragraphs(lines[body_start:])
     if not paragraphs:
         raise ExtractError(
             f"Found the title {title!r} but no article text after it "

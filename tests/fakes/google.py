@@ -149,7 +149,9 @@ class FakeGoogle:
         self.latency, self.fail_all, self.malformed = 0.0, False, False
 
     def start(self) -> "FakeGoogle":
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-google", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-google", daemon=True
+        )
         self._thread.start()
         return self
 

@@ -1,0 +1,149 @@
+"""Fetching article pages safely: the URL may come from anyone typing into the app.
+
+Only http(s); every hop of a redirect is checked again; hosts that resolve to
+private, loopback, link-local or reserved addresses are refused (no probing of the
+server's own network) unless an operator listed them in ``settings.allow_hosts``;
+time and size are bounded so a slow or endless response cannot hang a worker.
+Known limit: the address is checked before requests resolves it again, so a DNS
+answer that changes between the two lookups is not caught.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from reader import __version__
+from reader.config import Settings
+from reader.errors import FetchError
+
+USER_AGENT = f"VietnameseNewsReader/{__version__} (+accessible text-to-speech reader)"
+#: The whole download may take this many read timeouts before it is abandoned.
+TOTAL_TIME_READ_TIMEOUTS = 3
+CHUNK_BYTES = 64 * 1024
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The body of the final response and what the server said it is."""
+
+    url: str
+    content: bytes
+    content_type: str  # lower-case MIME type without parameters, "" if not given
+    encoding: str | None  # the charset the server declared, if any
+
+
+def _default_port(scheme: str) -> int:
+    return 443 if scheme == "https" else 80
+
+
+def check_url(url: str, settings: Settings) -> bool:
+    """Raise ``FetchError`` unless ``url`` may be fetched; True if its host is allow-listed."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or _default_port(parts.scheme.lower())
+    except ValueError as exc:
+        raise FetchError(f"Not a valid URL: {url!r} ({exc})") from exc
+    if parts.scheme.lower() not in ("http", "https"):
+        scheme = parts.scheme or "no scheme"
+        raise FetchError(f"Only http and https URLs can be fetched, not {scheme!r}: {url!r}")
+    host = (parts.hostname or "").lower()
+    if not host:
+        raise FetchError(f"The URL has no host name: {url!r}")
+    allowed = {h.lower() for h in settings.allow_hosts}
+    if host in allowed or f"{host}:{port}" in allowed:
+        return True
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise FetchError(f"Cannot resolve the host {host!r} (no network or a wrong address): {exc}") from exc
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        mapped = getattr(address, "ipv4_mapped", None)
+        if mapped is not None:
+            address = mapped
+        if not address.is_global or address.is_multicast or address.is_reserved:
+            raise FetchError(
+                f"Refusing to fetch {url!r}: {host} resolves to the non-public address {address} "
+                "(add the host to READER_ALLOW_HOSTS if this is intended)"
+            )
+    return False
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    mime, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.strip().partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'").lower()
+    return mime.strip().lower(), charset
+
+
+def _read_body(response: requests.Response, url: str, settings: Settings, deadline: float) -> bytes:
+    limit = settings.fetch_max_bytes
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise FetchError(f"{url} is {int(declared)} bytes, over the {limit}-byte limit for an article page")
+    body = bytearray()
+    for chunk in response.iter_content(CHUNK_BYTES):
+        body.extend(chunk)
+        if len(body) > limit:
+            raise FetchError(f"{url} sent more than {limit} bytes, the limit for an article page")
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url} took too long to download (the server is sending very slowly)")
+    return bytes(body)
+
+
+def fetch(url: str, settings: Settings) -> Fetched:
+    """GET ``url`` with checks on every hop; raises ``FetchError`` with the probable cause."""
+    timeout = (settings.fetch_connect_timeout, settings.fetch_read_timeout)
+    budget = settings.fetch_connect_timeout + TOTAL_TIME_READ_TIMEOUTS * settings.fetch_read_timeout
+    deadline = time.monotonic() + budget
+    current = url.strip()
+    for _hop in range(settings.fetch_max_redirects + 1):
+        allow_listed = check_url(current, settings)
+        with requests.Session() as session:
+            # Proxy variables would send an allow-listed local host through a proxy.
+            session.trust_env = not allow_listed
+            try:
+                response = session.get(
+                    current,
+                    stream=True,
+                    allow_redirects=False,
+                    timeout=timeout,
+                    headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.5"},
+                )
+                with response:
+                    if response.status_code in REDIRECT_STATUSES and response.headers.get("Location"):
+                        current = urljoin(current, response.headers["Location"])
+                        continue
+                    if response.status_code >= 400:
+                        raise FetchError(
+                            f"{current} answered HTTP {response.status_code} {response.reason or ''}".rstrip()
+                            + (" (the page does not exist)" if response.status_code in (404, 410) else "")
+                        )
+                    content = _read_body(response, current, settings, deadline)
+                    mime, charset = _content_type(response.headers.get("Content-Type", ""))
+                    return Fetched(url=current, content=content, content_type=mime, encoding=charset)
+            except requests.Timeout as exc:
+                raise FetchError(
+                    f"{current} did not answer in time (the server is slow or down): {exc}"
+                ) from exc
+            except requests.ConnectionError as exc:
+                if "timed out" in str(exc).lower():
+                    raise FetchError(
+                        f"{current} stopped sending in time (the server is slow): {exc}"
+                    ) from exc
+                raise FetchError(
+                    f"Cannot connect to {current} (no network or the server is down): {exc}"
+                ) from exc
+            except requests.RequestException as exc:
+                raise FetchError(f"Fetching {current} failed: {exc}") from exc
+    raise FetchError(f"{url} redirected more than {settings.fetch_max_redirects} times (a redirect loop?)")

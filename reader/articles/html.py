@@ -1,0 +1,142 @@
+"""Article pages (HTML) -> ``Article``, with trafilatura doing the main-text work.
+
+trafilatura finds the article body among menus and sidebars; portal pages often
+lack the metadata it relies on, so the title falls back to og:title, <h1> and
+<title>, the time to the portal time line "(14:30 | 20/12/2023)" in the text, and
+the category to the breadcrumb. Anything unparseable becomes ``ExtractError``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from reader.articles.model import VN_TZ, Article
+from reader.articles.textdump import body_paragraphs, clean_line, is_chrome, parse_time_line
+from reader.errors import ExtractError
+
+#: Trees bigger than this are not article pages (and would be slow to clean).
+MAX_TREE_ELEMENTS = 50_000
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—]{2,80}$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def _text(element: HtmlElement) -> str:
+    return clean_line(element.text_content() or "")
+
+
+def _first(tree: HtmlElement, xpath: str) -> str:
+    for found in tree.xpath(xpath):
+        text = clean_line(found if isinstance(found, str) else _text(found))
+        if text:
+            return text
+    return ""
+
+
+def _page_metadata(tree: HtmlElement) -> dict[str, str]:
+    """What the page says about itself, read before trafilatura prunes the tree."""
+    meta = {
+        "og_title": _first(tree, "//meta[@property='og:title' or @name='og:title']/@content"),
+        "h1": _first(tree, "//h1"),
+        "title": _first(tree, "//title"),
+        "published": _first(
+            tree,
+            "//meta[@property='article:published_time' or @name='pubdate' "
+            "or @itemprop='datePublished']/@content",
+        ),
+        "section": _first(tree, "//meta[@property='article:section']/@content"),
+    }
+    crumbs = tree.xpath(
+        "//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')]//a"
+        " | //*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')]//li"
+    )
+    names = [n for n in (_text(c) for c in crumbs) if n and n.lower() not in ("trang chủ", "home")]
+    meta["crumb"] = names[-1] if names else ""
+    return meta
+
+
+def _parse_iso(value: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=VN_TZ)
+
+
+def _title(doc_title: str, meta: dict[str, str]) -> str:
+    for candidate in (meta["og_title"], meta["h1"], doc_title):
+        if candidate:
+            return candidate
+    # <title> often ends with " - Portal name".
+    return _TITLE_SUFFIX.sub("", meta["title"]) if meta["title"] else ""
+
+
+def _lines(text: str, title: str) -> tuple[list[str], datetime | None]:
+    """Body lines of trafilatura's text, without the repeated title and the time line."""
+    lines = [clean_line(line) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    published = None
+    while lines and (lines[0] == title or is_chrome(lines[0]) or parse_time_line(lines[0])):
+        published = published or parse_time_line(lines[0])
+        lines.pop(0)
+    return lines, published
+
+
+def _fallback_paragraphs(tree: HtmlElement) -> list[str]:
+    for bad in tree.xpath("//script | //style | //noscript | //nav | //header | //footer"):
+        bad.drop_tree()
+    return [t for t in (_text(p) for p in tree.xpath("//p")) if t]
+
+
+def parse_html(html: str | bytes, url: str) -> Article:
+    """Title, time, category and paragraphs of an article page."""
+    if not html or not (html.strip() if isinstance(html, (str, bytes)) else True):
+        raise ExtractError(f"The page {url or '(no url)'} is empty")
+    try:
+        tree = load_html(html)
+        if tree is None:
+            raise ExtractError(f"{url or 'The page'} is not an HTML document")
+        size = sum(1 for _ in tree.iter())
+        if size > MAX_TREE_ELEMENTS:
+            raise ExtractError(f"{url or 'The page'} has {size} HTML elements: too large to be an article page")
+        meta = _page_metadata(tree)
+        doc = trafilatura.bare_extraction(
+            tree, url=url or None, with_metadata=True, include_comments=False, include_images=False
+        )
+        text = (getattr(doc, "text", None) or "") if doc is not None else ""
+        doc_title = clean_line(getattr(doc, "title", None) or "") if doc is not None else ""
+        title = _title(doc_title, meta)
+        lines, published = _lines(text, title)
+        if not lines:
+            fresh = load_html(html)  # trafilatura pruned the first tree
+            fallback = _fallback_paragraphs(fresh if fresh is not None else tree)
+            lines, published = _lines("\n".join(fallback), title)
+        categories = list(getattr(doc, "categories", None) or []) if doc is not None else []
+        doc_date = (getattr(doc, "date", None) or "") if doc is not None else ""
+    except ExtractError:
+        raise
+    except Exception as exc:  # lxml and trafilatura raise many kinds on hostile input
+        raise ExtractError(f"Cannot read the HTML of {url or 'the page'}: {type(exc).__name__}: {exc}") from exc
+
+    published = _parse_iso(meta["published"]) if meta["published"] else published
+    if published is None and (match := _ISO_DATE.match(doc_date)):
+        try:
+            published = datetime(*map(int, match.groups()), tzinfo=VN_TZ)
+        except ValueError:
+            published = None
+    category = meta["crumb"] or meta["section"] or (clean_line(str(categories[0])) if categories else "")
+    if not title:
+        raise ExtractError(f"No title found in {url or 'the page'} (no <h1>, <title> or og:title)")
+    paragraphs = body_paragraphs(lines)
+    if not paragraphs:
+        raise ExtractError(f"No article text found in {url or 'the page'} (only menus or scripts?)")
+    return Article(
+        title=title, paragraphs=paragraphs, category=category, published=published, source=url, url=url
+    )
