@@ -49,6 +49,8 @@ class Settings:
     # Fetching
     fetch_connect_timeout: float = 5.0
     fetch_read_timeout: float = 15.0
+    # The whole download, redirects included, so a server trickling bytes cannot hold us.
+    fetch_total_timeout: float = 45.0
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_max_redirects: int = 5
     import_max_file_bytes: int = 5 * 1024 * 1024

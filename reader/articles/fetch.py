@@ -23,8 +23,6 @@ from reader.config import Settings
 from reader.errors import FetchError
 
 USER_AGENT = f"VietnameseNewsReader/{__version__} (+accessible text-to-speech reader)"
-#: The whole download may take this many read timeouts before it is abandoned.
-TOTAL_TIME_READ_TIMEOUTS = 3
 CHUNK_BYTES = 64 * 1024
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
@@ -104,8 +102,7 @@ def _read_body(response: requests.Response, url: str, settings: Settings, deadli
 def fetch(url: str, settings: Settings) -> Fetched:
     """GET ``url`` with checks on every hop; raises ``FetchError`` with the probable cause."""
     timeout = (settings.fetch_connect_timeout, settings.fetch_read_timeout)
-    budget = settings.fetch_connect_timeout + TOTAL_TIME_READ_TIMEOUTS * settings.fetch_read_timeout
-    deadline = time.monotonic() + budget
+    deadline = time.monotonic() + settings.fetch_total_timeout
     current = url.strip()
     for _hop in range(settings.fetch_max_redirects + 1):
         allow_listed = check_url(current, settings)

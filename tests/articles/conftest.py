@@ -16,5 +16,6 @@ def net(settings, portal):
         allow_hosts=portal.allow_hosts,
         fetch_connect_timeout=2.0,
         fetch_read_timeout=0.5,
+        fetch_total_timeout=3.5,
         fetch_max_bytes=200_000,
     )
