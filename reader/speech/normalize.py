@@ -18,7 +18,7 @@ import unicodedata
 from typing import Callable
 
 from reader.config import Settings
-from reader.speech import lexicon, quantities
+from reader.speech import admin, quantities
 
 Rule = Callable[[str], str]
 
@@ -60,49 +60,6 @@ def read_web_addresses(text: str) -> str:
     return _URL.sub(host, text)
 
 
-def expand_abbreviations(text: str) -> str:
-    """Abbreviations from ``data/abbreviations.tsv``, as whole tokens and case-sensitive."""
-    table = lexicon.abbreviations()
-
-    def spoken(m: re.Match[str]) -> str:
-        # Space only against a digit ("5UBND"); keep "QĐ-UBND" joined for the hyphen rule.
-        before = " " if m.start() and text[m.start() - 1].isalnum() else ""
-        after = " " if m.end() < len(text) and text[m.end()].isalnum() else ""
-        return before + table[m[0]] + after
-
-    return lexicon.abbreviation_regex().sub(spoken, text)
-
-
-def soften_capitals(text: str) -> str:
-    """Titles in capitals ("TỔNG KẾT NĂM"): engines spell capital words as acronyms, so a run of
-    three or more becomes "Tổng Kết Năm". Known abbreviations in the run stay for the next rule."""
-    table = lexicon.abbreviations()
-    tokens = text.split(" ")
-    caps = [_is_capital_word(token) for token in tokens]
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and caps[j]:
-            j += 1
-        if j - i >= 3:
-            tokens[i:j] = [t if _is_abbreviation(t, table) else t.title() for t in tokens[i:j]]
-        i = max(j, i + 1)
-    return " ".join(tokens)
-
-
-def _is_abbreviation(token: str, table: dict[str, str]) -> bool:
-    return _core(token) in table or _core(token) + "." in table
-
-
-def _core(token: str) -> str:
-    return token.strip(".,;:!?…()\"'“”")
-
-
-def _is_capital_word(token: str) -> bool:
-    core = _core(token)
-    return len(core) >= 2 and core.isalpha() and core.isupper()
-
-
 _SYMBOLS = {
     "&": " và ", "@": " a còng ", "+": " cộng ", "=": " bằng ", "%": " phần trăm ", "°": " độ "
 }
@@ -130,20 +87,15 @@ def tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Each group is an ordered list owned by its module: cleanup and repair, the language
+# of administration (abbreviations, document codes), then quantities (numbers from the
+# most specific shape to plain integers), then what is left of symbols.
 RULES: list[Rule] = [
     clean_unicode,
     strip_markup,
     read_web_addresses,
-    soften_capitals,
-    expand_abbreviations,
-    quantities.read_dates,
-    quantities.read_times,
-    quantities.read_ranges,
-    quantities.read_percentages,
-    quantities.read_units,
-    quantities.read_phone_numbers,
-    quantities.read_ordinals,
-    quantities.read_integers,
+    *admin.RULES,
+    *quantities.RULES,
     replace_symbols,
     tidy,
 ]

@@ -9,6 +9,7 @@ Vietnamese writes "." between thousands and "," before decimals: "1.250,5".
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from reader.speech import lexicon
 from reader.speech.numbers import read_decimal, read_digits, read_integer_text, read_number
@@ -172,3 +173,15 @@ _NUMBER_RE = re.compile(NUMBER)
 def read_integers(text: str) -> str:
     """Every number still written in digits, as words: the last number rule, so none is left."""
     return _NUMBER_RE.sub(lambda m: f" {read_written_number(m[0])} ", text)
+
+
+RULES: list[Callable[[str], str]] = [
+    read_dates,
+    read_times,
+    read_ranges,
+    read_percentages,
+    read_units,
+    read_phone_numbers,
+    read_ordinals,
+    read_integers,
+]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reader.config import Settings
+from reader.speech import admin
 from reader.speech import normalize as nz
 from reader.speech import quantities as q
 
@@ -83,7 +84,7 @@ def test_read_web_addresses(written: str, spoken: str) -> None:
     ],
 )
 def test_expand_abbreviations(written: str, spoken: str) -> None:
-    assert squash(nz.expand_abbreviations(written)) == spoken
+    assert squash(admin.expand_abbreviations(written)) == spoken
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_expand_abbreviations(written: str, spoken: str) -> None:
     ],
 )
 def test_soften_capitals(written: str, spoken: str) -> None:
-    assert nz.soften_capitals(written) == spoken
+    assert admin.soften_capitals(written) == spoken
 
 
 @pytest.mark.parametrize(
@@ -311,4 +312,4 @@ def test_rules_are_ordered_and_end_with_tidy() -> None:
     assert nz.RULES[0] is nz.clean_unicode
     assert nz.RULES[-1] is nz.tidy
     assert nz.RULES.index(q.read_dates) < nz.RULES.index(q.read_integers)
-    assert nz.RULES.index(nz.expand_abbreviations) < nz.RULES.index(q.read_dates)
+    assert nz.RULES.index(admin.expand_abbreviations) < nz.RULES.index(q.read_dates)
