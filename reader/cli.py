@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 def _add_text_source(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("id", nargs="?", type=int, help="article id")
-    group.add_argument("--file", type=Path, metavar="PATH", help="a UTF-8 text file, one paragraph per line")
+    group.add_argument("--file", type=Path, metavar="PATH", help="a saved portal page or a UTF-8 text file (first line: title)")
     group.add_argument("--text", metavar="TEXT", help="the text itself")
 
 

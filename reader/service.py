@@ -17,7 +17,6 @@ from reader.articles.model import Article
 from reader.articles.samples import ensure_samples
 from reader.audio.render import Rendering, cached_rendering, render
 from reader.config import Settings
-from reader.errors import SourceError
 from reader.speech.script import SpeechScript, build_script
 
 
@@ -46,22 +45,8 @@ def paragraphs_of_text(text: str) -> list[str]:
 
 
 def paragraphs_of_file(path: Path, settings: Settings) -> list[str]:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SourceError(f"cannot read {path}: {exc.strerror}") from None
-    if not path.is_file():
-        raise SourceError(f"{path} is not a regular file")
-    if size > settings.import_max_file_bytes:
-        raise SourceError(
-            f"{path} is {size} bytes, over the {settings.import_max_file_bytes}-byte limit "
-            "(READER_IMPORT_MAX_FILE_BYTES)"
-        )
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SourceError(f"{path} is not UTF-8 text; save it as UTF-8 and try again") from None
-    return paragraphs_of_text(text)
+    """A saved page or a plain text file, read as an article: chrome dropped, title first."""
+    return article_paragraphs(import_source(str(path), settings))
 
 
 def script_for(paragraphs: list[str], settings: Settings) -> SpeechScript:

@@ -184,3 +184,16 @@ def test_module_entry_point_help():
     assert result.returncode == 0
     for command in ("import", "list", "search", "show", "script", "speak", "pregenerate"):
         assert command in result.stdout
+
+
+def test_script_of_a_saved_page_skips_the_portal_chrome(env, dump_file, capsys):
+    code, out, _ = run(capsys, "script", "--file", str(dump_file))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Nông dân xã Đông Thái thu hoạch lúa Đông Xuân"
+    assert not any("Cổng thông tin" in line or "cỡ chữ" in line for line in lines)
+
+
+def test_script_of_a_missing_file_names_it(env, tmp_path, capsys):
+    code, out, err = run(capsys, "script", "--file", str(tmp_path / "nowhere.txt"))
+    assert code == 1 and out == "" and "nowhere.txt" in err

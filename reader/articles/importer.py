@@ -77,6 +77,14 @@ def _from_fetched(fetched: Fetched, requested: str) -> Article:
     return replace(article, source=requested, url=fetched.url)
 
 
+def read_text_file(path: Path, settings: Settings) -> str:
+    """A local text file within the import size limit, decoded (UTF-8 or UTF-16 with BOM)."""
+    data = _read_file(path, settings)
+    if len(data) > settings.import_max_file_bytes:
+        raise SourceError(f"{path} grew past the import limit while being read")
+    return decode_text(data, str(path))
+
+
 def _read_file(path: Path, settings: Settings) -> bytes:
     try:
         info = path.stat()
@@ -106,10 +114,7 @@ def import_source(path_or_url: str, settings: Settings) -> Article:
     if _URL.match(source):
         return _from_fetched(fetch(source, settings), source)
     path = Path(source).expanduser()
-    data = _read_file(path, settings)
-    if len(data) > settings.import_max_file_bytes:
-        raise SourceError(f"{path} grew past the import limit while being read")
-    text = decode_text(data, str(path))
+    text = read_text_file(path, settings)
     label = f"file:{path.name}"
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         return replace(parse_html(text, ""), source=label, url="")
