@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Sequence, TextIO
 
 from reader import __version__, config, service
 from reader.articles.model import Article
-from reader.errors import ReaderError, SourceError
+from reader.audio import maintenance
+from reader.errors import ReaderError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,10 +75,34 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("pregenerate", help="make the audio of articles that have none yet")
     p.add_argument("--all", action="store_true", help="every article, not only those without audio")
-    p.add_argument("--jobs", type=int, default=2, metavar="N", help="articles made at once (default 2)")
+    p.add_argument("--jobs", type=_at_least(1), default=2, metavar="N", help="articles made at once (default 2)")
     p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
     p.set_defaults(run=_cmd_pregenerate)
+
+    p = sub.add_parser("cache", help="the audio cache: stats, verify, prune")
+    cache = p.add_subparsers(required=True, metavar="ACTION")
+    c = cache.add_parser("stats", help="what the audio cache holds")
+    c.add_argument("--json", action="store_true", help="print JSON")
+    c.set_defaults(run=_cmd_cache_stats)
+    c = cache.add_parser("verify", help="remove broken clips, half-written article audio, crash leftovers")
+    c.set_defaults(run=_cmd_cache_verify)
+    c = cache.add_parser("prune", help="remove audio no article uses, then the oldest while over the size limit")
+    c.add_argument("--max-bytes", type=_at_least(0), metavar="N", help="size limit (default READER_CACHE_MAX_BYTES)")
+    c.set_defaults(run=_cmd_cache_prune)
     return parser
+
+
+def _at_least(minimum: int):
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}")
+        return value
+
+    return parse
 
 
 def _add_text_source(p: argparse.ArgumentParser) -> None:
@@ -147,8 +173,6 @@ def _cmd_speak(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 def _cmd_pregenerate(args: argparse.Namespace, settings: config.Settings) -> int:
-    if args.jobs < 1:
-        raise SourceError("--jobs must be at least 1")
     with service.open_library(settings) as library:
         articles = library.list()
     todo = [a for a in articles if args.all or not service.has_audio(a, settings, args.engine)]
@@ -170,6 +194,40 @@ def _cmd_pregenerate(args: argparse.Namespace, settings: config.Settings) -> int
     bar.close()
     print(f"made audio for {len(todo) - failures} of {len(todo)} articles", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _cmd_cache_stats(args: argparse.Namespace, settings: config.Settings) -> int:
+    stats = maintenance.cache_stats(settings)
+    if args.json:
+        _print_json({**asdict(stats), "total_bytes": stats.total_bytes})
+        return 0
+    print(f"cache: {settings.cache_dir}")
+    print(f"clips: {stats.clips} ({_mib(stats.clip_bytes)})")
+    print(f"article audio: {stats.articles} ({_mib(stats.article_bytes)})")
+    print(f"temporary files: {stats.temp_files}")
+    print(f"Google marked unreachable: {'yes' if stats.google_offline_marker else 'no'}")
+    return 0
+
+
+def _cmd_cache_verify(args: argparse.Namespace, settings: config.Settings) -> int:
+    report = maintenance.verify_cache(settings)
+    _print_report("verified", report)
+    return 0
+
+
+def _cmd_cache_prune(args: argparse.Namespace, settings: config.Settings) -> int:
+    with service.open_library(settings) as library:
+        report = service.prune_audio(library, settings, args.max_bytes)
+    _print_report("pruned", report)
+    return 0
+
+
+def _print_report(what: str, report: maintenance.CacheReport) -> None:
+    print(f"{what}: checked {report.checked} files, removed {len(report.removed)} ({_mib(report.freed_bytes)})")
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024**2:.1f} MiB"
 
 
 def _text_paragraphs(args: argparse.Namespace, settings: config.Settings) -> list[str]:

@@ -45,6 +45,10 @@ class Settings:
     sentence_pause_ms: int = 350
     paragraph_pause_ms: int = 750
     mp3_bitrate: str = "64k"
+    # `cache prune` keeps the audio cache under this size, oldest article audio first.
+    cache_max_bytes: int = 2 * 1024**3
+    # Temporary files older than this are leftovers of a crash (`cache verify` removes them).
+    cache_stale_temp_seconds: float = 3600.0
 
     # Fetching
     fetch_connect_timeout: float = 5.0

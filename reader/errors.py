@@ -13,6 +13,7 @@ the probable cause in English (the CLI prints it as is). The UI shows
     │   └── ExtractError       the source was read but holds no recognisable article
     ├── LibraryError           the SQLite library is unusable (newer schema, corrupt file)
     ├── ScriptError            nothing speakable in the text
+    ├── OutputError            an output file asked for (MP3, timing map) cannot be written
     └── AudioError
         ├── EngineUnavailable  the voice cannot be reached or is not installed
         ├── EngineError        the voice answered, but not with usable audio
@@ -64,6 +65,10 @@ class LibraryError(ReaderError):
 
 class ScriptError(ReaderError):
     user_message = "Bài viết không có nội dung để đọc."
+
+
+class OutputError(ReaderError):
+    user_message = "Không ghi được tệp kết quả."
 
 
 class AudioError(ReaderError):

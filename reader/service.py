@@ -7,16 +7,17 @@ them prints or draws anything.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from reader.articles.importer import import_source
 from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.articles.samples import ensure_samples
-from reader.audio.render import Rendering, cached_rendering, render
+from reader.audio.cache import write_output
+from reader.audio.maintenance import CacheReport, prune_cache
+from reader.audio.render import Rendering, article_keys, cached_rendering, render
 from reader.config import Settings
+from reader.errors import OutputError
 from reader.speech.script import SpeechScript, build_script
 
 
@@ -72,14 +73,17 @@ def has_audio(article: Article, settings: Settings, engine: str | None = None) -
     return cached_rendering(script_for_article(article, settings), settings, engine=engine) is not None
 
 
+def prune_audio(library: Library, settings: Settings, max_bytes: int | None = None) -> CacheReport:
+    """Prune the audio cache, keeping the audio of the library's articles as they are now."""
+    keep: set[str] = set()
+    for article in library.list():
+        keep |= article_keys(script_for_article(article, settings), settings)
+    return prune_cache(settings, keep, max_bytes)
+
+
 def write_json(path: Path, value: object) -> None:
-    """Write JSON atomically, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write JSON for the user; a regular file is written atomically."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(value, fh, ensure_ascii=False, indent=2)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_output(path, json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8"))
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None

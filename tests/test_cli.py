@@ -197,3 +197,30 @@ def test_script_of_a_saved_page_skips_the_portal_chrome(env, dump_file, capsys):
 def test_script_of_a_missing_file_names_it(env, tmp_path, capsys):
     code, out, err = run(capsys, "script", "--file", str(tmp_path / "nowhere.txt"))
     assert code == 1 and out == "" and "nowhere.txt" in err
+
+
+def test_cache_stats_verify_prune(env, dump_file, tmp_path, capsys):
+    article_id = run(capsys, "import", str(dump_file))[1].strip()
+    run(capsys, "pregenerate", "--engine", "espeak")
+    code, out, _ = run(capsys, "cache", "stats", "--json")
+    stats = json.loads(out)
+    assert code == 0 and stats["articles"] == 1 and stats["clips"] >= 3
+
+    code, out, _ = run(capsys, "cache", "verify")
+    assert code == 0 and "removed 0" in out
+
+    code, out, _ = run(capsys, "cache", "prune")
+    assert code == 0 and "removed 0" in out
+    assert json.loads(run(capsys, "cache", "stats", "--json")[1])["articles"] == 1
+
+    run(capsys, "speak", article_id, "-o", str(tmp_path / "copy.mp3"), "--engine", "espeak")
+    code, out, _ = run(capsys, "cache", "prune", "--max-bytes", "0")
+    assert code == 0
+    assert json.loads(run(capsys, "cache", "stats", "--json")[1])["total_bytes"] == 0
+
+
+def test_bad_numbers_are_usage_errors(env, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["pregenerate", "--jobs", "0"])
+    assert info.value.code == 2
+    assert "at least 1" in capsys.readouterr().err

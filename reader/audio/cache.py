@@ -52,6 +52,17 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def write_output(path: Path, data: bytes) -> None:
+    """Write a file the user asked for: atomically when it is (or will be) a regular file,
+    straight through when it is a device or a pipe (``-o /dev/null`` must stay a device)."""
+    path = Path(path)
+    if path.exists() and not path.is_file():
+        with path.open("wb") as f:
+            f.write(data)
+        return
+    atomic_write(path, data)
+
+
 class ClipCache:
     """MP3 clips under ``<directory>/clips/<ab>/<key>.mp3``."""
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.audio.assemble import ClipDecodeError, assemble
-from reader.audio.cache import KEY_VERSION, ClipCache, atomic_write, stable_hash
+from reader.audio.cache import KEY_VERSION, ClipCache, atomic_write, stable_hash, write_output
 from reader.audio.engines import AutoEngine, Engine, make_engine
 from reader.audio.synthesize import SentenceClips, plan_script, synthesize_script
-from reader.config import Settings
-from reader.errors import CacheError
+from reader.config import ENGINES, Settings
+from reader.errors import CacheError, OutputError
 
 if TYPE_CHECKING:
     from reader.speech.script import SpeechScript
@@ -106,8 +106,16 @@ def _build(script: "SpeechScript", eng: Engine, cache: ClipCache, settings: Sett
             "timings": assembled.timings,
             "engines_used": list(_engines_in(sentences)),
             "duration_ms": assembled.duration_ms,
+            "clip_keys": sorted({c.key for s in sentences for c in s.clips}),
         }
         return _store(articles_dir, key, assembled.mp3, info), info
+
+
+def article_keys(script: "SpeechScript", settings: Settings) -> set[str]:
+    """The keys the stored audio of ``script`` may have now: by Google's voice, by the
+    offline voice, or as ``auto`` would plan it (for pruning what no article uses)."""
+    cache = ClipCache(settings.cache_dir)
+    return {article_key(plan_script(script, make_engine(name, settings), cache), settings) for name in ENGINES}
 
 
 def _engine(engine: str | Engine | None, settings: Settings) -> Engine:
@@ -150,8 +158,8 @@ def render(
     if out_path is not None:
         out_path = Path(out_path)
         try:
-            atomic_write(out_path, rendering.mp3_path.read_bytes())
+            write_output(out_path, rendering.mp3_path.read_bytes())
         except OSError as exc:
-            raise CacheError(f"Cannot write {out_path}: {exc}") from None
+            raise OutputError(f"Cannot write {out_path}: {exc.strerror or exc}") from None
         rendering = replace(rendering, mp3_path=out_path)
     return rendering

@@ -86,3 +86,23 @@ def test_refuses_empty_data_and_bad_keys(tmp_path: Path) -> None:
         cache.put(clip_key("a", "b", "c"), b"")
     with pytest.raises(CacheError):
         cache.get("../../etc/passwd")
+
+
+def test_output_to_a_device_keeps_the_device(tmp_path):
+    import os
+    import stat
+
+    from reader.audio.cache import write_output
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader_fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        write_output(fifo, b"abc")
+        assert os.read(reader_fd, 10) == b"abc"
+    finally:
+        os.close(reader_fd)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    regular = tmp_path / "out.mp3"
+    write_output(regular, b"data")
+    assert regular.read_bytes() == b"data"

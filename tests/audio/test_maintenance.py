@@ -1,0 +1,70 @@
+"""cache stats / verify / prune on a real cache made through the fake Google."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from reader.audio.maintenance import cache_stats, prune_cache, verify_cache
+from reader.audio.render import article_keys, render
+from tests.audio.conftest import make_script
+
+FIRST = make_script(["Một câu.", "Hai câu."], ["Đoạn hai."])
+SECOND = make_script(["Bài khác hẳn."])
+
+
+def test_stats_count_clips_and_articles(online):
+    assert cache_stats(online).total_bytes == 0
+    render(FIRST, online, engine="gtts")
+    stats = cache_stats(online)
+    assert (stats.clips, stats.articles, stats.temp_files) == (3, 1, 0)
+    assert stats.clip_bytes > 0 and stats.article_bytes > 0
+
+
+def test_verify_removes_broken_files_and_old_temporaries(online):
+    rendering = render(FIRST, online, engine="gtts")
+    clip = next((online.cache_dir / "clips").glob("*/*.mp3"))
+    clip.write_bytes(b"<html>not audio</html>")
+    rendering.mp3_path.with_suffix(".json").write_text("{", encoding="utf-8")
+    old_temp = online.cache_dir / "clips" / ".tmp-crash.mp3"
+    old_temp.write_bytes(b"half")
+    os.utime(old_temp, (time.time() - 7200, time.time() - 7200))
+    fresh_temp = online.cache_dir / "clips" / ".tmp-writing.mp3"
+    fresh_temp.write_bytes(b"being written")
+
+    report = verify_cache(online)
+
+    assert set(report.removed) == {clip, rendering.mp3_path, rendering.mp3_path.with_suffix(".json"), old_temp}
+    assert fresh_temp.exists()
+    assert report.freed_bytes > 0
+    assert verify_cache(online).removed == []
+    again = render(FIRST, online, engine="gtts")
+    assert again.mp3_path.exists()
+
+
+def test_prune_keeps_current_articles_and_drops_the_rest(online, google):
+    render(FIRST, online, engine="gtts")
+    render(SECOND, online, engine="gtts")
+    keep = article_keys(FIRST, online)
+
+    report = prune_cache(online, keep)
+
+    stats = cache_stats(online)
+    assert (stats.articles, stats.clips) == (1, 3)
+    assert len(report.removed) == 3  # the other article's MP3, its JSON and its one clip
+    before = google.request_count
+    render(FIRST, online, engine="gtts")
+    assert google.request_count == before
+
+
+def test_prune_to_a_size_limit_removes_oldest_first(online):
+    old = render(FIRST, online, engine="gtts")
+    os.utime(old.mp3_path, (time.time() - 3600, time.time() - 3600))
+    new = render(SECOND, online, engine="gtts")
+    keep = article_keys(FIRST, online) | article_keys(SECOND, online)
+    limit = cache_stats(online).total_bytes - 1
+
+    prune_cache(online, keep, max_bytes=limit)
+
+    assert not old.mp3_path.exists() and new.mp3_path.exists()
+    assert cache_stats(online).clips == 1
