@@ -9,6 +9,8 @@ under every scale word; scales above a billion repeat "tỷ" ("nghìn tỷ", "tr
 
 from __future__ import annotations
 
+import re
+
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 BILLION = 10**9
 
@@ -101,3 +103,34 @@ def read_decimal(whole: str, fraction: str, thousand: str = "nghìn") -> str:
     else:
         tail = read_digits(fraction)
     return f"{head} phẩy {tail}"
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DECIMAL = re.compile(r"\d+,\d+")
+
+
+def read_written_number(token: str, thousand: str = "nghìn") -> str:
+    """Words for one written number: "1.250" thousands, "3,5" decimal, "1.2" section "chấm"."""
+    if token.isdecimal():
+        return read_integer_text(token, thousand)
+    if _THOUSANDS.fullmatch(token) or _DECIMAL.fullmatch(token):
+        whole, _, fraction = token.partition(",")
+        whole = whole.replace(".", "")
+        if fraction:
+            return read_decimal(whole, fraction, thousand)
+        # Thousands dots mark an amount however long: "1.000.000.000.000.000" is "một tỷ tỷ".
+        return read_number(int(whole), thousand)
+    parts = re.split(r"([.,])", token)
+    return " ".join(
+        {".": "chấm", ",": "phẩy"}.get(part) or read_integer_text(part, thousand) for part in parts
+    )
+
+
+def read_ordinal(n: int) -> str:
+    """The word after "thứ": "thứ nhất", "thứ tư", then plain numbers ("thứ mười bốn")."""
+    return {1: "nhất", 4: "tư"}.get(n) or read_number(n)
+
+
+def read_month(m: int) -> str:
+    """The word after "tháng": announcers say "tháng tư" (never "tháng bốn"), "tháng một"."""
+    return "tư" if m == 4 else read_number(m)

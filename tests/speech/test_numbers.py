@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reader.speech.numbers import read_decimal, read_digits, read_integer_text, read_number
+from reader.speech.numbers import (
+    read_decimal,
+    read_digits,
+    read_integer_text,
+    read_month,
+    read_number,
+    read_ordinal,
+    read_written_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -105,3 +113,44 @@ def test_read_integer_text(digits: str, spoken: str) -> None:
 )
 def test_read_decimal(whole: str, fraction: str, spoken: str) -> None:
     assert read_decimal(whole, fraction) == spoken
+
+
+@pytest.mark.parametrize(
+    ("n", "spoken"),
+    [
+        (30_000, "ba mươi nghìn"),
+        (1_050_000, "một triệu không trăm năm mươi nghìn"),
+        (1_250_000_000, "một tỷ hai trăm năm mươi triệu"),
+        (10**18, "một tỷ tỷ"),
+        (2_000_000_000_000_000, "hai triệu tỷ"),
+    ],
+)
+def test_read_large_numbers(n: int, spoken: str) -> None:
+    assert read_number(n) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("1.250", "một nghìn hai trăm năm mươi"),
+        ("3,5", "ba phẩy năm"),
+        ("0,05", "không phẩy không năm"),
+        ("98,5", "chín mươi tám phẩy năm"),
+        ("1.000.000.000.000.000", "một triệu tỷ"),
+        ("1.000.000.000.000.000.000", "một tỷ tỷ"),
+        ("1.2", "một chấm hai"),
+        ("05", "không năm"),
+    ],
+)
+def test_read_written_number(written: str, spoken: str) -> None:
+    assert read_written_number(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("n", "ordinal", "month"),
+    [(1, "nhất", "một"), (2, "hai", "hai"), (4, "tư", "tư"), (10, "mười", "mười"),
+     (11, "mười một", "mười một"), (14, "mười bốn", "mười bốn")],
+)
+def test_ordinal_and_month_words(n: int, ordinal: str, month: str) -> None:
+    assert read_ordinal(n) == ordinal
+    assert read_month(n) == month

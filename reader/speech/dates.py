@@ -1,0 +1,145 @@
+"""Dates and the other things written with a slash between numbers.
+
+"20/12" is a date after "ngày", "sáng", "từ"... but "24/24 xã" and "3/5 tiêu chí" are
+ratios, read "hai mươi tư trên hai mươi tư". Only a real calendar date is read as a date
+(30/2 is none), and a day/month without a year needs a context that says so. Announcers
+say "ngày năm tháng một", "tháng tư" (never "mùng", never "ngày ngày").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from reader.speech.numbers import read_month, read_number, read_written_number
+
+_START = r"(?<![\d.,/])"
+_END = r"(?![\d/]|[.,]\d)"
+_DASH = r"\s*[-–—]\s*"
+
+_FULL = re.compile(_START + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _END)
+_DAY_SPAN = re.compile(
+    _START + r"(\d{1,2})" + _DASH + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + _END
+)
+_DATE_SPAN = re.compile(
+    _START + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + _DASH
+    + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + _END
+)
+_MONTH_YEAR = re.compile(_START + r"(\d{1,2})/(\d{4})" + _END)
+_DAY_MONTH = re.compile(_START + r"(\d{1,2})/(\d{1,2})" + _END)
+
+_W = r"(?<![^\W\d_])"
+# No "ngày" after a word that already says it, nor inside a name ("Quốc khánh 2/9").
+_NO_NGAY = re.compile(
+    _W + r"(?i:ngày|hôm|mùng|mồng|khánh|niệm|lễ|dịp|đường|phố)\s*$"
+    r"|(?<![^\W\d_])(?!(?i:thứ|chủ nhật|sáng|trưa|chiều|tối|đêm|khuya|từ|đến|tới|vào|trước|sau)"
+    r"(?![^\W\d_]))[A-ZĐÂĂÊÔƠƯ][^\W\d_]*\s+$"
+)
+_DATE_BEFORE = re.compile(
+    _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|mùng|mồng|từ|đến|tới|vào|trước|sau|dịp"
+    r"|lễ|khánh|niệm|đường|hạn|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
+    r"|ngày \d{1,2}\s*(?:,|và|đến|-|–))\s*[,(]?\s*$",
+    re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(r"\s*(?:năm|hằng năm|hàng năm|này|vừa qua|tới|sắp tới)(?![^\W\d_])")
+_WORD_AFTER = re.compile(r"\s*[^\W\d_]")
+_PROPER_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZĐÂĂÊÔƠƯ][^\W\d_]*\s+$")
+# "quý 4/2024", "đợt 2/2024", "Nghị quyết số 15/2021": a number of that year, not a month.
+_COUNT_BEFORE = re.compile(
+    _W + r"(?:quý|đợt|kỳ|kì|lần|số|khóa|phiên|nghị quyết|nghị định|quyết định|thông tư|chỉ thị"
+    r"|kế hoạch|công văn|luật|thông báo|pháp lệnh)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_date(day: int, month: int, year: int | None = None) -> bool:
+    """A real calendar day: 30/2 is not, 29/2 only in a leap year (or with no year)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    last = calendar.monthrange(year or 2024, month)[1]
+    return day <= last
+
+
+def _before(m: re.Match[str], span: int = 40) -> str:
+    return m.string[max(0, m.start() - span) : m.start()]
+
+
+def _day(day: int, month: int, year: str | None, with_ngay: bool) -> str:
+    words = (["ngày"] if with_ngay else []) + [read_number(day), "tháng", read_month(month)]
+    if year:
+        words += ["năm", read_number(int(year))]
+    return " ".join(words)
+
+
+def _pad(words: str) -> str:
+    return f" {words} "
+
+
+def read_dates(text: str) -> str:
+    """ "20/12/2023", "20-25/12", "20/11 - 5/12", "4/2024" and "ngày 2/9" as announcers say them."""
+
+    def full(m: re.Match[str]) -> str:
+        day, month, year = int(m[1]), int(m[3]), m[4]
+        if not is_date(day, month, int(year)):
+            return m[0]
+        return _pad(_day(day, month, year, not _NO_NGAY.search(_before(m))))
+
+    def day_span(m: re.Match[str]) -> str:
+        first, last, month, year = int(m[1]), int(m[2]), int(m[3]), m[4]
+        year_n = int(year) if year else None
+        if not (first < last and is_date(first, month, year_n) and is_date(last, month, year_n)):
+            return m[0]
+        head = ("" if _NO_NGAY.search(_before(m)) else "ngày ") + read_number(first)
+        return _pad(f"{head} đến {_day(last, month, year, True)}")
+
+    def date_span(m: re.Match[str]) -> str:
+        d1, m1, y1, d2, m2, y2 = m.groups()
+        if not (is_date(int(d1), int(m1)) and is_date(int(d2), int(m2))):
+            return m[0]
+        before = _before(m)
+        lead = not _NO_NGAY.search(before)
+        last = _day(int(d2), int(m2), y2, lead or bool(re.search(r"ngày\s*$", before, re.I)))
+        return _pad(f"{_day(int(d1), int(m1), y1, lead)} đến {last}")
+
+    def month_year(m: re.Match[str]) -> str:
+        number, year = int(m[1]), int(m[2])
+        before = _before(m)
+        if _COUNT_BEFORE.search(before):
+            return _pad(f"{read_number(number)} năm {read_number(year)}")
+        if not 1 <= number <= 12:
+            return m[0]
+        head = "" if re.search(_W + r"tháng\s*$", before, re.IGNORECASE) else "tháng "
+        return _pad(f"{head}{read_month(number)} năm {read_number(year)}")
+
+    def day_month(m: re.Match[str]) -> str:
+        day, month = int(m[1]), int(m[2])
+        if not is_date(day, month) or not _date_context(m):
+            return m[0]
+        return _pad(_day(day, month, None, not _NO_NGAY.search(_before(m))))
+
+    text = _DATE_SPAN.sub(date_span, text)
+    text = _DAY_SPAN.sub(day_span, text)
+    text = _FULL.sub(full, text)
+    text = _MONTH_YEAR.sub(month_year, text)
+    return _DAY_MONTH.sub(day_month, text)
+
+
+def _date_context(m: re.Match[str]) -> bool:
+    """Whether a day/month is a date: a date word before it, or a year word after it, or a
+    name before it with no noun after ("Quốc khánh 2/9", "Việt Nam 20/11.")."""
+    before, after = _before(m), m.string[m.end() : m.end() + 20]
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return True
+    return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(after)
+
+
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_RATIO = re.compile(_START + r"(" + _NUMBER + r")\s?/\s?(" + _NUMBER + r")" + _END)
+
+
+def read_ratios(text: str) -> str:
+    """What is left of "a/b" between numbers is a part of a whole: "24/24 xã" is
+    "hai mươi tư trên hai mươi tư xã". Codes chained with more slashes are left alone."""
+    return _RATIO.sub(
+        lambda m: _pad(f"{read_written_number(m[1])} trên {read_written_number(m[2])}"), text
+    )
