@@ -1,14 +1,17 @@
-"""The language of administration: abbreviations of government and party text, and
-titles written in capitals. Each rule is a small pure ``str -> str`` function; the data
-lives in ``data/``.
+"""The language of administration: list markers, document codes, abbreviations of
+government and party text (some read by context), titles written in capitals, and the
+capitals left over. Each rule is a small pure ``str -> str`` function; the data lives in
+``data/``. ``RULES`` is ordered: each rule may assume the ones before it ran.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Callable
 
-from reader.speech import lexicon
+from reader.speech import lexicon, lists, spelling
+from reader.speech.codes import read_document_codes
 
 
 def expand_abbreviations(text: str) -> str:
@@ -24,10 +27,53 @@ def expand_abbreviations(text: str) -> str:
     return lexicon.abbreviation_regex().sub(spoken, text)
 
 
+_UP = "[" + spelling.UPPER + "]"
+_COMPANY_CP = re.compile(r"(?<![^\W\d_])([Cc]ông ty|[Cc]ty|CTY)( TNHH)? CP(?![^\W\d_])")
+_CHAIRED = "UBND|HĐND|UBMTTQ|MTTQ|HĐQT|Hội|CĐ|LĐLĐ|Ủy ban|Hội đồng|nước"
+_CHAIR = re.compile(r"(?<![^\W\d_])CT(?= (?:" + _CHAIRED + r")(?![^\W\d_]))")
+_PLACE_INITIAL = re.compile(r"(?<![^\W\d_])([QPHX])\. ?(?=[\s“”\"'‘’«»(/•*]*(?:\d|" + _UP + "))")
+_PLACES = {"Q": "quận ", "P": "phường ", "H": "huyện ", "X": "xã "}
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) *$")
+
+
+@cache
+def _town_or_centre() -> re.Pattern[str]:
+    centres = "|".join(re.escape(w) for w in lexicon.centre_words())
+    return re.compile(r"(?<![^\W\d_])TT (?:(" + centres + r")(?![^\W\d_])|(?=" + _UP + "))")
+
+
+def read_in_context(text: str) -> str:
+    """Abbreviations whose sense depends on their neighbours: "Công ty CP" is "cổ phần" (else
+    "CP" is "Chính phủ"), "CT UBND" is "Chủ tịch", "TT Y tế" is "Trung tâm", "TT Thứ Ba" is
+    "thị trấn"."""
+
+    def town(m: re.Match[str]) -> str:
+        return f"Trung tâm {m[1]}" if m[1] else "thị trấn "
+
+    text = _COMPANY_CP.sub(lambda m: f"{m[1]}{m[2] or ''} cổ phần", text)
+    text = _CHAIR.sub("Chủ tịch", text)
+    return _town_or_centre().sub(town, text)
+
+
+def read_place_initials(text: str) -> str:
+    """ "Q.1", "P. Vĩnh Thanh", "H. An Biên", "X. Nam Thái" are "quận", "phường", "huyện",
+    "xã", but not right after a name ("Nguyễn Văn H. Kiên"). Runs after the abbreviations,
+    so the word before is the one that will be said."""
+
+    def place(m: re.Match[str]) -> str:
+        before = _WORD_BEFORE.search(m.string, 0, m.start())
+        name = before is not None and before[1].istitle()
+        if name and not m.string[m.end()].isdigit():
+            return m[0]
+        return _PLACES[m[1]]
+
+    return _PLACE_INITIAL.sub(place, text)
+
+
 def soften_capitals(text: str) -> str:
     """Titles in capitals ("TỔNG KẾT NĂM"): engines spell capital words as acronyms, so a run of
-    three or more becomes "Tổng Kết Năm". Known abbreviations in the run stay for the next rule."""
-    table = lexicon.abbreviations()
+    three or more becomes "Tổng Kết Năm". Abbreviations and other non-words in the run
+    ("BCH", "XIII") stay for the rules after this one."""
     tokens = text.split(" ")
     caps = [_is_capital_word(token) for token in tokens]
     i = 0
@@ -36,13 +82,13 @@ def soften_capitals(text: str) -> str:
         while j < len(tokens) and caps[j]:
             j += 1
         if j - i >= 3:
-            tokens[i:j] = [t if _is_abbreviation(t, table) else t.title() for t in tokens[i:j]]
+            tokens[i:j] = [t.title() if _is_plain_word(t) else t for t in tokens[i:j]]
         i = max(j, i + 1)
     return " ".join(tokens)
 
 
-def _is_abbreviation(token: str, table: dict[str, str]) -> bool:
-    return _core(token) in table or _core(token) + "." in table
+def _is_plain_word(token: str) -> bool:
+    return spelling.is_word(_core(token))
 
 
 def _core(token: str) -> str:
@@ -54,4 +100,12 @@ def _is_capital_word(token: str) -> bool:
     return len(core) >= 2 and core.isalpha() and core.isupper()
 
 
-RULES: list[Callable[[str], str]] = [soften_capitals, expand_abbreviations]
+RULES: list[Callable[[str], str]] = [
+    lists.read_list_markers,
+    soften_capitals,
+    read_document_codes,
+    read_in_context,
+    expand_abbreviations,
+    read_place_initials,
+    spelling.spell_capitals,
+]

@@ -1,7 +1,8 @@
 """The word lists of the spoken form, read from ``reader/speech/data/`` (shipped in the package).
 
 Staff-editable data lives in plain UTF-8 files, apart from the code that applies it:
-``abbreviations.tsv`` and ``units.tsv`` (``WRITTEN<TAB>spoken``), ``per_words.txt`` and
+``abbreviations.tsv``, ``units.tsv``, ``letter_names.tsv``, ``document_types.tsv`` and
+``issuers.tsv`` (``WRITTEN<TAB>spoken``), ``per_words.txt``, ``centre_words.txt`` and
 ``no_break_abbreviations.txt`` (one entry a line). Lines starting with ``#`` are comments.
 """
 
@@ -23,14 +24,18 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _table(name: str) -> dict[str, str]:
-    table: dict[str, str] = {}
+def _pairs(name: str) -> list[tuple[str, str]]:
+    pairs = []
     for line in _lines(name):
         written, sep, spoken = line.partition("\t")
         if not sep or not spoken.strip():
             raise ValueError(f"{name}: expected WRITTEN<TAB>spoken, got {line!r}")
-        table[written.strip()] = spoken.strip()
-    return table
+        pairs.append((written.strip(), spoken.strip()))
+    return pairs
+
+
+def _table(name: str) -> dict[str, str]:
+    return dict(_pairs(name))
 
 
 @cache
@@ -43,6 +48,46 @@ def abbreviations() -> dict[str, str]:
 def units() -> dict[str, str]:
     """Unit written after a number -> spoken unit (``km`` -> ``ki lô mét``)."""
     return _table("units.tsv")
+
+
+@cache
+def letter_names() -> dict[str, str]:
+    """Capital letter -> its Vietnamese name, for spelling unknown acronyms (``H`` -> ``hát``)."""
+    return _table("letter_names.tsv")
+
+
+@cache
+def document_types() -> dict[str, str]:
+    """Type code in a document code -> document name (``QĐ`` -> ``Quyết định``)."""
+    return {code: name for code, name in _pairs("document_types.tsv") if code != "*"}
+
+
+@cache
+def document_words() -> tuple[str, ...]:
+    """Every name of a document ("Quyết định", "Văn bản"), that may stand before its code."""
+    names = {name for _, name in _pairs("document_types.tsv")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def issuers() -> dict[str, str]:
+    """Issuer code -> name (``UBND`` -> ``Ủy ban nhân dân``); ``QH#`` takes a term number."""
+    return _table("issuers.tsv")
+
+
+@cache
+def centre_words() -> tuple[str, ...]:
+    """What follows "TT" when it means "Trung tâm" ("TT Y tế")."""
+    return tuple(_lines("centre_words.txt"))
+
+
+def compose(token: str, table: dict[str, str]) -> str | None:
+    """Read ``token`` as two known codes written together ("BTVHU" = "BTV" + "HU"), or None."""
+    for cut in range(len(token) - 2, 1, -1):
+        head, tail = token[:cut], token[cut:]
+        if head in table and tail in table:
+            return f"{table[head]} {table[tail]}"
+    return None
 
 
 @cache
@@ -61,16 +106,20 @@ def token_pattern(words: list[str], after: str = _NOT_BEFORE_LETTER) -> str:
     """A regex alternation matching any of ``words`` as a whole token, longest first.
 
     A word that ends in punctuation ("TP.") needs no boundary after it, so "TP.Rạch Giá" matches.
+    Words are grouped by their first letter, so a position is ruled out with one test, not 250.
     """
-    parts = []
+    groups: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
-        part = re.escape(word)
-        if word[0].isalpha():
-            part = _NOT_AFTER_LETTER + part
-        if word[-1].isalnum():
-            part += after
-        parts.append(part)
-    return "(?:" + "|".join(parts) + ")"
+        rest = re.escape(word[1:]) + (after if word[-1].isalnum() else "")
+        groups.setdefault(word[0], []).append(rest)
+    parts = [
+        (_NOT_AFTER_LETTER if first.isalpha() else "")
+        + re.escape(first)
+        + "(?:" + "|".join(rests) + ")"
+        for first, rests in groups.items()
+    ]
+    first_chars = "".join(re.escape(first) for first in groups)
+    return "(?=[" + first_chars + "])(?:" + "|".join(parts) + ")"
 
 
 @cache

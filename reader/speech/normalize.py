@@ -1,45 +1,44 @@
 """Written news -> the text a Vietnamese voice should say.
 
 ``normalize`` runs ``RULES`` in order, each a small pure ``str -> str`` function with its
-own table test (the shape of gTTS's pre-processors). Cleanup comes first, then words that
-hide punctuation (web addresses, abbreviations such as "TP." or "Đ/c"), then numbers from
-the most specific shape to plain integers, then leftover symbols, then tidying. A later
-rule may assume the earlier ones ran: new rules (Roman numerals, document codes such as
-"34-CT/TW", a staff lexicon, syllable repair) slot in by position in ``RULES``.
+own table test (the shape of gTTS's pre-processors). A later rule may assume the earlier
+ones ran; each group is an ordered list owned by its module:
 
+1. ``repair.REPAIR_RULES``: ``nfc``, ``strip_markup`` (tags, entities, invisible
+   characters, the "./." closing documents), ``fix_mojibake``, ``fix_tone_placement``,
+   ``repair_syllables``: scraped text made into clean Vietnamese first, so that every
+   later rule and lexicon lookup sees one spelling of each word;
+2. ``one_space``, then ``read_web_addresses`` (their dots are no sentence or number);
+3. ``admin.RULES``: the language of administration (capitals, abbreviations such as
+   "TP." or "Đ/c", document codes such as "34-CT/TW");
+4. ``quantities.RULES``: numbers from the most specific shape (dates, times, units) to
+   plain integers, so no digit is left;
+5. ``replace_symbols``, then ``tidy``.
+
+A staff lexicon (``data_dir/lexicon.txt``), when settings are given, runs before them all.
+Only the spoken form passes here: the written sentence shown to readers stays as written.
 The result is stable: ``normalize(normalize(x)) == normalize(x)``, and holds no ASCII digit.
 """
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
 from typing import Callable
 
 from reader.config import Settings
-from reader.speech import admin, quantities
+from reader.speech import admin, quantities, staff_lexicon
+from reader.speech.repair import REPAIR_RULES
 
 Rule = Callable[[str], str]
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 
+def one_space(text: str) -> str:
+    """Plain single spaces, once repair is done: later rules split and match on " ".
 
-def clean_unicode(text: str) -> str:
-    """NFC (one code point per accented letter, as engines and cache keys need), plain spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
-
-
-def strip_markup(text: str) -> str:
-    """HTML tags and entities left by extraction, and the "./." that closes official documents."""
-    text = _TAG.sub(" ", text)
-    text = html.unescape(text).replace("\u00a0", " ")
-    return re.sub(r"\./\.", ".", text)
+    No-break spaces and soft hyphens wait for ``fix_mojibake`` (they can be bytes of a
+    letter); those it left are a space and nothing.
+    """
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
 
 _URL = re.compile(
@@ -87,12 +86,12 @@ def tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-# Each group is an ordered list owned by its module: cleanup and repair, the language
+# Each group is an ordered list owned by its module: repair of scraped text, the language
 # of administration (abbreviations, document codes), then quantities (numbers from the
 # most specific shape to plain integers), then what is left of symbols.
 RULES: list[Rule] = [
-    clean_unicode,
-    strip_markup,
+    *REPAIR_RULES,
+    one_space,
     read_web_addresses,
     *admin.RULES,
     *quantities.RULES,
@@ -103,6 +102,8 @@ RULES: list[Rule] = [
 
 def normalize(text: str, settings: Settings | None = None) -> str:
     """The spoken form of ``text``; ``settings.thousand_word`` picks "nghìn" or southern "ngàn"."""
+    if settings is not None:  # the staff lexicon (data_dir/lexicon.txt) overrides every rule
+        text = staff_lexicon.apply(text, settings)
     for rule in RULES:
         text = rule(text)
     if settings is not None and settings.thousand_word != "nghìn":

@@ -14,8 +14,9 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import lru_cache
 
+from reader.speech.mojibake import MOJIBAKE_LEAD, fix_mojibake
 from reader.speech.syllables import (
     is_syllable,
     known_non_syllables,
@@ -39,22 +40,17 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 "
     "h4 h5 h6 header hr li main nav ol p section table tbody td tfoot th thead tr ul".split()
 )
-# Invisible or non-breaking characters that HTML pages carry into copied text. After a
-# character that starts or continues a UTF-8 letter read as Windows-125x they are part
-# of that letter ("Ã\xa0" is "à", "áº\xad" is "ậ"), so they stay for fix_mojibake.
-_MOJIBAKE_BEFORE = frozenset(
-    bytes([b]).decode(codec, "replace")
-    for codec in ("cp1252", "cp1258", "latin-1")
-    for b in [*range(0x80, 0xA0), *range(0xA1, 0xAD), *range(0xAE, 0xC0), *range(0xC2, 0xE0)]
-) - {"\ufffd"}
-_INVISIBLE = re.compile("[\u00a0\u00ad\u202f\u200b\ufeff]")
+# Spaces, control and format characters pages carry into copied text. A no-break space or soft
+# hyphen right after a mojibake lead character is a byte of a letter: fix_mojibake's.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00a0\u00ad\u202f\u200b-\u200f\u2060\ufeff]")
+_OFFICIAL_END = re.compile(r"\s*\./\.")  # "./." closes official documents: a full stop
 
 
 def _invisible(match: re.Match[str]) -> str:
     start, ch = match.start(), match.group()
-    if ch in "\u00a0\u00ad" and start and match.string[start - 1] in _MOJIBAKE_BEFORE:
+    if ch in "\u00a0\u00ad" and start and match.string[start - 1] in MOJIBAKE_LEAD:
         return ch
-    return " " if ch in "\u00a0\u202f" else ""
+    return "" if ch in "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff" else " "
 
 
 def _tag_gap(match: re.Match[str]) -> str:
@@ -67,142 +63,25 @@ def _tag_gap(match: re.Match[str]) -> str:
 
 
 def strip_markup(text: str) -> str:
-    """Plain text from stray tags and entities ("Hòa&nbsp;Bình<br>" -> "Hòa Bình")."""
+    """Plain text from stray tags and entities ("Hòa&nbsp;Bình<br>" -> "Hòa Bình").
+
+    Also drops invisible characters and reads the "./." ending official documents as ".".
+    Runs until nothing changes, so "&amp;nbsp;" (escaped twice) ends as a space.
+    """
     while True:
         plain = _COMMENT.sub("", _DROPPED_ELEMENTS.sub("", text))
         plain = html.unescape(_TAGS.sub(_tag_gap, plain))
-        plain = _INVISIBLE.sub(_invisible, plain)
+        plain = _OFFICIAL_END.sub(".", _INVISIBLE.sub(_invisible, plain))
         if plain == text:
             return text
         text = plain
 
-
-
-def _byte_map(codec: str) -> dict[str, bytes]:
-    """Character -> byte of a one-byte codec, Latin-1 standing in for its unused bytes.
-
-    U+FFFD maps to no byte: it stands where a reader dropped a byte the codec lacks, and
-    decoding then marks the whole damaged letter with one U+FFFD for repair_syllables.
-    """
-    table = {chr(b): bytes([b]) for b in range(256)}
-    for b in range(256):
-        try:
-            table[bytes([b]).decode(codec)] = bytes([b])
-        except UnicodeDecodeError:
-            pass
-    table["\ufffd"] = b""
-    return table
-
-
-@cache
-def _codecs() -> list[tuple[dict[str, bytes], re.Pattern[str]]]:
-    maps = [_byte_map("cp1252"), _byte_map("cp1258")]
-    return [(m, re.compile("[" + re.escape("".join(sorted(m))) + "]+")) for m in maps]
-
-
-# What a decoded run may hold: Latin and Vietnamese letters, punctuation, U+FFFD.
-_LATIN_TEXT = re.compile(
-    "[\u0020-\u007e\u00a0-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u214f\ufffd]"
-)
-_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…-–—/"
-_PIECE = re.compile(r"(?:Ã |[^ ])+")  # words of a run; "Ã " is "à" whose no-break space was lost
-
-
-def _word_score(text: str) -> int:
-    """Valid syllables minus broken words, counting only words with non-ASCII letters."""
-    pieces = (w.strip(_PUNCTUATION) for w in re.split(r"[ \t\r\n]+", text))
-    return sum(1 if is_syllable(w) else -1 for w in pieces if not w.isascii())
-
-
-def _decode(raw: bytes) -> tuple[str, bool]:
-    """UTF-8 text of ``raw`` and whether that needed replacement characters."""
-    raw = raw.replace(b"\xc3 ", b"\xc3\xa0")  # "à" whose no-break space became a space
-    try:
-        return raw.decode("utf-8"), False
-    except UnicodeDecodeError:
-        return raw.decode("utf-8", errors="replace"), True
-
-
-def _unmangle_run(text: str, start: int, end: int, byte_of: dict[str, bytes]) -> str | None:
-    """The decoded text[start:end] if that makes the words around it better, else None."""
-    piece = text[start:end]
-    if all(ch.isascii() or ch == "\ufffd" for ch in piece):
-        return None
-    raw = [byte_of[ch] for ch in piece]
-    if any(ch == "\ufffd" and (i == 0 or raw[i - 1] < b"\x80") for i, ch in enumerate(piece)):
-        return None  # a lost byte only ever follows part of a mangled letter
-    fixed, lossy = _decode(b"".join(raw))
-    if fixed == piece or not all(c.isspace() or _LATIN_TEXT.match(c) for c in fixed):
-        return None
-    left = text.rfind(" ", 0, start) + 1
-    right = text.find(" ", end)
-    right = len(text) if right < 0 else right
-    before, after = text[left:right], text[left:start] + fixed + text[end:right]
-    gain = _word_score(after) - _word_score(before)
-    # Mojibake spends 2-3 characters a letter: decoding must halve them and yield letters.
-    foreign = [ch for ch in fixed if not ch.isascii()]
-    shrunk = 2 * len(foreign) <= sum(not ch.isascii() for ch in piece)
-    shrunk = shrunk and any(ch != "\ufffd" for ch in foreign)
-    return fixed if gain > 0 or gain == 0 and (shrunk or not lossy) else None
-
-
-def _unmangle(text: str, byte_of: dict[str, bytes], run: re.Pattern[str]) -> str:
-    """Decode each run of ``text`` (or failing that, each word of it) that gets better."""
-    out, done = [], 0
-    for m in run.finditer(text):
-        spans = [(m.start(), m.end())]
-        if _unmangle_run(text, m.start(), m.end(), byte_of) is None:
-            words = _PIECE.finditer(m.group())
-            spans = [(m.start() + w.start(), m.start() + w.end()) for w in words]
-        for start, end in spans:
-            fixed = _unmangle_run(text, start, end, byte_of)
-            if fixed is not None:
-                out += [text[done:start], fixed]
-                done = end
-    return "".join(out) + text[done:]
-
-
-def fix_mojibake(text: str) -> str:
-    """Undo UTF-8 read as Windows-1252/1258 ("Ä‘Æ°á»ng" -> "đường"), run by run.
-
-    A run is changed only if its bytes are UTF-8 and the words around it do not get
-    worse; correct text ("Hà Nội") never decodes, its Latin-1 letters standing alone.
-    Of the two codecs, the one whose reading makes more valid syllables wins.
-    """
-    while True:
-        score = _word_score(text)
-        readings = [_unmangle(text, byte_of, run) for byte_of, run in _codecs()]
-        readings = [r for r in readings if r != text]
-        if not readings:
-            return text
-        text = max(readings, key=lambda r: _word_score(r) - score)
-
-
-# A word: letters only, between spaces, edge punctuation or hyphens; never a piece of a
-# garbled token ("Ä‘iá»u" holds the letters "iá", which are not a word).
-_CHUNK = re.compile(r"\S+")
-_WORD_EDGES = re.compile(r"^([^\w\ufffd]*)(.*?)([^\w\ufffd]*)$", re.S)
+# A word is a run of letters; anything else (digits, hyphens, slashes, punctuation)
+# separates words, because later rules turn those into spaces and the voice reads the
+# letters alone: "0hoà" is repaired as "hoà", so that a second pass finds nothing to do.
+_WORD = re.compile(r"[^\W\d_]+")
 # A damaged word: letters, U+FFFD, and "?" between letters where a letter failed to decode.
 _WILD_WORD = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:\?(?:[^\W\d_]|\ufffd)+)*")
-
-
-def _split_chunk(chunk: str, wild: bool = False) -> tuple[str, list[str], str] | None:
-    """(leading punctuation, hyphen-joined words, trailing punctuation), if only words."""
-    head, core, tail = _WORD_EDGES.match(chunk).groups()  # type: ignore[union-attr]
-    parts = core.split("-")
-    ok = all(p.isalpha() or wild and _WILD_WORD.fullmatch(p) for p in parts)
-    return (head, parts, tail) if ok else None
-
-
-def _map_words(text: str, fix: Callable[[str], str]) -> str:
-    def chunk(m: re.Match[str]) -> str:
-        split = _split_chunk(m.group())
-        if split is None:
-            return m.group()
-        head, parts, tail = split
-        return head + "-".join(fix(p) for p in parts) + tail
-
-    return _CHUNK.sub(chunk, text)
 
 
 def _same_case(model: str, word: str) -> str:
@@ -214,6 +93,7 @@ def _same_case(model: str, word: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
+@lru_cache(maxsize=65536)
 def _retoned(word: str) -> str:
     lower = word.lower()
     parts = split_tone(lower)
@@ -230,7 +110,7 @@ def fix_tone_placement(text: str) -> str:
 
     Only a word whose letters and tone make a syllable moves its mark; others stay.
     """
-    return _map_words(nfc(text), _retoned)
+    return _WORD.sub(lambda m: _retoned(m.group()), nfc(text))
 
 
 _LETTERS = sorted(
@@ -260,6 +140,7 @@ def _edits(word: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _best(word: str, before: str, after: str) -> str | None:
     """The one fitting repair of ``word`` between two neighbours, or None if unsure."""
     candidates = [c for c in _edits(word) if c != word and is_syllable(c)]
@@ -273,11 +154,39 @@ def _best(word: str, before: str, after: str) -> str | None:
     return known[0] if len(known) == 1 else None
 
 
+@lru_cache(maxsize=65536)
 def _skip(token: str) -> bool:
-    """Syllables, ASCII words, ALL-CAPS abbreviations and known names are no damage."""
+    """Syllables, ASCII words, ALL-CAPS abbreviations, initials and known names are no damage."""
     ascii_word = token.isascii() and "?" not in token
     abbreviation = len(token) > 1 and token.isupper()
-    return is_syllable(token) or ascii_word or abbreviation or token.lower() in known_non_syllables()
+    initial = len(token) == 1 and token != "\ufffd"  # "Nguyễn Văn Đ.", "Đ/c"
+    if not token.replace("\ufffd", "a").replace("?", "a").isalpha():
+        return True  # superscripts and other signs that only look like letters to \w
+    known = token.lower() in known_non_syllables()
+    return is_syllable(token) or ascii_word or abbreviation or initial or known
+
+
+_NUMBER_WORDS = frozenset(
+    "không một mốt hai ba bốn tư năm lăm sáu bảy tám chín mười mươi trăm nghìn ngàn "
+    "triệu tỷ tỉ linh lẻ phẩy chấm".split()
+)
+
+
+def _context(text: str, found: list[re.Match[str]], lower: list[str], k: int, n: int) -> str:
+    """Word ``k`` as context for word ``n``, or "" if it may read differently once spoken.
+
+    Only a plain syllable next to it (spaces between) counts, as in ``pair_counts``; a
+    number, a number read aloud or an abbreviation would give another context the second
+    time ``normalize`` runs, and the repair must not depend on which time it is.
+    """
+    if not 0 <= k < len(found):
+        return ""
+    left, right = sorted((k, n))
+    between = text[found[left].end() : found[right].start()]
+    word = lower[k]
+    if between.strip() or word in _NUMBER_WORDS or not is_syllable(word):
+        return ""
+    return word
 
 
 def repair_syllables(text: str) -> str:
@@ -287,30 +196,32 @@ def repair_syllables(text: str) -> str:
     addresses are never touched; when several repairs fit equally, the word stays.
     """
     text = nfc(text)
-    chunks = [(m, _split_chunk(m.group(), wild=True)) for m in _CHUNK.finditer(text)]
-    words = [(i, p.lower()) for i, (_, split) in enumerate(chunks) if split for p in split[1]]
-    out, done, k = [], 0, 0  # words[k] is the first word of chunk i
-    for i, (m, split) in enumerate(chunks):
-        if split is None:
+    found = list(_WILD_WORD.finditer(text))
+    if all(_skip(m.group()) for m in found):
+        return text
+    lower = [m.group().lower() for m in found]
+    out, done = [], 0
+    for n, m in enumerate(found):
+        word = m.group()
+        if _skip(word):
             continue
-        head, parts, tail = split
-        fixed = []
-        for j, part in enumerate(parts):
-            n = k + j
-            if not _skip(part):
-                before = words[n - 1][1] if n else ""
-                after = words[n + 1][1] if n + 1 < len(words) else ""
-                repaired = _best(part.lower(), before, after)
-                part = part if repaired is None else _same_case(part, repaired)
-            fixed.append(part)
-        k += len(parts)
-        out += [text[done : m.start()], head + "-".join(fixed) + tail]
-        done = m.end()
+        before = _context(text, found, lower, n - 1, n)
+        after = _context(text, found, lower, n + 1, n)
+        repaired = _best(lower[n], before, after)
+        if repaired is not None:
+            out += [text[done : m.start()], _same_case(word, repaired)]
+            done = m.end()
     return "".join(out) + text[done:]
 
 
-RULES: list[Callable[[str], str]] = [nfc, strip_markup, fix_mojibake, fix_tone_placement, repair_syllables]
-REPAIR_RULES = RULES  # the name normalize.py puts at the front of its own RULES
+REPAIR_RULES: list[Callable[[str], str]] = [
+    nfc,
+    strip_markup,
+    fix_mojibake,
+    fix_tone_placement,
+    repair_syllables,
+]
+RULES = REPAIR_RULES
 
 
 def repair(text: str) -> str:

@@ -8,7 +8,16 @@ import pytest
 
 from reader.speech import lexicon
 
-DATA_FILES = ["abbreviations.tsv", "units.tsv", "per_words.txt", "no_break_abbreviations.txt"]
+DATA_FILES = [
+    "abbreviations.tsv",
+    "units.tsv",
+    "per_words.txt",
+    "no_break_abbreviations.txt",
+    "letter_names.tsv",
+    "document_types.tsv",
+    "issuers.tsv",
+    "centre_words.txt",
+]
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -32,3 +41,58 @@ def test_expansions_hold_no_abbreviation_or_digit() -> None:
     for written, spoken in {**lexicon.abbreviations(), **lexicon.units()}.items():
         assert not regex.search(spoken), (written, spoken)
         assert not any(ch.isdigit() for ch in spoken), written
+
+
+def test_the_lexicon_covers_government_and_party_text() -> None:
+    table = lexicon.abbreviations()
+    assert len(table) >= 100
+    for written in ["UBND", "HĐND", "MTTQ", "BCH", "BTV", "HU", "TU", "ĐU", "CCB", "LĐLĐ", "ĐTN",
+                    "HLHPN", "HND", "BHYT", "BHXH", "BHTN", "THPT", "THCS", "GD&ĐT", "GDĐT",
+                    "KT-XH", "ANQP", "QP-AN", "CCHC", "TĐKT", "NTM", "XKLĐ", "HTX", "THT", "CLB",
+                    "BCĐ", "UBKT", "VKSND", "TAND", "CA", "PCCC", "PCTT", "TKCN", "BĐKH", "ATGT",
+                    "ATTP", "VSATTP", "KHKT", "CNTT", "CĐS", "TTHC", "DVC", "PAKN", "PCTN",
+                    "Đ/c", "TP.", "TP", "ThS.", "TS.", "PGS.", "CP", "TT"]:
+        assert written in table, written
+
+
+def test_every_capital_letter_has_a_name() -> None:
+    names = lexicon.letter_names()
+    for letter in "AĂÂBCDĐEÊFGHIJKLMNOÔƠPQRSTUƯVWXYZ":
+        assert names[letter] and names[letter] == names[letter].lower()
+
+
+def test_codes_tables() -> None:
+    assert lexicon.document_types()["QĐ"] == "Quyết định"
+    assert "Văn bản" in lexicon.document_words()
+    assert "*" not in lexicon.document_types()
+    assert lexicon.issuers()["QH#"] == "Quốc hội khóa"
+
+
+@pytest.mark.parametrize(
+    ("token", "spoken"),
+    [
+        ("BTVHU", "Ban Thường vụ Huyện ủy"),
+        ("UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy"),
+        ("ABCD", None),
+        ("UBND", None),
+    ],
+)
+def test_compose(token: str, spoken: str | None) -> None:
+    assert lexicon.compose(token, lexicon.abbreviations()) == spoken
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("TP.HCM", "TP.HCM"),
+        ("TP. Rạch Giá", "TP."),
+        ("NĐ-CP", "NĐ-CP"),
+        ("5UBND", "UBND"),
+        ("UBNDX", None),
+        ("xUBND", None),
+        ("GD&ĐT", "GD&ĐT"),
+    ],
+)
+def test_abbreviation_regex_takes_the_longest_whole_token(text: str, found: str | None) -> None:
+    match = lexicon.abbreviation_regex().search(text)
+    assert (match[0] if match else None) == found

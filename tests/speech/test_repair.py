@@ -91,8 +91,9 @@ TONES = [
     ("hoà.", "hòa."),
     (unicodedata.normalize("NFD", "thuỷ lợi"), "thủy lợi"),
     ("café", "café"),
-    ("Ä‘iá»u", "Ä‘iá»u"),
-    ("hoà2", "hoà2"),
+    # digits and symbols separate words: later rules make them spaces ("hòa hai")
+    ("hoà2", "hòa2"),
+    ("hoà/thuỷ", "hòa/thủy"),
 ]
 
 SYLLABLES = [
@@ -114,6 +115,8 @@ SYLLABLES = [
     ("Đắk Lắk, Krông Pắc", "Đắk Lắk, Krông Pắc"),
     ("Facebook Zalo", "Facebook Zalo"),
     ("ừ thì vào", "ừ thì vào"),
+    ("5ừào thi", "5trào thi"),
+    ("gì?Có", "gì?Có"),
 ]
 
 

@@ -101,3 +101,22 @@ def test_script_is_immutable() -> None:
     assert isinstance(script, SpeechScript)
     with pytest.raises(AttributeError):
         script.paragraphs = ()  # type: ignore[misc]
+
+
+def _mangled(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("Xã Hoà Thuận họp.", "Xã Hòa Thuận họp."),
+        ("Tin <b>mới</b> &amp; hay.", "Tin mới và hay."),
+        (_mangled("Người dân Hà Nội vui mừng."), "Người dân Hà Nội vui mừng."),
+        ("Đẩy mạnh phong ừào thi đua.", "Đẩy mạnh phong trào thi đua."),
+    ],
+)
+def test_repair_changes_only_what_is_spoken(written: str, spoken: str) -> None:
+    sentence = build_script([written]).paragraphs[0][0]
+    assert sentence.spoken == spoken
+    assert sentence.text == written

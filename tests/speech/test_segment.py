@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.speech.segment import chunk, split_sentences
+from reader.speech.segment import BETWEEN_WORDS, INSIDE_UNIT, PAUSE, chunk, cut_cost, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,32 @@ from reader.speech.segment import chunk, split_sentences
         ("1. Mục tiêu chung.", ["1. Mục tiêu chung."]),
         ("a. Nhiệm vụ. b. Giải pháp.", ["a. Nhiệm vụ.", "b. Giải pháp."]),
         ("II. Kết quả đạt được.", ["II. Kết quả đạt được."]),
+        # titles and places whose dot ends no sentence
+        ("GS.TS. Lê Văn D nói. Hết.", ["GS.TS. Lê Văn D nói.", "Hết."]),
+        ("Ông Th.S. Phạm Văn E dự. Hết.", ["Ông Th.S. Phạm Văn E dự.", "Hết."]),
+        ("Ông Th.S Phạm Văn E dự. Hết.", ["Ông Th.S Phạm Văn E dự.", "Hết."]),
+        ("Bà ThS. Lê Thị F dự.", ["Bà ThS. Lê Thị F dự."]),
+        ("Đ/c. Nam Thái A dự.", ["Đ/c. Nam Thái A dự."]),
+        ("Ông (TS. Hà) dự. Hết.", ["Ông (TS. Hà) dự.", "Hết."]),
+        ("UBND TP.Rạch Giá họp. Hết.", ["UBND TP.Rạch Giá họp.", "Hết."]),
+        # dots inside numbers, dates, times, decimals, addresses
+        ("Ngày 20.12.2023. Hết.", ["Ngày 20.12.2023.", "Hết."]),
+        ("Lúc 7.30 sáng. Hết.", ["Lúc 7.30 sáng.", "Hết."]),
+        ("Tăng 2.5 lần. Hết.", ["Tăng 2.5 lần.", "Hết."]),
+        ("Thu 1.250.000 đồng. Hết.", ["Thu 1.250.000 đồng.", "Hết."]),
+        ("Gửi abc.xyz@kiengiang.gov.vn. Hết.", ["Gửi abc.xyz@kiengiang.gov.vn.", "Hết."]),
+        ("Xem https://anbien.kiengiang.gov.vn/tin. Hết.", ["Xem https://anbien.kiengiang.gov.vn/tin.", "Hết."]),
+        # quotes, ellipses, question and exclamation marks
+        ('Ông nói: "Chờ..." rồi đi.', ['Ông nói: "Chờ..." rồi đi.']),
+        ('Ông nói: "Chờ..." Rồi đi.', ['Ông nói: "Chờ..."', "Rồi đi."]),
+        ("Chờ… Rồi đi.", ["Chờ…", "Rồi đi."]),
+        ("Chờ… rồi đi.", ["Chờ… rồi đi."]),
+        ("Thật sao?! Vâng.", ["Thật sao?!", "Vâng."]),
+        ("Ai đến? ông A.", ["Ai đến? ông A."]),
+        ("Tốt. “Ông nói”.", ["Tốt.", "“Ông nói”."]),
+        # the "./." that closes official documents
+        ("Xong ./.", ["Xong."]),
+        ("Xong./. Tiếp theo", ["Xong.", "Tiếp theo"]),
         ("Câu không có dấu chấm", ["Câu không có dấu chấm"]),
         ("  Nhiều   khoảng\ntrắng.  ", ["Nhiều khoảng trắng."]),
         ("", []),
@@ -72,6 +98,54 @@ SENTENCE = (
 )
 def test_chunk(spoken: str, max_chars: int, chunks: list[str]) -> None:
     assert chunk(spoken, max_chars) == chunks
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "cost"),
+    [
+        ("năm,", "Ủy", PAUSE),
+        ("tế", "-", PAUSE),
+        ("-", "xã", PAUSE),
+        ("hội", "nghị", BETWEEN_WORDS),
+        ("Biên", "tổ", BETWEEN_WORDS),
+        ("Nguyễn", "Văn", INSIDE_UNIT),
+        ("Thái", "A", INSIDE_UNIT),
+        ("hai", "nghìn", INSIDE_UNIT),
+        ("mươi", "ba", INSIDE_UNIT),
+    ],
+)
+def test_cut_cost(left: str, right: str, cost: int) -> None:
+    assert cut_cost(left, right) == cost
+
+
+NAMED = (
+    "Tham dự có đồng chí Nguyễn Văn An cùng lãnh đạo các ban ngành, đoàn thể của huyện "
+    "và bà Nam Thái A."
+)
+
+
+def test_chunk_keeps_a_name_whole() -> None:
+    for limit in range(30, 101, 7):
+        pieces = chunk(NAMED, limit)
+        assert " ".join(pieces) == NAMED
+        for left, right in zip(pieces, pieces[1:]):
+            assert cut_cost(left.split()[-1], right.split()[0]) != INSIDE_UNIT, (limit, pieces)
+
+
+def test_chunk_keeps_a_number_whole_when_it_costs_no_extra_chunk() -> None:
+    spoken = "Tổng kinh phí hỗ trợ là hai trăm ba mươi lăm triệu bốn trăm nghìn đồng cho các hộ dân"
+    pieces = chunk(spoken, 61)
+    assert pieces == [
+        "Tổng kinh phí hỗ trợ là",
+        "hai trăm ba mươi lăm triệu bốn trăm nghìn đồng cho các hộ dân",
+    ]
+
+
+def test_a_paragraph_costs_one_request_per_100_characters_or_close() -> None:
+    spoken = ", ".join(["một xã đạt chuẩn nông thôn mới"] * 12) + "."
+    pieces = chunk(spoken)
+    assert len(pieces) == -(-len(spoken) // 100) or len(pieces) == -(-len(spoken) // 100) + 1
+    assert all(len(p) <= 100 for p in pieces)
 
 
 def test_chunk_prefers_a_pause_when_it_costs_no_extra_chunk() -> None:

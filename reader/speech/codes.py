@@ -1,0 +1,91 @@
+"""Codes of official documents, read the way an announcer reads them.
+
+A code packs number, year, type and issuer: "30/2020/NĐ-CP", "123/KH-UBND", "34-CT/TW",
+"55/2014/QH13", "01/2015/TTLT-BNV-BTC". Read piece by piece it repeats the type word
+("Kế hoạch số 123 kế hoạch Ủy ban nhân dân") or turns "12/2020" into a month. Announcers
+say the document, its number, its year and its issuer: "Nghị định số ba mươi năm hai nghìn
+không trăm hai mươi của Chính phủ". The type is said only when the text has not already
+said it; a Party code such as "34-CT/TW" is read "của Trung ương", like the abbreviation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.speech import lexicon, spelling
+from reader.speech.numbers import read_number
+
+_PART = r"[A-ZĐ][A-Za-zĐđ]*\d*"
+_CODE = re.compile(
+    r"(?<![\w./-])(\d{1,6})(?:/(\d{4}))?[/-](" + _PART + r"(?:[-/]" + _PART + r")*)(?![^\W_])"
+)
+_NUMBERED = re.compile(r"([^\d]+)(\d+)")
+_OF_AFTER = re.compile(r"\s*của(?![^\W\d_])", re.IGNORECASE)
+_SO_BEFORE = re.compile(r"(?<![^\W\d_])số\s*:?\s*$", re.IGNORECASE)
+
+
+@cache
+def _named_before() -> re.Pattern[str]:
+    """A document name just before the code ("Nghị định 30/2020/NĐ-CP"): only "số" is missing."""
+    words = "|".join(re.escape(w) for w in lexicon.document_words())
+    return re.compile(r"(?<![^\W\d_])(?:" + words + r")\s*$", re.IGNORECASE)
+
+
+def read_issuer(code: str, general: bool = True) -> str | None:
+    """The name of an issuer code ("UBND", "QH15", "BTGTU"), or None if it is not one.
+
+    ``general`` also accepts the abbreviations of running text ("BCHQS")."""
+    table = lexicon.issuers()
+    if code in table:
+        return table[code]
+    numbered = _NUMBERED.fullmatch(code)
+    if numbered and numbered[1] + "#" in table:
+        return f"{table[numbered[1] + '#']} {read_number(int(numbered[2]))}"
+    if numbered and (name := read_issuer(numbered[1], general)):
+        return f"{name} {read_number(int(numbered[2]))}"
+    if not general:
+        return lexicon.compose(code, table)
+    others = lexicon.abbreviations()
+    if code in others and code.isupper():
+        return others[code]
+    return lexicon.compose(code, {**others, **table})
+
+
+def _issuer_phrase(codes: list[str], joint: bool) -> str:
+    names = [name for code in codes if (name := read_issuer(code))]
+    if not joint:
+        names = names[:1] or [spelling.read_capitals(c) for c in codes[:1] if c.isupper()]
+    if not names:
+        return ""
+    if len(names) > 1:
+        names = [", ".join(names[:-1]), names[-1]]
+    return " của " + " và ".join(names)
+
+
+def read_code(match: re.Match[str]) -> str:
+    """The spoken form of one code match, given what the text says just before it."""
+    number, year, parts = match[1], match[2], re.split(r"[-/]", match[3])
+    doc_type = lexicon.document_types().get(parts[0])
+    issuer_codes = parts[1:] if doc_type else parts
+    if doc_type is None and read_issuer(parts[0], general=False) is None:
+        return match[0]
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _SO_BEFORE.search(before):
+        head = ""
+    elif _named_before().search(before):
+        head = "số "
+    else:
+        head = f"{doc_type or 'văn bản'} số "
+    words = head + read_number(int(number))
+    if year:
+        words += " năm " + read_number(int(year))
+    if not _OF_AFTER.match(match.string, match.end()):
+        words += _issuer_phrase(issuer_codes, joint=bool(doc_type) and "liên tịch" in doc_type)
+    return " " + words + " "
+
+
+def read_document_codes(text: str) -> str:
+    """ "theo 1234/QĐ-UBND" -> "theo Quyết định số một nghìn hai trăm ba mươi tư của Ủy ban
+    nhân dân"; runs before the abbreviations and the dates, which would take the code apart."""
+    return _CODE.sub(read_code, text)

@@ -1,0 +1,71 @@
+"""Capital letters that no rule has read: spell them with Vietnamese letter names.
+
+espeak-ng switches to English for a capital word it does not know ("ABCD" is read
+"ay bee see dee"), and gTTS guesses. So no run of capitals may reach an engine: a known
+abbreviation has been expanded before this rule, two known ones written together are read
+as both ("BTVHU"), a Vietnamese word in capitals ("HUYỆN") is written in title case, and
+anything else is spelled letter by letter ("ABCD" -> "a bê xê dê"). A single capital glued
+to a digit ("F0", "H5N1", "U23") is named too. Roman numerals are left to the number rules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reader.speech import lexicon, syllables
+
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper())
+_CAPS = re.compile(r"(?<![^\W\d_])[" + UPPER + r"]{2,}(?![^\W\d_])")
+_LETTER_BY_DIGIT = re.compile(
+    r"(?<![^\W\d_])[" + UPPER + r"](?=\d)|(?<=\d)[" + UPPER + r"](?![^\W\d_])"
+)
+_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_NUMBER_BEFORE = re.compile(r"\d ?$")
+
+
+def spell(token: str) -> str:
+    """Letter names of ``token``, one word (or two) a letter: "GDP" -> "giê đê pê"."""
+    names = lexicon.letter_names()
+    return " ".join(names.get(ch) or names.get(_base(ch)) or ch.lower() for ch in token)
+
+
+def _base(letter: str) -> str:
+    """The letter without its tone mark ("Ấ" -> "Â"), so toned capitals have a name too."""
+    marks = "\u0300\u0301\u0303\u0309\u0323"
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", letter) if ch not in marks)
+    return unicodedata.normalize("NFC", bare)
+
+
+def is_word(token: str) -> bool:
+    """A Vietnamese word written in capitals ("HUYỆN", "AN", "ĐẮK"), not an acronym."""
+    return syllables.is_syllable(token) or token.lower() in syllables.known_non_syllables()
+
+
+def read_capitals(token: str) -> str:
+    """The spoken form of one all-capital token no abbreviation rule has taken."""
+    table = lexicon.abbreviations()
+    if token in table:
+        return table[token]
+    if is_word(token):
+        return token.title()
+    if token in lexicon.units():
+        return lexicon.units()[token]
+    return lexicon.compose(token, table) or spell(token)
+
+
+def spell_capitals(text: str) -> str:
+    """Every capital token still in ``text`` read as a word, a pair of codes or its letters."""
+
+    def token(m: re.Match[str]) -> str:
+        word = m[0]
+        if _ROMAN.fullmatch(word):
+            return word
+        if word in lexicon.units() and _NUMBER_BEFORE.search(m.string, 0, m.start()):
+            return word
+        return " " + read_capitals(word) + " "
+
+    def letter(m: re.Match[str]) -> str:
+        return " " + spell(m[0]) + " "
+
+    return _LETTER_BY_DIGIT.sub(letter, _CAPS.sub(token, text))
