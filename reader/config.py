@@ -42,6 +42,8 @@ class Settings:
     # Script and assembly
     max_chunk_chars: int = 100
     thousand_word: str = "nghìn"
+    # Apply the staff's pronunciation fixes in data_dir/lexicon.txt.
+    staff_lexicon: bool = True
     sentence_pause_ms: int = 350
     paragraph_pause_ms: int = 750
     mp3_bitrate: str = "64k"
@@ -92,6 +94,10 @@ class Settings:
 def _parse(name: str, type_name: object, raw: str) -> object:
     kind = str(type_name)
     try:
+        if kind == "bool":
+            if raw.strip().lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                raise ValueError(raw)
+            return raw.strip().lower() in ("1", "true", "yes", "on")
         if kind == "Path":
             return Path(raw).expanduser()
         if kind == "float":

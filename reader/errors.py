@@ -6,6 +6,7 @@ the probable cause in English (the CLI prints it as is). The UI shows
 
     ReaderError
     ├── ConfigError            a READER_* setting has a value we cannot use
+    │   └── LexiconError       the staff lexicon (data_dir/lexicon.txt) has a bad line
     ├── ArticleError
     │   ├── ArticleNotFound    no article with that id
     │   ├── SourceError        a file or URL we cannot read (missing, too big, refused)
@@ -37,6 +38,10 @@ class ReaderError(Exception):
 
 class ConfigError(ReaderError):
     user_message = "Cấu hình của ứng dụng không hợp lệ. Vui lòng báo cho quản trị viên."
+
+
+class LexiconError(ConfigError):
+    user_message = "Từ điển phát âm của cơ quan đang có lỗi. Vui lòng báo cho quản trị viên."
 
 
 class ArticleError(ReaderError):

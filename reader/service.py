@@ -7,6 +7,7 @@ them prints or draws anything.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from reader.articles.importer import import_source
@@ -17,8 +18,10 @@ from reader.audio.cache import write_output
 from reader.audio.maintenance import CacheReport, prune_cache
 from reader.audio.render import Rendering, article_keys, cached_rendering, render
 from reader.config import Settings
-from reader.errors import OutputError
+from reader.errors import LexiconError, OutputError
 from reader.speech.script import SpeechScript, build_script
+
+log = logging.getLogger(__name__)
 
 
 def open_library(settings: Settings) -> Library:
@@ -67,6 +70,16 @@ def render_script(
 def render_article(article: Article, settings: Settings, engine: str | None = None) -> Rendering:
     """The article's MP3 from the cache, made first if needed."""
     return render(script_for_article(article, settings), settings, engine=engine)
+
+
+def listen(article: Article, settings: Settings) -> Rendering:
+    """The article's audio for a listener: a broken staff lexicon must not silence the
+    site, so the article is then read without it (and the fault is logged for staff)."""
+    try:
+        return render_article(article, settings)
+    except LexiconError as exc:
+        log.warning("reading article %s without the staff lexicon: %s", article.id, exc)
+        return render_article(article, settings.with_(staff_lexicon=False))
 
 
 def has_audio(article: Article, settings: Settings, engine: str | None = None) -> bool:

@@ -25,6 +25,8 @@ def test_defaults_without_environment():
         ({"READER_GTTS_READ_TIMEOUT": "2.5"}, "gtts_read_timeout", 2.5),
         ({"READER_THOUSAND_WORD": "ngàn"}, "thousand_word", "ngàn"),
         ({"READER_ENGINE": ""}, "engine", "auto"),
+        ({"READER_STAFF_LEXICON": "0"}, "staff_lexicon", False),
+        ({"READER_STAFF_LEXICON": "yes"}, "staff_lexicon", True),
     ],
 )
 def test_environment_overrides(env, field, value):
@@ -39,6 +41,7 @@ def test_environment_overrides(env, field, value):
         {"READER_GTTS_READ_TIMEOUT": "-1"},
         {"READER_MAX_CHUNK_CHARS": "500"},
         {"READER_THOUSAND_WORD": "ngìn"},
+        {"READER_STAFF_LEXICON": "maybe"},
     ],
 )
 def test_bad_values_are_config_errors_naming_the_variable(env):

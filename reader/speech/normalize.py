@@ -15,7 +15,8 @@ ones ran; each group is an ordered list owned by its module:
    plain integers, so no digit is left;
 5. ``replace_symbols``, then ``tidy``.
 
-A staff lexicon (``data_dir/lexicon.txt``), when settings are given, runs before them all.
+A staff lexicon (``data_dir/lexicon.txt``), when settings are given, runs after cleanup
+and before every reading rule, so its entries override the built-ins.
 Only the spoken form passes here: the written sentence shown to readers stays as written.
 The result is stable: ``normalize(normalize(x)) == normalize(x)``, and holds no ASCII digit.
 """
@@ -88,23 +89,27 @@ def tidy(text: str) -> str:
 
 # Each group is an ordered list owned by its module: repair of scraped text, the language
 # of administration (abbreviations, document codes), then quantities (numbers from the
-# most specific shape to plain integers), then what is left of symbols.
-RULES: list[Rule] = [
-    *REPAIR_RULES,
-    one_space,
+# most specific shape to plain integers), then what is left of symbols. The staff
+# lexicon comes between cleanup and reading, so its entries match repaired, NFC text and
+# override every built-in reading.
+CLEANUP_RULES: list[Rule] = [*REPAIR_RULES, one_space]
+READING_RULES: list[Rule] = [
     read_web_addresses,
     *admin.RULES,
     *quantities.RULES,
     replace_symbols,
     tidy,
 ]
+RULES: list[Rule] = CLEANUP_RULES + READING_RULES
 
 
 def normalize(text: str, settings: Settings | None = None) -> str:
     """The spoken form of ``text``; ``settings.thousand_word`` picks "nghìn" or southern "ngàn"."""
-    if settings is not None:  # the staff lexicon (data_dir/lexicon.txt) overrides every rule
+    for rule in CLEANUP_RULES:
+        text = rule(text)
+    if settings is not None:
         text = staff_lexicon.apply(text, settings)
-    for rule in RULES:
+    for rule in READING_RULES:
         text = rule(text)
     if settings is not None and settings.thousand_word != "nghìn":
         text = re.sub(r"(?<![^\W\d_])nghìn(?![^\W\d_])", settings.thousand_word, text)

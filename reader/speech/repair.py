@@ -158,7 +158,7 @@ def _best(word: str, before: str, after: str) -> str | None:
 def _skip(token: str) -> bool:
     """Syllables, ASCII words, ALL-CAPS abbreviations, initials and known names are no damage."""
     ascii_word = token.isascii() and "?" not in token
-    abbreviation = len(token) > 1 and token.isupper()
+    abbreviation = len(token) > 1 and (token.isupper() or sum(c.isupper() for c in token) > 1)  # "QĐi", "TTg"
     initial = len(token) == 1 and token != "\ufffd"  # "Nguyễn Văn Đ.", "Đ/c"
     if not token.replace("\ufffd", "a").replace("?", "a").isalpha():
         return True  # superscripts and other signs that only look like letters to \w

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.config import Settings
-from reader.errors import ConfigError
+from reader.errors import LexiconError
 
 FILE_NAME = "lexicon.txt"
 
@@ -52,7 +52,7 @@ def _word_pattern(written: str) -> str:
 
 
 def parse(text: str, source: str = FILE_NAME) -> StaffLexicon:
-    """The lexicon in ``text``; ``ConfigError`` names the first bad line of ``source``."""
+    """The lexicon in ``text``; ``LexiconError`` names the first bad line of ``source``."""
     entries: dict[str, str] = {}
     lines: dict[str, int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -63,9 +63,9 @@ def parse(text: str, source: str = FILE_NAME) -> StaffLexicon:
         written, spoken = " ".join(written.split()), " ".join(spoken.split())
         where = f"{source} line {number}"
         if not sep or not written or not spoken:
-            raise ConfigError(f"{where}: expected 'written = spoken', got {raw.strip()!r}")
+            raise LexiconError(f"{where}: expected 'written = spoken', got {raw.strip()!r}")
         if written in entries:
-            raise ConfigError(f"{where}: {written!r} is already on line {lines[written]}")
+            raise LexiconError(f"{where}: {written!r} is already on line {lines[written]}")
         entries[written], lines[written] = spoken, number
     if not entries:
         return EMPTY
@@ -75,7 +75,7 @@ def parse(text: str, source: str = FILE_NAME) -> StaffLexicon:
         again = [m for m in pattern.finditer(spoken) if entries[_key(m[0])] != _key(m[0])]
         if again:
             found = again[0]
-            raise ConfigError(
+            raise LexiconError(
                 f"{source} line {lines[written]}: the spoken form {spoken!r} contains "
                 f"{found[0]!r}, which the lexicon would replace again"
             )
@@ -87,9 +87,9 @@ def _load(path: Path, mtime_ns: int, size: int) -> StaffLexicon:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise LexiconError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+        raise LexiconError(f"cannot read {path}: {exc.strerror}") from None
     return parse(text, str(path))
 
 
@@ -98,14 +98,17 @@ def lexicon_path(settings: Settings) -> Path:
 
 
 def load(settings: Settings) -> StaffLexicon:
-    """The staff lexicon of ``settings.data_dir`` (empty if there is none), cached by mtime+size."""
+    """The staff lexicon of ``settings.data_dir`` (empty if there is none or it is switched
+    off), cached by mtime+size."""
+    if not settings.staff_lexicon:
+        return EMPTY
     path = lexicon_path(settings)
     try:
         stat = path.stat()
     except FileNotFoundError:
         return EMPTY
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+        raise LexiconError(f"cannot read {path}: {exc.strerror}") from None
     return _load(path, stat.st_mtime_ns, stat.st_size)
 
 

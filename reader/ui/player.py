@@ -24,7 +24,7 @@ def show(article: Article) -> None:
     if pressed:
         with st.spinner("Đang chuẩn bị bài đọc, xin chờ trong giây lát…"):
             try:
-                st.session_state[key] = service.render_article(article, state.settings())
+                st.session_state[key] = service.listen(article, state.settings())
             except ReaderError as exc:
                 st.error(exc.user_message)
                 return
