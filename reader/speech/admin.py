@@ -100,11 +100,31 @@ def _is_capital_word(token: str) -> bool:
     return len(core) >= 2 and core.isalpha() and core.isupper()
 
 
+def drop_restated_abbreviations(text: str) -> str:
+    """ "Bảo hiểm xã hội (BHXH)": the abbreviation in brackets only restates the words before
+    it, so an announcer skips it instead of saying the same words twice."""
+    table = lexicon.abbreviations()
+
+    def restated(m: re.Match[str]) -> str:
+        expansion = table.get(m[1])
+        before = " ".join(m.string[: m.start()].split()).casefold()
+        if expansion and before.endswith(" ".join(expansion.split()).casefold()):
+            return ""
+        return m[0]
+
+    return _BRACKETED.sub(restated, text)
+
+
+_BRACKETED = re.compile(r"\s*\(\s*([^\W\d_][^\s()]{0,15}?)\s*\)")
+
+
 RULES: list[Callable[[str], str]] = [
     lists.read_list_markers,
     soften_capitals,
     read_document_codes,
     read_in_context,
+    spelling.read_glued_codes,
+    drop_restated_abbreviations,
     expand_abbreviations,
     read_place_initials,
     spelling.spell_capitals,

@@ -92,6 +92,10 @@ def tidy(text: str) -> str:
 # most specific shape to plain integers), then what is left of symbols. The staff
 # lexicon comes between cleanup and reading, so its entries match repaired, NFC text and
 # override every built-in reading.
+VIETNAMESE_LETTERS = (
+    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+)
 CLEANUP_RULES: list[Rule] = [*REPAIR_RULES, one_space]
 READING_RULES: list[Rule] = [
     read_web_addresses,
@@ -103,14 +107,34 @@ READING_RULES: list[Rule] = [
 RULES: list[Rule] = CLEANUP_RULES + READING_RULES
 
 
-def normalize(text: str, settings: Settings | None = None) -> str:
-    """The spoken form of ``text``; ``settings.thousand_word`` picks "nghìn" or southern "ngàn"."""
+def _one_pass(text: str, settings: Settings | None) -> str:
     for rule in CLEANUP_RULES:
         text = rule(text)
     if settings is not None:
         text = staff_lexicon.apply(text, settings)
     for rule in READING_RULES:
         text = rule(text)
+    return text
+
+
+# Characters of no Vietnamese word, and "Ã " (the "à" whose no-break space was lost): signs
+# of mis-decoded text, whose repair depends on neighbours that later rules may remove
+# ("Ã@" -> "Ã a còng"), so such text is normalized again until it no longer changes.
+# Clean text (almost all news) takes one pass.
+_FOREIGN = re.compile(r"[^\x00-\x7f" + VIETNAMESE_LETTERS + r"\s…–—“”‘’°²³·•]|Ã\s")
+MAX_PASSES = 4
+
+
+def normalize(text: str, settings: Settings | None = None) -> str:
+    """The spoken form of ``text``; ``settings.thousand_word`` picks "nghìn" or southern "ngàn"."""
+    text = _one_pass(text, settings)
+    for _ in range(MAX_PASSES - 1):
+        if not _FOREIGN.search(text):
+            break
+        again = _one_pass(text, settings)
+        if again == text:
+            break
+        text = again
     if settings is not None and settings.thousand_word != "nghìn":
         text = re.sub(r"(?<![^\W\d_])nghìn(?![^\W\d_])", settings.thousand_word, text)
     return text

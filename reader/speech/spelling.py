@@ -14,12 +14,17 @@ import re
 import unicodedata
 
 from reader.speech import lexicon, syllables
+from reader.speech.numbers import read_digits, read_number
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper())
 _CAPS = re.compile(r"(?<![^\W\d_])[" + UPPER + r"]{2,}(?![^\W\d_])")
 _LETTER_BY_DIGIT = re.compile(
     r"(?<![^\W\d_])[" + UPPER + r"](?=\d)|(?<=\d)[" + UPPER + r"](?![^\W\d_])"
 )
+_GLUED = re.compile(
+    r"(?<![^\W_])(?=[" + UPPER + r"\d]*\d)[" + UPPER + r"]+\d[" + UPPER + r"\d]*(?![^\W_])"
+)
+_RUNS = re.compile(r"\d+|[^\d]+")
 _ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _NUMBER_BEFORE = re.compile(r"\d ?$")
 
@@ -52,6 +57,26 @@ def read_capitals(token: str) -> str:
     if token in lexicon.units():
         return lexicon.units()[token]
     return lexicon.compose(token, table) or spell(token)
+
+
+def read_glued_code(token: str) -> str:
+    """A code of capitals glued to digits, as announcers read rice varieties, virus strains
+    and team names: letters by name, short numbers as numbers, long ones digit by digit
+    ("ST25" -> "ét sì tê hai mươi lăm", "OM5451" -> "ô em mờ năm bốn năm một")."""
+    parts = []
+    for run in _RUNS.findall(token):
+        if not run.isdigit():
+            parts.append(spell(run))
+        elif len(run) <= 2 and not run.startswith("0"):
+            parts.append(read_number(int(run)))
+        else:
+            parts.append(read_digits(run))
+    return " ".join(parts)
+
+
+def read_glued_codes(text: str) -> str:
+    """Every capitals-and-digits code ("ST25", "H5N1", "U23") read by ``read_glued_code``."""
+    return _GLUED.sub(lambda m: " " + read_glued_code(m[0]) + " ", text)
 
 
 def spell_capitals(text: str) -> str:

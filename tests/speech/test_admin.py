@@ -178,11 +178,11 @@ def test_lists_quotes_and_brackets(written: str, spoken: str) -> None:
 
 
 SPELLED = [
-    ("ABCD", "a bê xê dê"),
+    ("ABCD", "a bê xê đê"),
     ("XYZT", "ích xì i dài dét tê"),
-    ("tăng GDP", "tăng giê dê pê"),
-    ("chỉ số GRDP", "chỉ số giê e rờ dê pê"),
-    ("vốn ODA", "vốn o dê a"),
+    ("tăng GDP", "tăng giê đê pê"),
+    ("chỉ số GRDP", "chỉ số giê e rờ đê pê"),
+    ("vốn ODA", "vốn ô đê a"),
     ("thuế VAT", "thuế vê a tê"),
     ("HIV/AIDS", "hát i vê ết"),
     ("ca F0", "ca ép không"),
@@ -258,3 +258,43 @@ def test_rule_order() -> None:
     assert admin.RULES[0] is lists.read_list_markers
     assert admin.RULES.index(admin.soften_capitals) < admin.RULES.index(admin.expand_abbreviations)
     assert admin.RULES[-1] is spelling.spell_capitals
+
+
+GLUED = [
+    ("giống lúa ST25", "giống lúa ét sì tê hai mươi lăm"),
+    ("giống OM5451", "giống ô em mờ năm bốn năm một"),
+    ("đội tuyển U23", "đội tuyển u hai mươi ba"),
+    ("cúm A H5N1", "cúm A hát năm en nờ một"),
+    ("ca F0 mới", "ca ép không mới"),
+    ("mẫu A05", "mẫu a không năm"),
+    ("xe 67B1", "xe 67B1"),
+    ("mã 2024", "mã 2024"),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), GLUED)
+def test_read_glued_codes(written: str, spoken: str) -> None:
+    assert tidy(spelling.read_glued_codes(written)) == spoken
+
+
+RESTATED = [
+    ("Bảo hiểm xã hội (BHXH) huyện", "Bảo hiểm xã hội huyện"),
+    ("Ủy ban nhân dân (UBND) tỉnh", "Ủy ban nhân dân tỉnh"),
+    ("ủy ban nhân dân ( UBND ) xã", "ủy ban nhân dân xã"),
+    ("Sở Y tế (SYT)", "Sở Y tế"),
+    ("Hội Nông dân (BHYT) xã", "Hội Nông dân (BHYT) xã"),
+    ("tham gia (BHYT)", "tham gia (BHYT)"),
+    ("Ủy ban (UBND)", "Ủy ban (UBND)"),
+    ("Nghị quyết (dự thảo)", "Nghị quyết (dự thảo)"),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), RESTATED)
+def test_drop_restated_abbreviations(written: str, spoken: str) -> None:
+    assert admin.drop_restated_abbreviations(written) == spoken
+
+
+@pytest.mark.parametrize(("written", "spoken"), GLUED[:6] + RESTATED[:4])
+def test_glued_and_restated_through_normalize(written: str, spoken: str) -> None:
+    assert normalize(written) == spoken
+    assert normalize(spoken) == spoken

@@ -37,7 +37,7 @@ def write(settings: Settings, text: str) -> None:
         ("Bác Hồ = Chủ tịch Hồ Chí Minh", "Bác Hồ nói", "Chủ tịch Hồ Chí Minh nói"),
         ("Xẻo Nhàu = Xẻo Nhầu", "xã Xẻo  Nhàu", "xã Xẻo Nhầu"),
         ("F0 = ép không", "ca F0", "ca ép không"),
-        ("ABC = a bê xê", "ABCD và ABC", "a bê xê dê và a bê xê"),
+        ("ABC = a bê xê", "ABCD và ABC", "a bê xê đê và a bê xê"),
         ("Tân = Tân", "tân Tân", "tân Tân"),
         ("# chú thích\n\nGDP = tổng sản phẩm quốc nội", "GDP", "tổng sản phẩm quốc nội"),
     ],
