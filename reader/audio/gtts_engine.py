@@ -81,19 +81,20 @@ class GttsEngine:
             raise EngineError(f"Nothing speakable in {text!r}: gTTS needs letters or digits")
         self._check_host_resolves()
         attempts = self.settings.gtts_retries + 1
-        for attempt in range(attempts):
+        failed = 0
+        while True:
             try:
                 return self._request(text)
             except _Transient as exc:
-                if attempt + 1 == attempts:
+                failed += 1
+                if failed == attempts:
                     raise EngineError(
                         f"Google still refused after {attempts} attempt(s) ({exc}); "
                         "probably throttling (HTTP 429) or an outage: try again later"
                     ) from None
-                delay = self.settings.gtts_backoff * (2 ** attempt) * random.uniform(0.5, 1.5)
-                log.info("gTTS attempt %d failed (%s); retrying in %.2f s", attempt + 1, exc, delay)
+                delay = self.settings.gtts_backoff * (2 ** (failed - 1)) * random.uniform(0.5, 1.5)
+                log.info("gTTS attempt %d failed (%s); retrying in %.2f s", failed, exc, delay)
                 self._sleep(delay)
-        raise AssertionError("unreachable")  # pragma: no cover
 
     def _request(self, text: str) -> bytes:
         tts = _EndpointGTTS(text, url=self.url, lang=self.voice, lang_check=False, timeout=self._timeout)
