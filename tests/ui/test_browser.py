@@ -70,3 +70,27 @@ def test_listen_button_plays_the_offline_voice(app_server, page):
         "() => { const a = document.querySelector('audio'); return a && a.duration > 0 && a.duration; }"
     ).json_value()
     assert duration > 5
+
+
+def test_at_double_size_a_phone_screen_shows_everything_whole(app_server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(app_server)
+        bigger = page.get_by_role("button", name="Tăng cỡ chữ")
+        while bigger.is_enabled():
+            bigger.click()
+        page.locator("[data-testid='stPageLink'] a").first.click()
+        expect(page.locator(BODY_TEXT).first).to_be_visible()
+        for name in ("Giảm cỡ chữ", "Tăng cỡ chữ"):
+            box = page.get_by_role("button", name=name).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        back = page.get_by_role("link", name=re.compile("Quay lại danh sách tin"))
+        clipped = back.evaluate(
+            "a => [a, ...a.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)"
+        )
+        assert not clipped
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
