@@ -175,14 +175,15 @@ def _cmd_speak(args: argparse.Namespace, settings: config.Settings) -> int:
 def _cmd_pregenerate(args: argparse.Namespace, settings: config.Settings) -> int:
     with service.open_library(settings) as library:
         articles = library.list()
-    todo = [a for a in articles if args.all or not service.has_audio(a, settings, args.engine)]
+    scripts = [(a, service.script_for_article(a, settings)) for a in articles]
+    todo = [(a, s) for a, s in scripts if args.all or not service.has_audio(s, settings, args.engine)]
     if not todo:
         print(f"all {len(articles)} articles already have audio", file=sys.stderr)
         return 0
     failures = 0
     bar = _ProgressBar(len(todo), sys.stderr)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = {pool.submit(service.render_article, a, settings, args.engine): a for a in todo}
+        futures = {pool.submit(service.render_script, s, settings, args.engine): a for a, s in todo}
         for future in as_completed(futures):
             article = futures[future]
             try:

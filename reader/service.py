@@ -82,8 +82,8 @@ def listen(article: Article, settings: Settings) -> Rendering:
         return render_article(article, settings.with_(staff_lexicon=False))
 
 
-def has_audio(article: Article, settings: Settings, engine: str | None = None) -> bool:
-    return cached_rendering(script_for_article(article, settings), settings, engine=engine) is not None
+def has_audio(script: SpeechScript, settings: Settings, engine: str | None = None) -> bool:
+    return cached_rendering(script, settings, engine=engine) is not None
 
 
 def prune_audio(library: Library, settings: Settings, max_bytes: int | None = None) -> CacheReport:
