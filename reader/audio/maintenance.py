@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -134,18 +135,22 @@ def prune_cache(settings: Settings, keep_articles: Iterable[str], max_bytes: int
             _remove(mp3, report)
             _remove(mp3.with_suffix(".json"), report)
     kept.sort(key=lambda p: _mtime(p))
-    used = _clip_keys(kept)
+    refs = {mp3: _clip_keys([mp3]) for mp3 in kept}
+    uses = Counter(key for keys in refs.values() for key in keys)
     for clip in _clips(cache_dir):
-        if clip.stem not in used:
+        if clip.stem not in uses:
             _remove(clip, report)
-    while kept and cache_stats(settings).total_bytes > limit:
+    total = cache_stats(settings).total_bytes
+    while kept and total > limit:
         oldest = kept.pop(0)
+        freed_before = report.freed_bytes
         _remove(oldest, report)
         _remove(oldest.with_suffix(".json"), report)
-        still_used = _clip_keys(kept)
-        for key in used - still_used:
-            _remove(cache_dir / "clips" / key[:2] / f"{key}.mp3", report)
-        used = still_used
+        for key in refs.pop(oldest):
+            uses[key] -= 1
+            if uses[key] == 0:
+                _remove(cache_dir / "clips" / key[:2] / f"{key}.mp3", report)
+        total -= report.freed_bytes - freed_before
     return report
 
 
