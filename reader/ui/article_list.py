@@ -1,28 +1,24 @@
-"""The first page: the latest news in big type, newest first, with a search box."""
+"""The first page: the latest news in big type, newest first, with a search box.
+
+The list is plain HTML (a `ul` of links), so a title shows exactly as written: no
+Markdown, no markup, whatever characters it holds.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from reader.errors import ReaderError
 from reader.ui import state, text
-from reader.ui.layout import APP_TITLE
+from reader.ui.labels import label
 
 
 def show() -> None:
-    st.html(text.heading_html(APP_TITLE))
-    query = st.text_input("Tìm bài viết (gõ có dấu hoặc không dấu)", key="search").strip()
-    try:
-        with state.library() as library:
-            articles = library.search(query) if query else library.list()
-    except ReaderError as exc:
-        st.error(exc.user_message)
-        return
+    st.html(text.heading_html(label("app_title")))
+    query = st.text_input(label("search_label"), key="search").strip()
+    with state.library() as library:
+        articles = library.search(query) if query else library.list()
     if not articles:
-        st.info("Không có bài viết nào khớp với từ khóa này." if query else "Chưa có bài viết nào.")
+        st.info(label("no_match") if query else label("no_articles"))
         return
-    st.caption(f"{len(articles)} bài viết")
-    for article in articles:
-        with st.container(key=f"item-{article.id}"):
-            st.page_link(state.ARTICLE_PAGE, label=article.title, query_params={"id": str(article.id)})
-            st.html(text.meta_html(article.published, article.category))
+    st.html(f'<p class="reader-count">{len(articles)} bài viết</p>')
+    st.html(text.list_html([text.card_html(a.id, a.title, a.published, a.category) for a in articles]))

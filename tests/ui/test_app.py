@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,9 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from reader.articles.library import Library
+from reader.articles.model import Article
+from reader.ui import text
+from reader.ui.labels import label
 from reader.ui.player import OFFLINE_NOTICE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +40,21 @@ def _without_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _html(at: AppTest) -> str:
+    return "".join(el.proto.body for el in at.get("html"))
+
+
+def _listed_titles(at: AppTest) -> list[str]:
+    """Titles as the browser shows them: the text of each card's title, unescaped."""
+    found = re.findall(r'<span class="reader-card-title">(.*?)</span>', _html(at))
+    return [html.unescape(t) for t in found]
+
+
+def _add(settings, **fields) -> Article:
+    with Library.open(settings) as library:
+        return library.add(Article(**{"paragraphs": ("Nội dung bài viết.",), **fields}))
+
+
 def _app() -> AppTest:
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
 
@@ -51,9 +72,7 @@ def test_first_start_loads_the_samples_newest_first(app_env):
     with Library.open(app_env) as library:
         articles = library.list()
     assert len(articles) >= 6
-    links = at.get("page_link")
-    labels = [link.proto.label for link in links]
-    assert labels == [a.title for a in articles]
+    assert _listed_titles(at) == [a.title for a in articles]
     assert at.text_input(key="search").label.startswith("Tìm bài viết")
 
 
@@ -64,8 +83,7 @@ def test_search_without_accents(app_env):
     words = target.title.split()[:3]
     folded = _without_accents(" ".join(words)).lower()
     at.text_input(key="search").input(folded).run()
-    labels = [link.proto.label for link in at.get("page_link")]
-    assert target.title in labels
+    assert target.title in _listed_titles(at)
     at.text_input(key="search").input("zzzz không có").run()
     assert at.info and "Không có bài viết nào" in at.info[0].value
 
@@ -76,8 +94,8 @@ def test_article_page_shows_the_article_and_reads_it_offline(app_env):
         article = library.list()[0]
     at = _article_page(article.id)
     assert not at.exception
-    html = "".join(el.proto.body for el in at.get("html"))
-    assert article.title in html and article.category in html
+    page = _html(at)
+    assert html.escape(article.title) in page and html.escape(article.category) in page
     assert "Nghe bài" in at.button(key="listen").label
     assert not at.get("audio")
 
@@ -95,3 +113,66 @@ def test_unknown_article_says_so_in_vietnamese(app_env):
     at.query_params["id"] = "abc"
     at.run()
     assert at.error and "Không tìm thấy bài viết" in at.error[0].value
+
+
+HOSTILE_TITLES = [
+    "Giá lúa **tăng** mạnh",
+    "Xem [a](b) trên cổng",
+    "Cảnh báo <script>alert(1)</script> giả mạo",
+    "Giá lúa tăng > giá phân bón giảm",
+    "__gạch__ `mã` # dấu thăng & <b>đậm</b>",
+]
+
+
+def test_article_without_date_category_or_url_renders_everywhere(app_env):
+    article = _add(app_env, title="Thông báo không ngày tháng")
+    at = _app().run()
+    assert not at.exception
+    assert article.title in _listed_titles(at)
+    assert label("unknown_date") in _html(at)
+
+    at = _article_page(article.id)
+    assert not at.exception and not at.error
+    page = _html(at)
+    assert article.title in page and label("unknown_date") in page
+    assert "Nội dung bài viết." in page
+    assert 'class="reader-source"' not in page
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_titles_and_text_are_shown_exactly_as_written(app_env, title):
+    article = _add(app_env, title=title, paragraphs=(f"Thân bài: {title}",), category="<i>Tin</i> **mới**")
+    at = _app().run()
+    assert not at.exception
+    assert title in _listed_titles(at)
+    assert "<script>alert" not in _html(at) and "<b>" not in _html(at)
+    assert not at.get("page_link") and not at.get("markdown")
+
+    at = _article_page(article.id)
+    assert not at.exception
+    page = _html(at)
+    assert text.heading_html(title) in page
+    assert html.escape(f"Thân bài: {title}") in page
+    assert html.escape("<i>Tin</i> **mới**") in page
+    assert "<script>alert" not in page and "<i>" not in page
+
+
+def test_source_link_only_for_web_addresses(app_env):
+    article = _add(app_env, title="Có nguồn", url="https://example.gov.vn/tin?a=1&b=<x>")
+    page = _html(_article_page(article.id))
+    assert 'href="https://example.gov.vn/tin?a=1&amp;b=&lt;x&gt;"' in page
+    assert text.source_html("javascript:alert(1)") == ""
+
+
+def test_a_page_error_shows_a_vietnamese_message_and_a_way_back(app_env, monkeypatch):
+    article = _add(app_env, title="Bài sẽ lỗi", published=datetime(2024, 1, 2, 8, 0))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(text, "body_html", broken)
+    at = _article_page(article.id)
+    assert not at.exception
+    assert at.error and at.error[0].value == label("page_error")
+    assert html.escape(label("back_to_list")) in _html(at)
+    assert 'href="./"' in _html(at)

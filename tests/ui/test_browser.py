@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.ui.conftest import HOSTILE_TITLE
+
 pytestmark = pytest.mark.browser
 
 BODY_TEXT = ".reader-article-body p"
@@ -20,15 +22,27 @@ def test_page_is_vietnamese_and_lists_the_samples(app_server, page):
     page.goto(app_server)
     expect(page.locator("h1.reader-title")).to_have_text("Nghe tin địa phương")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
-    expect(page.locator("[data-testid='stPageLink'] a").first).to_be_visible()
-    assert page.locator("[data-testid='stPageLink'] a").count() >= 6
+    expect(page.locator(".reader-card-link").first).to_be_visible()
+    assert page.locator(".reader-card-link").count() >= 6
+
+
+def test_a_title_shows_exactly_as_written_and_its_page_works(app_server, page):
+    page.goto(app_server)
+    card = page.locator(".reader-card-link", has_text="Giá lúa")
+    expect(card.locator(".reader-card-title")).to_have_text(HOSTILE_TITLE)
+    expect(card).to_contain_text("Không rõ ngày")
+    assert card.locator("a, script, strong, b").count() == 0
+    card.click()
+    expect(page.locator("h1.reader-title")).to_have_text(HOSTILE_TITLE)
+    expect(page.locator(".reader-meta")).to_have_text("Không rõ ngày")
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 
 def test_text_size_grows_and_is_kept_when_opening_an_article(app_server, page):
     page.goto(app_server)
-    first = page.locator("[data-testid='stPageLink'] a").first
+    first = page.locator(".reader-card-link").first
     expect(first).to_be_visible()
-    title = first.inner_text().strip()
+    title = first.locator(".reader-card-title").inner_text().strip()
     first.click()
     expect(page.locator("h1.reader-title")).to_have_text(title)
     expect(page.locator(BODY_TEXT).first).to_be_visible()
@@ -45,8 +59,8 @@ def test_text_size_grows_and_is_kept_when_opening_an_article(app_server, page):
     assert grown >= before * 1.4
 
     page.get_by_role("link", name=re.compile("Quay lại danh sách")).click()
-    expect(page.locator("[data-testid='stPageLink'] a").first).to_be_visible()
-    page.locator("[data-testid='stPageLink'] a").first.click()
+    expect(page.locator(".reader-card-link").first).to_be_visible()
+    page.locator(".reader-card-link").first.click()
     expect(page.locator(BODY_TEXT).first).to_be_visible()
     assert _font_px(page, BODY_TEXT) == pytest.approx(grown)
 
@@ -60,7 +74,7 @@ def test_text_size_grows_and_is_kept_when_opening_an_article(app_server, page):
 
 def test_listen_button_plays_the_offline_voice(app_server, page):
     page.goto(app_server)
-    page.locator("[data-testid='stPageLink'] a").first.click()
+    page.locator(".reader-card-link").first.click()
     page.get_by_role("button", name=re.compile("Nghe bài")).click()
     audio = page.locator("audio")
     expect(audio).to_have_count(1, timeout=120_000)
@@ -81,7 +95,7 @@ def test_at_double_size_a_phone_screen_shows_everything_whole(app_server, browse
         bigger = page.get_by_role("button", name="Tăng cỡ chữ")
         while bigger.is_enabled():
             bigger.click()
-        page.locator("[data-testid='stPageLink'] a").first.click()
+        page.locator(".reader-card-link").first.click()
         expect(page.locator(BODY_TEXT).first).to_be_visible()
         for name in ("Giảm cỡ chữ", "Tăng cỡ chữ"):
             box = page.get_by_role("button", name=name).bounding_box()
