@@ -52,6 +52,9 @@ class Settings:
     # Temporary files older than this are leftovers of a crash (`cache verify` removes them).
     cache_stale_temp_seconds: float = 3600.0
 
+    # On Ctrl-C or SIGTERM, how long work in flight may take to end before it is dropped.
+    stop_grace_seconds: float = 1.5
+
     # Fetching
     fetch_connect_timeout: float = 5.0
     fetch_read_timeout: float = 15.0

@@ -200,30 +200,37 @@ class Library:
             raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
         return rows[0]
 
-    def list(self, limit: int | None = None) -> list[Article]:
-        """Newest first: published descending (undated last), then most recently added."""
-        sql = f"SELECT {_COLUMNS} FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
-        if limit is not None:
-            return self._query(sql + " LIMIT ?", (max(0, int(limit)),))
-        return self._query(sql, ())
+    def list(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Newest first: published descending (undated last), then most recently added.
 
-    def search(self, query: str, limit: int = 50) -> list[Article]:
-        """Articles matching every word of ``query`` (prefixes, diacritics ignored), best first."""
+        ``limit``/``offset`` page the list; ``count()`` gives the total.
+        """
+        sql = f"SELECT {_COLUMNS} FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+        return self._query(sql + " LIMIT ? OFFSET ?", (_limit(limit), _offset(offset)))
+
+    def search(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Article]:
+        """Articles matching every word of ``query`` (prefixes, diacritics ignored), best first.
+
+        ``limit``/``offset`` page the results; ``search_count(query)`` gives the total.
+        """
         expression = fts_query(query)
         if not expression:
             return []
         sql = (
             f"SELECT {_COLUMNS} FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC LIMIT ?"
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC LIMIT ? OFFSET ?"
         )
-        return self._query(sql, (expression, max(0, int(limit))))
+        return self._query(sql, (expression, _limit(limit), _offset(offset)))
+
+    def search_count(self, query: str) -> int:
+        """How many articles ``search(query)`` finds in all (for paging with a total)."""
+        expression = fts_query(query)
+        if not expression:
+            return 0
+        return self._scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (expression,))
 
     def count(self) -> int:
-        with self._lock:
-            try:
-                return self._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            except sqlite3.Error as exc:
-                raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
+        return self._scalar("SELECT count(*) FROM articles", ())
 
     def close(self) -> None:
         with self._lock:
@@ -246,6 +253,22 @@ class Library:
             except sqlite3.Error as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
         return [_article(row) for row in rows]
+
+    def _scalar(self, sql: str, params: tuple[object, ...]) -> int:
+        with self._lock:
+            try:
+                return int(self._conn.execute(sql, params).fetchone()[0])
+            except sqlite3.Error as exc:
+                raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
+
+
+def _limit(limit: int | None) -> int:
+    """SQLite's LIMIT: -1 means no limit; a negative request means none at all."""
+    return -1 if limit is None else max(0, int(limit))
+
+
+def _offset(offset: int) -> int:
+    return max(0, int(offset))
 
 
 _COLUMNS = "a.id, a.title, a.category, a.published, a.source, a.url, a.paragraphs"
