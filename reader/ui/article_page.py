@@ -9,6 +9,8 @@ from reader.errors import ArticleNotFound
 from reader.ui import player, state, text
 from reader.ui.boundary import show_error
 from reader.ui.labels import label
+from reader.ui.layout import page_title
+from reader.ui.transcript import build_transcript
 
 
 def show() -> None:
@@ -16,10 +18,12 @@ def show() -> None:
     article = _requested_article()
     if article is None:
         return
-    st.html(text.heading_html(article.title))
+    st.set_page_config(page_title=page_title(article.title))
+    transcript = build_transcript([article.title, *article.paragraphs])
+    st.html(text.heading_html(article.title, inner_html=transcript.title_html, focus=True))
     st.html(text.meta_html(article.published, article.category))
-    player.show(article)
-    st.html(text.body_html(article.paragraphs))
+    player.show(article, transcript)
+    st.html(text.body_html(transcript.body_html, escaped=True))
     source = text.source_html(article.url)
     if source:
         st.html(source)

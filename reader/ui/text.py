@@ -36,10 +36,12 @@ def meta_html(published: datetime | None, category: str | None, tag: str = "p") 
     return f'<{tag} class="reader-meta">{" · ".join(parts)}</{tag}>'
 
 
-def heading_html(title: str, level: int = 1, inner_html: str | None = None) -> str:
-    """A heading that takes focus after navigation (tabindex -1, the skip link's target)."""
+def heading_html(title: str, level: int = 1, inner_html: str | None = None, focus: bool = False) -> str:
+    """The page's heading; with ``focus`` it takes the focus once the page is drawn, so a
+    screen reader starts at the article (tabindex -1: focusable by script, not by Tab)."""
     inner = inner_html if inner_html is not None else escape(title)
-    return f'<h{level} class="reader-title" id="reader-main" tabindex="-1">{inner}</h{level}>'
+    extra = ' tabindex="-1" data-focus="1"' if focus else ""
+    return f'<h{level} class="reader-title" id="reader-main"{extra}>{inner}</h{level}>'
 
 
 def safe_url(url: str | None) -> str:
@@ -61,8 +63,9 @@ def source_html(url: str | None) -> str:
     )
 
 
-def body_html(paragraphs: Iterable[str]) -> str:
-    inner = "".join(f"<p>{escape(p)}</p>" for p in paragraphs if p)
+def body_html(paragraphs: Iterable[str], escaped: bool = False) -> str:
+    """The body, one `p` a paragraph; ``escaped`` paragraphs are HTML made by `transcript`."""
+    inner = "".join(f"<p>{p if escaped else escape(p)}</p>" for p in paragraphs if p)
     if not inner:
         inner = f'<p class="reader-empty">{escape(label("no_body"))}</p>'
     return f'<div class="reader-article-body">{inner}</div>'

@@ -65,25 +65,30 @@ def test_text_size_grows_and_is_kept_when_opening_an_article(app_server, page):
     assert _font_px(page, BODY_TEXT) == pytest.approx(grown)
 
     smaller = page.get_by_role("button", name="Giảm cỡ chữ")
-    for _ in range(4):
-        if smaller.is_enabled():
-            smaller.click()
+    while smaller.is_enabled():
+        smaller.click()
     expect(smaller).to_be_disabled()
     assert _font_px(page, BODY_TEXT) == pytest.approx(before)
 
 
 def test_listen_button_plays_the_offline_voice(app_server, page):
     page.goto(app_server)
-    page.locator(".reader-card-link").first.click()
+    page.locator(".reader-card-link").nth(1).click()
     page.get_by_role("button", name=re.compile("Nghe bài")).click()
-    audio = page.locator("audio")
-    expect(audio).to_have_count(1, timeout=120_000)
-    expect(page.get_by_role("button", name=re.compile("Tải bài đọc"))).to_be_visible()
-    expect(page.get_by_text("giọng đọc ngoại tuyến")).to_be_visible()
+    player = page.get_by_role("region", name="Trình nghe bài")
+    expect(player).to_be_visible(timeout=120_000)
+    expect(player.get_by_role("link", name=re.compile("Tải bài đọc"))).to_be_visible()
+    notice = player.locator(".reader-offline")
+    expect(notice.locator("summary")).to_contain_text("giọng đọc ngoại tuyến")
+    expect(notice.get_by_text("Hiện không kết nối được")).to_be_hidden()
+    notice.get_by_text("Vì sao?").click()
+    expect(notice.get_by_text("Hiện không kết nối được")).to_be_visible()
     duration = page.wait_for_function(
         "() => { const a = document.querySelector('audio'); return a && a.duration > 0 && a.duration; }"
     ).json_value()
     assert duration > 5
+    total = player.locator(".reader-total").inner_text()
+    assert re.fullmatch(r"\d+:\d\d", total) and total != "0:00"
 
 
 def test_at_double_size_a_phone_screen_shows_everything_whole(app_server, browser):
