@@ -57,10 +57,9 @@ def _heading_text(at: AppTest) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", found.group(1)))
 
 
-def _player_config(at: AppTest) -> dict:
-    found = re.search(r'class="reader-player"[^>]*data-config="([^"]*)"', _html(at))
-    assert found, "no player on the page"
-    return json.loads(html.unescape(found.group(1)))
+def _fed(at: AppTest) -> list[dict]:
+    """The audio messages handed to the player, in order."""
+    return [json.loads(m) for m in re.findall(r"ReaderPlayer\.feed\(\d+, (.*?)\);</script>", _html(at))]
 
 
 def _add(settings, **fields) -> Article:
@@ -116,17 +115,18 @@ def test_article_page_shows_the_article_and_reads_it_offline(app_env):
     assert not at.exception
     page = _html(at)
     assert 'class="reader-player"' in page
-    config = _player_config(at)
-    assert config["autoplay"] is True and config["timings"]
-    assert config["timings"][0]["s"] == 0
-    assert "data:" not in config["src"]
+    whole = _fed(at)[-1]
+    assert whole["kind"] == "whole" and whole["autoplay"] is True and whole["offline"] is True
+    assert whole["timings"][0]["s"] == 0 and all(row["s"] >= 0 for row in whole["timings"])
+    assert "data:" not in whole["src"] and "base64" not in page
     assert html.escape(label("offline_notice")) in page
     for name in ("pause", "back10", "forward10", "previous_sentence", "next_sentence", "speed", "download"):
         assert html.escape(label(name)) in page
 
     again = _article_page(article.id)
     assert not again.get("button"), "stored audio: the player is offered at once, no button to wait on"
-    assert _player_config(again)["autoplay"] is False
+    assert not _fed(again)[-1].get("autoplay")
+    assert 'class="reader-offline">' in _html(again), "the offline notice is shown for stored offline audio"
 
 
 def test_unknown_article_says_so_in_vietnamese(app_env):

@@ -2,8 +2,10 @@
 // (kept in localStorage), elapsed/total time, the sentence being read highlighted in
 // the article (`.reader-s[data-s]`), a click or Enter on a sentence reads from there,
 // the position kept per article ("Nghe tiếp"), and page-wide keyboard shortcuts.
-// Audio comes as a whole article ({src, timings}) or, while it is being made, as
-// parts played one after another (ReaderPlayer.addPart), then switched to the whole.
+// The player's markup never changes for an article; its audio comes by feed messages
+// (ReaderPlayer.feed): {kind: "part", index, src, timings, duration} while the article
+// is being made, parts played one after another, then {kind: "whole", src, timings},
+// switched to at the same place. Messages are idempotent (a rerun may send them again).
 (function () {
   const RATE_KEY = "reader.playbackRate";
   const RATES = [0.75, 1, 1.25, 1.5];
@@ -190,25 +192,47 @@
       const i = RATES.indexOf(savedRate()) + step;
       self.setRate(RATES[Math.max(0, Math.min(RATES.length - 1, i))]);
     };
-    self.addPart = function (part) {
-      if (whole) return;
+    let autoplay = false;
+    function addPart(part) {
+      if (whole || parts.some(function (p) { return p.index === part.index; })) return;
+      if (part.index !== parts.length) return;
       const prev = parts[parts.length - 1];
       const offset = prev ? prev.offset + prev.duration : 0;
-      parts.push({ src: part.src, offset: offset, duration: part.duration / 1000 });
+      parts.push({ index: part.index, src: part.src, offset: offset, duration: part.duration / 1000 });
       part.timings.forEach(function (t) { timings.push({ start: t.start + offset * 1000, end: t.end + offset * 1000, s: t.s }); });
-      if (parts.length === 1) load(part.src, 0, cfg.autoplay);
+      ready();
+      if (parts.length === 1) load(part.src, 0, autoplay);
       else if (audio.ended && partIndex === parts.length - 2) { partIndex += 1; load(part.src, 0, true); }
       tick();
-    };
-    self.setWhole = function (src, wholeTimings) {
-      const at = timelineNow(), playing = !audio.paused && !audio.ended, started = parts.length > 0;
+    }
+    function setWhole(src, wholeTimings) {
+      if (whole && whole.src === src) return;
+      const at = timelineNow(), playing = !audio.paused && !audio.ended;
+      const started = parts.length > 0 && (playing || at > 0);
       whole = { src: src };
       timings = wholeTimings;
       current = -1;
-      root.querySelector(".reader-download").setAttribute("href", src);
-      load(src, started ? at : 0, started ? playing : cfg.autoplay);
+      ready();
+      load(src, started ? at : 0, started ? playing || audio.ended : autoplay);
       tick();
+    }
+    function ready() {
+      const wasBusy = playButton.disabled;
+      playButton.disabled = false;
+      if (wasBusy && (document.activeElement === document.body || !document.activeElement)) playButton.focus({ preventScroll: true });
+      root.setAttribute("aria-busy", "false");
+      const link = root.querySelector(".reader-download");
+      if (whole) { link.setAttribute("href", whole.src); link.hidden = false; }
+      if (status.textContent === L.preparing) say(storedPosition() ? L.resume_offer.replace("{time}", fmt(storedPosition())) : L.status_ready);
+      setPlayLabel();
+    }
+    self.feed = function (message) {
+      if (message.autoplay) autoplay = true;
+      if (message.offline) root.querySelectorAll(".reader-offline").forEach(function (n) { n.hidden = false; });
+      if (message.kind === "part") addPart(message);
+      else if (message.kind === "whole") setWhole(message.src, message.timings);
     };
+    self.articleId = cfg.articleId;
 
     audio.addEventListener("loadedmetadata", function () {
       if (pendingSeek) { audio.currentTime = pendingSeek; }
@@ -222,7 +246,7 @@
     });
     audio.addEventListener("ended", function () {
       if (!whole && partIndex < parts.length - 1) { partIndex += 1; load(parts[partIndex].src, 0, true); return; }
-      if (!whole && parts.length) { say(L.status_loading); return; }
+      if (!whole && parts.length) { say(L.preparing); return; }
       say(L.status_ended); savePosition(true); setPlayLabel();
     });
     audio.addEventListener("error", function () { if (audio.src) say(L.status_error); setPlayLabel(); });
@@ -242,10 +266,16 @@
       el.setAttribute("tabindex", "0");
     });
     self.setRate(savedRate());
-    const resumeAt = storedPosition();
-    say(resumeAt ? L.resume_offer.replace("{time}", fmt(resumeAt)) : L.status_ready);
-    if (cfg.src) { whole = { src: cfg.src }; timings = cfg.timings; load(cfg.src, 0, cfg.autoplay); }
-    setPlayLabel();
+    if (cfg.preparing) {
+      playButton.disabled = true;
+      root.setAttribute("aria-busy", "true");
+      playLabel.textContent = L.preparing;
+      say(L.preparing);
+    } else {
+      const resumeAt = storedPosition();
+      say(resumeAt ? L.resume_offer.replace("{time}", fmt(resumeAt)) : L.status_ready);
+      setPlayLabel();
+    }
     tick();
     return self;
   }
@@ -257,6 +287,12 @@
   if (!window.ReaderPlayer) {
     window.ReaderPlayer = {
       current: null,
+      pending: [],
+      feed(articleId, message) {
+        const p = this.live();
+        if (p && p.articleId === articleId) p.feed(message);
+        else this.pending.push([articleId, message]);
+      },
       live() {
         const p = this.current;
         if (p && !document.contains(p.root)) { p.audio.pause(); this.current = null; }
@@ -300,6 +336,10 @@
     root.dataset.bound = "1";
     const old = window.ReaderPlayer.current;
     if (old && old.root !== root) old.audio.pause();
-    window.ReaderPlayer.current = Player(root);
+    const player = Player(root);
+    window.ReaderPlayer.current = player;
+    const waiting = window.ReaderPlayer.pending;
+    window.ReaderPlayer.pending = [];
+    waiting.forEach(function (item) { if (item[0] === player.articleId) player.feed(item[1]); });
   });
 })();
