@@ -1,4 +1,5 @@
-"""One article: title, date, category, the big "Nghe bài" button and the body."""
+"""One article: title, the big "Nghe bài" button (above the fold on a phone at large
+text sizes, so it comes before the date and category), then the body."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ def show() -> None:
     st.set_page_config(page_title=page_title(article.title))
     transcript = build_transcript([article.title, *article.paragraphs])
     st.html(text.heading_html(article.title, inner_html=transcript.title_html, focus=True))
-    st.html(text.meta_html(article.published, article.category))
     player.show(article, transcript)
+    st.html(text.meta_html(article.published, article.category))
     st.html(text.body_html(transcript.body_html, escaped=True))
     source = text.source_html(article.url)
     if source:

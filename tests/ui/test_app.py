@@ -198,3 +198,47 @@ def test_a_page_error_shows_a_vietnamese_message_and_a_way_back(app_env, monkeyp
     assert at.error and at.error[0].value == label("page_error")
     assert html.escape(label("back_to_list")) in _html(at)
     assert 'href="./"' in _html(at)
+
+
+def test_the_list_is_paged_with_links_and_a_total(app_env):
+    _app().run()
+    for n in range(45):
+        _add(app_env, title=f"Tin số {n:02d} về xã Nam Yên", published=datetime(2020, 1, 1, 7, 0), source=f"text:{n}")
+    with Library.open(app_env) as library:
+        total = library.count()
+    pages = -(-total // 20)
+    at = _app().run()
+    assert not at.exception
+    assert len(_listed_titles(at)) == 20
+    page = _html(at)
+    assert label("count_all", total=total) in page and f"trang 1/{pages}" in page
+    assert 'href="tin-tuc?trang=2"' in page and html.escape(label("next_page")) in page
+    assert html.escape(label("previous_page")) not in page
+    assert "<ul" in page and page.count('<li class="reader-card">') == 20
+
+    last = _app()
+    last.query_params["trang"] = str(pages)
+    last.run()
+    assert len(_listed_titles(last)) == total - 20 * (pages - 1)
+    assert html.escape(label("previous_page")) in _html(last) and html.escape(label("next_page")) not in _html(last)
+
+    beyond = _app()
+    beyond.query_params["trang"] = "9999"
+    beyond.run()
+    assert _listed_titles(beyond) == _listed_titles(last)
+
+
+def test_a_search_is_paged_and_counted(app_env):
+    _app().run()
+    for n in range(25):
+        _add(app_env, title=f"Xã Nam Yên họp dân lần {n}", source=f"text:{n}")
+    at = _app().run()
+    at.text_input(key="search").input("nam yen").run()
+    assert not at.exception
+    assert len(_listed_titles(at)) == 20
+    page = _html(at)
+    with Library.open(app_env) as library:
+        total = library.search_count("nam yen")
+    assert total >= 25 and label("count_search", total=total) in page
+    assert 'href="tin-tuc?trang=2&amp;tim=nam+yen"' in page
+    assert at.query_params["tim"] == ["nam yen"] or at.query_params["tim"] == "nam yen"

@@ -40,7 +40,11 @@ def test_play_follow_seek_speed_and_remember(app_server, page):
     player = page.get_by_role("region", name="Trình nghe bài")
     for name in ("Tạm dừng", "Lùi 10 giây", "Tới 10 giây", "Câu trước", "Câu sau"):
         expect(player.get_by_role("button", name=re.compile(name))).to_be_visible()
-    assert _audio(page, "a.src").startswith(app_server + "/media/")
+    src = _audio(page, "a.src")
+    assert src.startswith(app_server + "/media/")
+    part = page.request.get(src, headers={"Range": "bytes=100-199"})
+    assert part.status == 206 and len(part.body()) == 100
+    assert part.headers["content-range"].startswith("bytes 100-199/")
     expect(page.locator(".reader-s-current")).to_have_attribute("data-s", "0")
 
     target = page.locator(".reader-article-body .reader-s").nth(2)
