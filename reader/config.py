@@ -30,6 +30,8 @@ class Settings:
     gtts_read_timeout: float = 10.0
     gtts_retries: int = 2
     gtts_backoff: float = 0.5
+    # Requests to Google in flight at once, for the whole process (the limit adapts below this).
+    gtts_max_concurrency: int = 8
     # How long "Google is unreachable" is remembered before trying it again.
     offline_memory_seconds: float = 300.0
 

@@ -8,6 +8,7 @@ clip; only then a new synthesis.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -107,9 +108,35 @@ def clip_for(text: str, engine: Engine, cache: ClipCache) -> Clip:
     return _make(cache, offline_voice, text, engine.synthesize_fallback(text))
 
 
+def _workers(engine: Engine) -> int:
+    """How many chunks of one article may be in the making at once (requests are limited apart)."""
+    settings = getattr(getattr(engine, "primary", engine), "settings", None)
+    return max(1, getattr(settings, "gtts_max_concurrency", 1))
+
+
+def iter_sentence_clips(script: "SpeechScript", engine: Engine, cache: ClipCache) -> Iterator[SentenceClips]:
+    """Clips for every sentence of ``script``, yielded in reading order as soon as each
+    sentence's clips exist, while the chunks after it are made concurrently ahead.
+
+    A chunk that fails raises its ``AudioError`` when its sentence's turn comes; every
+    chunk finished before then is already in the cache. Closing the iterator early
+    cancels the chunks not yet started.
+    """
+    rows = list(speakable_chunks(script))
+    with ThreadPoolExecutor(max_workers=_workers(engine), thread_name_prefix="clip") as pool:
+        futures: dict[str, Future[Clip]] = {}
+        for _, _, _, chunks in rows:
+            for chunk in chunks:
+                if chunk not in futures:
+                    futures[chunk] = pool.submit(clip_for, chunk, engine, cache)
+        try:
+            for p, s, text, chunks in rows:
+                yield SentenceClips(p, s, text, tuple(futures[c].result() for c in chunks))
+        finally:
+            for future in futures.values():
+                future.cancel()
+
+
 def synthesize_script(script: "SpeechScript", engine: Engine, cache: ClipCache) -> list[SentenceClips]:
     """Clips for every sentence of ``script``, in reading order (chunks without words are skipped)."""
-    return [
-        SentenceClips(p, s, text, tuple(clip_for(c, engine, cache) for c in chunks))
-        for p, s, text, chunks in speakable_chunks(script)
-    ]
+    return list(iter_sentence_clips(script, engine, cache))
