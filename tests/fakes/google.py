@@ -103,6 +103,11 @@ def parse_request_text(body: bytes) -> str:
     return parameter[0]
 
 
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections when many workers connect at once.
+    request_queue_size = 128
+
+
 class FakeGoogle:
     """A threaded fake batchexecute server; a context manager, or call ``start``/``stop``."""
 
@@ -117,7 +122,7 @@ class FakeGoogle:
         self.texts: list[str] = []
         self.statuses: list[int] = []
         _tone_frame()  # encode once, before the first request is timed
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
