@@ -33,16 +33,19 @@ _local_guard = threading.Lock()
 
 
 @contextmanager
-def _thread_lock(name: str) -> Iterator[None]:
+def _thread_lock(name: str, timeout: float) -> Iterator[bool]:
+    """This process's lock for ``name``: yields whether it was had within ``timeout``."""
     with _local_guard:
         lock, users = _local_locks.get(name, (None, 0))
         if lock is None:
             lock = threading.Lock()
         _local_locks[name] = (lock, users + 1)
+    held = lock.acquire(timeout=max(0.0, timeout))
     try:
-        with lock:
-            yield
+        yield held
     finally:
+        if held:
+            lock.release()
         with _local_guard:
             lock, users = _local_locks[name]
             if users <= 1:
@@ -91,13 +94,15 @@ def clip_lock(cache_dir: Path | str, key: str, timeout: float = 60.0) -> Iterato
     not be had within ``timeout`` seconds (or the lock file cannot be made) and the caller
     goes ahead unlocked."""
     path = Path(cache_dir) / LOCKS_DIR / f"{key}.lock"
-    with _thread_lock(key):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = _flock(path, timeout)
-        except OSError as exc:
-            log.warning("Cannot lock clip %s (%s); making it unlocked", key[:12], exc)
-            fd = None
+    deadline = time.monotonic() + timeout
+    with _thread_lock(key, timeout) as held_here:
+        fd = None
+        if held_here:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = _flock(path, deadline - time.monotonic())
+            except OSError as exc:
+                log.warning("Cannot lock clip %s (%s); making it unlocked", key[:12], exc)
         if fd is None:
             log.warning("Clip %s stayed locked for %.0f s; making it here too", key[:12], timeout)
             yield False
