@@ -61,7 +61,8 @@ class OfflineMarker:
         except (OSError, ValueError):
             return False
         now = time.time() if now is None else now
-        return 0 <= now - since < self.memory_seconds
+        # A second of tolerance: the stamp is rounded, and machines sharing a cache differ a little.
+        return -1.0 <= now - since < self.memory_seconds
 
     def set(self) -> None:
         """Record "unreachable now" (atomically; failing to record only costs a later retry)."""
