@@ -19,6 +19,7 @@ from reader.errors import ExtractError
 
 MAX_CATEGORY_CHARS = 60
 MAX_BANNER_CHARS = 40
+MAX_TITLE_CHARS = 250
 
 _TIME_1 = r"(?P<h1>\d{1,2})\s*[:hg]\s*(?P<n1>\d{2})(?:\s*:\s*\d{2})?"
 _TIME_2 = r"(?P<h2>\d{1,2})\s*[:hg]\s*(?P<n2>\d{2})(?:\s*:\s*\d{2})?"
@@ -37,10 +38,12 @@ _PORTAL = re.compile(
     re.IGNORECASE,
 )
 _FONT_SIZE = re.compile(r"(cỡ chữ|kích thước chữ|font size)|^(?:\s*A[+\-−]?\s*)+$", re.IGNORECASE)
-_BREADCRUMB = re.compile(
-    r"^(trang chủ|home)\s*(?:[>»›/|]|$)|^[^.>»›]{1,40}(?:\s*[>»›]\s*[^.>»›]{1,40})+$", re.IGNORECASE
-)
-_CRUMB_SPLIT = re.compile(r"\s*[>»›/|]\s*")
+#: Breadcrumb separators: arrows, or a slash or bar with a space beside it.
+_CRUMB_SPLIT = re.compile(r"\s*[>»›]\s*|\s+[/|]\s*|\s*[/|]\s+")
+_HOME = ("trang chủ", "trang nhất", "trang chính", "trang đầu", "home")
+MAX_CRUMB_SEGMENT_CHARS = 40
+MAX_CRUMB_SEGMENT_WORDS = 8
+_SENTENCE_MARK = re.compile(r"[.!?;:\"“”…]")
 _TOOLS = re.compile(
     r"^(in bài( viết)?|in trang|bản in|chia sẻ|gửi (email|bài)|lưu (tin|bài)|facebook|zalo|tweet|"
     r"quay lại|trở về|về đầu trang|lên đầu trang|nghe (đọc )?bài( viết)?)"
@@ -96,6 +99,39 @@ def is_banner(line: str) -> bool:
     )
 
 
+def breadcrumb(line: str) -> str | None:
+    """``"sure"``, ``"maybe"`` or None: does the line look like a breadcrumb trail?
+
+    Told by structure, not by a ``>`` anywhere: a trail starts at the home page, or is
+    several short segments each starting with a capital (menu names), without sentence
+    punctuation. Three or more such segments (or a home start) are surely a trail; two
+    ("Tin tức > Kinh tế", but also a title "Giá lúa tăng > Giá phân giảm") only maybe:
+    the position above the title decides.
+    """
+    if line.casefold() in _HOME:
+        return "sure"
+    parts = _CRUMB_SPLIT.split(line)
+    if len(parts) < 2:
+        return None
+    if parts[0].casefold() in _HOME:
+        return "sure"
+    for part in parts:
+        if (
+            not part
+            or len(part) > MAX_CRUMB_SEGMENT_CHARS
+            or len(part.split()) > MAX_CRUMB_SEGMENT_WORDS
+            or _SENTENCE_MARK.search(part)
+            or not (part[0].isupper() or part[0].isdigit())
+        ):
+            return None
+    return "sure" if len(parts) >= 3 else "maybe"
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: not a sentence ending with a full stop, and not a whole paragraph."""
+    return len(line) <= MAX_TITLE_CHARS and not line.endswith((".", ":", ";"))
+
+
 def is_chrome(line: str) -> bool:
     """A line of the page around the article rather than the article itself."""
     return (
@@ -103,7 +139,7 @@ def is_chrome(line: str) -> bool:
         or is_banner(line)
         or (bool(_PORTAL.match(line)) and len(line) <= 100)
         or bool(_FONT_SIZE.search(line)) and len(line) <= 40
-        or bool(_BREADCRUMB.match(line))
+        or breadcrumb(line) == "sure"
         or bool(_TOOLS.match(line))
         or bool(_VIEWS.match(line))
     )
@@ -111,13 +147,13 @@ def is_chrome(line: str) -> bool:
 
 def _crumb_category(line: str) -> str:
     parts = [p for p in _CRUMB_SPLIT.split(line) if p]
-    return parts[-1] if len(parts) > 1 else ""
+    return parts[-1] if len(parts) > 1 and parts[-1].casefold() not in _HOME else ""
 
 
 def _category_before(lines: list[str], title_index: int) -> str:
     """The last short non-chrome line (or breadcrumb tail) above the title."""
     for line in reversed(lines[:title_index]):
-        if _BREADCRUMB.match(line):
+        if breadcrumb(line):
             return _crumb_category(line)
         if is_chrome(line) or parse_time_line(line):
             continue
@@ -184,8 +220,11 @@ def parse_text_dump(text: str, source: str = "") -> Article:
                 "No article found in the text: every line looks like page chrome "
                 "(banners, portal name, menus)"
             )
+        # A two-segment trail before a headline-shaped line is the trail, not the title.
+        while len(candidates) > 2 and breadcrumb(lines[candidates[0]]) and looks_like_title(lines[candidates[1]]):
+            candidates.pop(0)
         title_index, body_start = candidates[0], candidates[0] + 1
-        crumbs = [line for line in lines[:title_index] if _BREADCRUMB.match(line)]
+        crumbs = [line for line in lines[:title_index] if breadcrumb(line)]
         category = _crumb_category(crumbs[-1]) if crumbs else ""
 
     title = lines[title_index]
