@@ -121,7 +121,7 @@ def breadcrumb(line: str) -> str | None:
             or len(part) > MAX_CRUMB_SEGMENT_CHARS
             or len(part.split()) > MAX_CRUMB_SEGMENT_WORDS
             or _SENTENCE_MARK.search(part)
-            or not (part[0].isupper() or part[0].isdigit())
+            or not part[0].isupper()
         ):
             return None
     return "sure" if len(parts) >= 3 else "maybe"
