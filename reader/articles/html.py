@@ -17,7 +17,8 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from reader.articles.model import VN_TZ, Article
-from reader.articles.textdump import body_paragraphs, clean_line, is_chrome, parse_time_line
+from reader.articles.notes import MAX_CAPTION_CHARS, MAX_SIGNATURE_CHARS
+from reader.articles.textdump import article_text, clean_line, is_chrome, parse_time_line
 from reader.errors import ExtractError
 
 #: Trees bigger than this are not article pages (and would be slow to clean).
@@ -62,6 +63,51 @@ def _page_metadata(tree: HtmlElement) -> dict[str, str]:
     return meta
 
 
+def _class_has(*words: str) -> str:
+    lowered = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+    return " or ".join(f"contains({lowered}, '{w}')" for w in words)
+
+
+def _italic_only(element: HtmlElement) -> bool:
+    """All of the block's text is in italics (the way portals print a caption)."""
+    italic = element.xpath(".//*[self::em or self::i][not(ancestor::em or ancestor::i)]")
+    inside = "".join(_text(e) for e in italic).replace(" ", "")
+    return bool(inside) and inside == _text(element).replace(" ", "")
+
+
+def _captions(tree: HtmlElement) -> list[str]:
+    """Texts the page marks as photo captions: figure captions, caption classes, image
+    tables, and italic text in or right after an image's own block."""
+    found: list[str] = []
+    marked = (
+        "//figcaption | //figure[not(.//figcaption)]"
+        f" | //*[{_class_has('caption', 'chuthich', 'chu-thich', 'image-desc', 'img-desc', 'photo-desc')}]"
+    )
+    beside_image = (
+        "//*[self::p or self::div or self::td][.//img]"
+        " | //*[self::p or self::div][not(.//img)][preceding-sibling::*[1][self::img or .//img]]"
+    )
+    candidates = [*tree.xpath(marked), *(e for e in tree.xpath(beside_image) if _italic_only(e))]
+    for element in candidates:
+        text = _text(element)
+        if text and len(text) <= MAX_CAPTION_CHARS:
+            found.append(text)
+    for table in tree.xpath("//table[.//img]"):
+        cells = [_text(c) for c in table.xpath(".//td[not(.//td)] | .//th")]
+        if sum(map(len, cells)) <= MAX_CAPTION_CHARS:
+            found.extend(c for c in cells if c)
+    return list(dict.fromkeys(found))
+
+
+def _credits(tree: HtmlElement) -> list[str]:
+    """The reporter's line the page marks as such (often outside the article body)."""
+    for element in tree.xpath(f"//*[{_class_has('author', 'tacgia', 'tac-gia', 'signature', 'byline')}]"):
+        text = _text(element)
+        if text and len(text) <= MAX_SIGNATURE_CHARS:
+            return [text]
+    return []
+
+
 def _parse_iso(value: str) -> datetime | None:
     try:
         when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
@@ -80,7 +126,7 @@ def _title(doc_title: str, meta: dict[str, str]) -> str:
 
 def _lines(text: str, title: str) -> tuple[list[str], datetime | None]:
     """Body lines of trafilatura's text, without the repeated title and the time line."""
-    lines = [clean_line(line) for line in text.splitlines()]
+    lines = [clean_line(line.strip().strip("|")) for line in text.splitlines()]
     lines = [line for line in lines if line]
     published = None
     while lines and (lines[0] == title or is_chrome(lines[0]) or parse_time_line(lines[0])):
@@ -107,6 +153,7 @@ def parse_html(html: str | bytes, url: str) -> Article:
         if size > MAX_TREE_ELEMENTS:
             raise ExtractError(f"{url or 'The page'} has {size} HTML elements: too large to be an article page")
         meta = _page_metadata(tree)
+        captions, credits = _captions(tree), _credits(tree)
         doc = trafilatura.bare_extraction(
             tree, url=url or None, with_metadata=True, include_comments=False, include_images=False
         )
@@ -134,9 +181,11 @@ def parse_html(html: str | bytes, url: str) -> Article:
     category = meta["crumb"] or meta["section"] or (clean_line(str(categories[0])) if categories else "")
     if not title:
         raise ExtractError(f"No title found in {url or 'the page'} (no <h1>, <title> or og:title)")
-    paragraphs = body_paragraphs(lines)
+    paragraphs, notes = article_text(lines, frozenset(captions))
+    notes += tuple(c for c in (*captions, *credits) if c not in notes and c not in paragraphs)
     if not paragraphs:
         raise ExtractError(f"No article text found in {url or 'the page'} (only menus or scripts?)")
     return Article(
-        title=title, paragraphs=paragraphs, category=category, published=published, source=url, url=url
+        title=title, paragraphs=paragraphs, category=category, published=published, source=url, url=url,
+        notes=notes,
     )

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from typing import Collection
 
 from reader.articles.model import VN_TZ, Article
+from reader.articles.notes import split_notes
 from reader.errors import ExtractError
 
 MAX_CATEGORY_CHARS = 60
@@ -57,12 +59,8 @@ _SECTION_END = re.compile(
     r"các tin đã đưa|tin đã đưa|ý kiến bạn đọc|bình luận|gửi ý kiến|tin mới hơn|tin cũ hơn)\b",
     re.IGNORECASE,
 )
-#: One-line footers after the body (author, source, keywords).
-_FOOTER = re.compile(
-    r"^[(\[]?(tác giả|người viết|nguồn( tin)?|theo|từ khóa|từ khoá|tags?|ảnh|tin, ảnh|bài, ảnh|"
-    r"btv|ctv)\s*[:：]",
-    re.IGNORECASE,
-)
+#: Keywords and tags under the article: links of the page, not text.
+_KEYWORDS = re.compile(r"^(từ khóa|từ khoá|tags?|chủ đề)\s*[:：]", re.IGNORECASE)
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
@@ -140,8 +138,7 @@ def is_chrome(line: str) -> bool:
         or (bool(_PORTAL.match(line)) and len(line) <= 100)
         or bool(_FONT_SIZE.search(line)) and len(line) <= 40
         or breadcrumb(line) == "sure"
-        or bool(_TOOLS.match(line))
-        or bool(_VIEWS.match(line))
+        or is_page_tool(line)
     )
 
 
@@ -163,27 +160,43 @@ def _category_before(lines: list[str], title_index: int) -> str:
     return ""
 
 
-def body_paragraphs(lines: list[str]) -> tuple[str, ...]:
-    """Article lines -> paragraphs: tools dropped, related-news and footers cut, "./." trimmed."""
+def is_page_tool(line: str) -> bool:
+    """Buttons and counters of the page ("In bài", "Chia sẻ", "Lượt xem: 1.024"), alone
+    or several on one line; a count frozen at import time is wrong a day later."""
+    parts = [p for p in re.split(r"\s*[|•·]\s*", line) if p]
+    return bool(parts) and all(_TOOLS.match(p) or _VIEWS.match(p) for p in parts)
+
+
+def article_text(lines: list[str], captions: Collection[str] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Article lines -> (paragraphs read aloud, notes shown apart).
+
+    Page tools and keywords are dropped, related news cut, signatures, credits and
+    captions kept as notes (``notes.split_notes``), and the closing "./." trimmed.
+    """
     body: list[str] = []
     for line in lines:
         if body and _SECTION_END.match(line):
             break
-        if not line or _TOOLS.match(line) or _VIEWS.match(line) or (
+        if not line or is_page_tool(line) or _KEYWORDS.match(line) or (
             _FONT_SIZE.search(line) and len(line) <= 40
         ):
             continue
         body.append(line)
+    while body and not any(c.isalnum() for c in body[-1]):
+        body.pop()  # a line that was only the end mark or punctuation
+    body, notes = split_notes(body, captions)
     while body:
-        if _FOOTER.match(body[-1]) or _TOOLS.match(body[-1]):
-            body.pop()
-            continue
         last = _END_MARK.sub(".", body[-1]).strip()
         if any(c.isalnum() for c in last):
             body[-1] = last
             break
-        body.pop()  # a line that was only the end mark or punctuation
-    return tuple(body)
+        body.pop()
+    return tuple(body), tuple(notes)
+
+
+def body_paragraphs(lines: list[str]) -> tuple[str, ...]:
+    """The paragraphs read aloud (see ``article_text``)."""
+    return article_text(lines)[0]
 
 
 def parse_text_dump(text: str, source: str = "") -> Article:
@@ -228,12 +241,13 @@ def parse_text_dump(text: str, source: str = "") -> Article:
         category = _crumb_category(crumbs[-1]) if crumbs else ""
 
     title = lines[title_index]
-    paragraphs = body_paragraphs(lines[body_start:])
+    paragraphs, notes = article_text(lines[body_start:])
     if not paragraphs:
         raise ExtractError(
             f"Found the title {title!r} but no article text after it "
             "(the dump may be cut short or hold only a headline)"
         )
     return Article(
-        title=title, paragraphs=paragraphs, category=category, published=published, source=source
+        title=title, paragraphs=paragraphs, category=category, published=published, source=source,
+        notes=notes,
     )

@@ -47,7 +47,7 @@ def test_import_pasted_text_from_stdin_twice_is_one_article(env, capsys, monkeyp
     second = run(capsys, "import", "-", stdin=text, monkeypatch=monkeypatch)[1]
     assert first == second and first.strip().isdigit()
     shown = json.loads(run(capsys, "show", first.strip(), "--json")[1])
-    assert shown["source"].startswith("text:")
+    assert shown["source"].startswith("text:") and shown["notes"] == ["Tác giả: Minh Thư"]
 
 
 def test_delete(env, tmp_path, capsys):

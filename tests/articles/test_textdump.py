@@ -96,7 +96,7 @@ CRLF_AND_NBSP = "Tin tức\r\nThông báo\u00a0lịch  tiếp dân\r\n(9:05|1/2/
             "Khởi công đường giao thông nông thôn",
             "Giao thông",
             datetime(2024, 4, 22, 15, 20, tzinfo=VN_TZ),
-            ("Tuyến đường dài 4,2 km, vốn 18,6 tỷ đồng.",),
+            ("Tuyến đường dài 4,2 km, vốn 18,6 tỷ đồng.", "Nguồn: Phòng Kinh tế và Hạ tầng"),
         ),
         (
             NO_TIME_LINE,
@@ -127,6 +127,7 @@ def test_parse_text_dump(text, title, category, published, paragraphs):
 def test_author_line_kept_out_of_body():
     article = parse_text_dump(BREADCRUMB)
     assert not any("Quốc Khánh" in p or "Lượt xem" in p for p in article.paragraphs)
+    assert article.notes == ("Tác giả: Quốc Khánh",)
 
 
 def test_decomposed_input_becomes_nfc():
