@@ -2,8 +2,8 @@
 
 trafilatura finds the article body among menus and sidebars; portal pages often
 lack the metadata it relies on, so the title falls back to og:title, <h1> and
-<title>, the time to the portal time line "(14:30 | 20/12/2023)" in the text, and
-the category to the breadcrumb. Anything unparseable becomes ``ExtractError``.
+<title>, the time comes from the page's own date line first (``html_dates``), and
+the category from the breadcrumb. Anything unparseable becomes ``ExtractError``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from reader.articles.model import VN_TZ, Article
+from reader.articles.dates import parse_iso
+from reader.articles.html_dates import date_line_published, guessed_day, json_ld_published
+from reader.articles.model import Article
 from reader.articles.notes import MAX_CAPTION_CHARS, MAX_SIGNATURE_CHARS
 from reader.articles.textdump import article_text, clean_line, is_chrome, parse_time_line
 from reader.errors import ExtractError
@@ -24,7 +26,6 @@ from reader.errors import ExtractError
 #: Trees bigger than this are not article pages (and would be slow to clean).
 MAX_TREE_ELEMENTS = 50_000
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—]{2,80}$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
@@ -108,14 +109,6 @@ def _credits(tree: HtmlElement) -> list[str]:
     return []
 
 
-def _parse_iso(value: str) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=VN_TZ)
-
-
 def _title(doc_title: str, meta: dict[str, str]) -> str:
     for candidate in (meta["og_title"], meta["h1"], doc_title):
         if candidate:
@@ -154,6 +147,7 @@ def parse_html(html: str | bytes, url: str) -> Article:
             raise ExtractError(f"{url or 'The page'} has {size} HTML elements: too large to be an article page")
         meta = _page_metadata(tree)
         captions, credits = _captions(tree), _credits(tree)
+        line_date, ld_date = date_line_published(tree), json_ld_published(tree)
         doc = trafilatura.bare_extraction(
             tree, url=url or None, with_metadata=True, include_comments=False, include_images=False
         )
@@ -172,12 +166,13 @@ def parse_html(html: str | bytes, url: str) -> Article:
     except Exception as exc:  # lxml and trafilatura raise many kinds on hostile input
         raise ExtractError(f"Cannot read the HTML of {url or 'the page'}: {type(exc).__name__}: {exc}") from exc
 
-    published = _parse_iso(meta["published"]) if meta["published"] else published
-    if published is None and (match := _ISO_DATE.match(doc_date)):
-        try:
-            published = datetime(*map(int, match.groups()), tzinfo=VN_TZ)
-        except ValueError:
-            published = None
+    published = (
+        line_date
+        or published
+        or (parse_iso(meta["published"]) if meta["published"] else None)
+        or ld_date
+        or guessed_day(str(doc_date))
+    )
     category = meta["crumb"] or meta["section"] or (clean_line(str(categories[0])) if categories else "")
     if not title:
         raise ExtractError(f"No title found in {url or 'the page'} (no <h1>, <title> or og:title)")

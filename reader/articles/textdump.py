@@ -5,7 +5,8 @@ article sits among the site's chrome: banners ("TIN NỔI BẬT:"), the portal's
 the font-size switch ("Xem với cỡ chữ A A"), breadcrumbs, share buttons and, after
 the body, author/source lines and lists of related news. Chrome is recognised by
 general shapes rather than one portal's exact words, so other portals work too.
-The anchor is the time line under the title, e.g. ``(14:30 | 20/12/2023)``.
+The anchor is the date line under the title, e.g. ``(14:30 | 20/12/2023)`` (every
+form in ``dates.py``).
 """
 
 from __future__ import annotations
@@ -15,24 +16,14 @@ import unicodedata
 from datetime import datetime
 from typing import Collection
 
-from reader.articles.model import VN_TZ, Article
+from reader.articles.dates import parse_date_line
+from reader.articles.model import Article
 from reader.articles.notes import split_notes
 from reader.errors import ExtractError
 
 MAX_CATEGORY_CHARS = 60
 MAX_BANNER_CHARS = 40
 MAX_TITLE_CHARS = 250
-
-_TIME_1 = r"(?P<h1>\d{1,2})\s*[:hg]\s*(?P<n1>\d{2})(?:\s*:\s*\d{2})?"
-_TIME_2 = r"(?P<h2>\d{1,2})\s*[:hg]\s*(?P<n2>\d{2})(?:\s*:\s*\d{2})?"
-_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-_SEP = r"\s*(?:[|,\-–—]|ngày)?\s*"
-_LABEL = r"(?:[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}\s*[:,]?\s*)?"
-TIME_LINE = re.compile(
-    rf"^[(\[]?\s*{_LABEL}(?:{_TIME_1}{_SEP})?{_DATE}(?:{_SEP}{_TIME_2})?"
-    rf"(?:\s*\(?(?:GMT|UTC)\s*\+\s*0?7(?::?00)?\)?)?\s*[)\]]?$",
-    re.IGNORECASE,
-)
 
 _PORTAL = re.compile(
     r"^(cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|cổng tt|báo (?!cáo)|tạp chí |"
@@ -66,19 +57,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
 
 def parse_time_line(line: str) -> datetime | None:
-    """The publication time from a portal time line, or None if the line is not one."""
-    match = TIME_LINE.match(clean_line(line))
-    if not match:
-        return None
-    hour = match.group("h1") or match.group("h2") or "0"
-    minute = match.group("n1") or match.group("n2") or "0"
-    try:
-        return datetime(
-            int(match.group("y")), int(match.group("m")), int(match.group("d")),
-            int(hour), int(minute), tzinfo=VN_TZ,
-        )
-    except ValueError:
-        return None
+    """The publication time from a portal date line, or None if the line is not one."""
+    return parse_date_line(clean_line(line))
 
 
 def clean_line(line: str) -> str:
