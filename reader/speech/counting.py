@@ -28,7 +28,7 @@ def counted_pattern() -> str:
 
 @cache
 def _counted_after() -> re.Pattern[str]:
-    return re.compile(r"\s?" + counted_pattern())
+    return re.compile(r"\s*" + counted_pattern())
 
 
 def is_counted(text: str, position: int) -> bool:
@@ -40,7 +40,7 @@ def is_counted(text: str, position: int) -> bool:
 def _padded() -> re.Pattern[str]:
     range_tail = r"(?:\s?[-–—]\s?\d{1,3})?"
     return re.compile(
-        r"(?<![\d.,/:+])0+(?=[1-9])(\d{1,2})(?![\d/]|[.,:]\d)(?=" + range_tail + r"\s?"
+        r"(?<![\d.,/:+])0+(?=[1-9])(\d{1,2})(?![\d/]|[.,:]\d)(?=" + range_tail + r"\s*"
         + counted_pattern() + r")"
     )
 

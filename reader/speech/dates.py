@@ -122,7 +122,16 @@ def read_dates(text: str) -> str:
         day, month = int(m[1]), int(m[2])
         if not is_date(day, month) or not _hyphen_date_context(m):
             return m[0]
-        return _pad(_day(day, month, None, not _NO_NGAY.search(_before(m))))
+        before = _before(m, 60)
+        with_ngay = not _NO_NGAY.search(before)
+        partner = _HYPHEN_PARTNER_BEFORE.search(before)
+        if partner:
+            # The second date of a pair says "ngày" when the first one did: "từ ngày 1-6 đến
+            # ngày 30-6", "kỷ niệm 30-4 và 1-5".
+            first = before[: partner.start()]
+            with_ngay = not _NO_NGAY.search(first) or bool(re.search(r"(?i:ngày)\s*$", first))
+            with_ngay = with_ngay and not re.search(r"(?i:ngày)\s*$", before)
+        return _pad(_day(day, month, None, with_ngay))
 
     text = _DAY_LIST.sub(_day_list, text)
     text = _PADDED_DAY.sub(r"\1 \2", text)
@@ -193,7 +202,7 @@ def _hyphen_date_context(m: re.Match[str]) -> bool:
         return True
     if counting.is_counted(text, m.end()):
         return False
-    if re.search(_W + r"(?i:mỗi|một|hằng|hàng|trong|vài)\s+ngày\s*$", before):
+    if re.search(_W + r"(?i:mỗi|một|hằng|hàng|vài)\s+ngày\s*$", before):
         return False
     if _HYPHEN_BEFORE.search(before) or _HYPHEN_PARTNER_AFTER.match(text, m.end()):
         return True

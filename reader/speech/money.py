@@ -69,6 +69,12 @@ def _amount(number: str, scale: str) -> str:
     return number + scale
 
 
+def _put(m: re.Match[str], said: str) -> str:
+    """``said`` in place of the match, kept apart from a word or number glued after it."""
+    after = m.string[m.end() : m.end() + 1]
+    return f" {said}" + (" " if after.isalnum() else "")
+
+
 def read_money(text: str) -> str:
     """ "$5.99" -> "5,99 đô la", "20.000đ-30.000đ" -> "20.000 đồng đến 30.000 đồng",
     "€2 triệu" -> "2 triệu ơ rô", "tỷ giá USD" -> "tỷ giá đô la Mỹ"."""
@@ -78,17 +84,17 @@ def read_money(text: str) -> str:
         first, last = table[m[3]], table[m[6]]
         if first != last:
             return m[0]
-        return f" {_amount(m[1], m[2])} {first} đến {_amount(m[4], m[5])} {last} "
+        return _put(m, f"{_amount(m[1], m[2])} {first} đến {_amount(m[4], m[5])} {last}")
 
     def range_before(m: re.Match[str]) -> str:
         first, second = table[m[1]], m[4] and table[m[4]]
         if second and second != first:
             return m[0]
         head = _amount(m[2], m[3]) + (f" {first}" if second else "")
-        return f" {head} đến {_amount(m[5], m[6])} {first} "
+        return _put(m, f"{head} đến {_amount(m[5], m[6])} {first}")
 
     text = rx["range_after"].sub(range_after, text)
     text = rx["range_before"].sub(range_before, text)
-    text = rx["before"].sub(lambda m: f" {_amount(m[2], m[3])} {table[m[1]]} ", text)
-    text = rx["after"].sub(lambda m: f" {_amount(m[1], m[2])} {table[m[3]]} ", text)
+    text = rx["before"].sub(lambda m: _put(m, f"{_amount(m[2], m[3])} {table[m[1]]}"), text)
+    text = rx["after"].sub(lambda m: _put(m, f"{_amount(m[1], m[2])} {table[m[3]]}"), text)
     return rx["alone"].sub(lambda m: f" {table[m[0]]} ", text)

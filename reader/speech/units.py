@@ -91,5 +91,5 @@ def read_units(text: str) -> str:
     """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB") and after a slash
     ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l")."""
     units = table()
-    text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]} ", text)
+    text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
     return _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)

@@ -81,7 +81,7 @@ from tests.speech.spoken import assert_spoken
         ('0297.3851234', 'không hai chín bảy, ba tám năm, một hai ba bốn'),
         ('+84 913 123 456', 'cộng tám bốn, chín một ba, một hai ba, bốn năm sáu'),
         ('đường dây nóng 1022', 'đường dây nóng một không hai hai'),
-        ('Hotline: 1900 1234', 'Hotline: một chín không không, một hai ba bốn'),
+        ('Hotline: 1900 1234', 'Hót lai: một chín không không, một hai ba bốn'),
         ('số điện thoại 113', 'số điện thoại một một ba'),
         ('lần thứ 1', 'lần thứ nhất'),
         ('thứ 4', 'thứ tư'),
