@@ -19,6 +19,8 @@ _SPACES = re.compile(r"[^\S\u00a0]+")
 _OPENERS = "\"'“‘«([-–—"
 _NEXT_LIST_ITEM = re.compile(r"[a-zđ][.)] ")
 _LIST_MARKER = re.compile(r"(?:\d{1,2}|[a-zđ]|[IVXLC]{1,5})(?:\.\d{1,2})*\.?")
+LOWER_VI = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UPPER_VI = LOWER_VI.upper()
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -43,12 +45,34 @@ def _ends_sentence(paragraph: str, start: int, mark: re.Match[str]) -> bool:
     return True
 
 
+# A sentence glued to the next ("mạnh.Tiếp theo"): a word in lower case, an end mark, a
+# word in sentence case that is not part of an address ("kiengiang.Gov.vn").
+_GLUED = re.compile(
+    r"(?<![^\s\"'“‘«(])([^\W\d_]*[^\W\d_A-ZĐ" + UPPER_VI + r"])([.!?…]+)"
+    r"(?=[A-ZĐ" + UPPER_VI + r"][^\W\d_]*[a-zđ" + LOWER_VI + r"][^\W\d_]*(?![\w./@-]))"
+)
+
+
+def _unglue(match: re.Match[str]) -> str:
+    word, mark = match[1], match[2]
+    if len(word) < 2 or _is_abbreviation(word):
+        return match[0]
+    return f"{word}{mark} "
+
+
+def unglue_sentences(paragraph: str) -> str:
+    """A space after an end mark that glues two sentences: "mạnh.Tiếp theo" -> "mạnh. Tiếp
+    theo". Not inside "TP.HCM", "Tp.Cần Thơ", "Th.S", "2.5", "Đ/c.Lan" or a web address."""
+    return _GLUED.sub(_unglue, paragraph)
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """The sentences of one written paragraph, stripped; a closing "./." becomes ".".
 
     A no-break space stays: after mojibake ("HÃ\xa0") it is a byte of a letter for repair.
     """
     paragraph = _OFFICIAL_END.sub(".", _SPACES.sub(" ", paragraph)).strip()
+    paragraph = unglue_sentences(paragraph)
     sentences: list[str] = []
     start = 0
     for mark in _END_MARK.finditer(paragraph):
