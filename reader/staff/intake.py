@@ -64,9 +64,8 @@ def _source_lines(text: str, as_html: bool) -> list[str]:
 def dropped_lines(text: str, article: Article, as_html: bool) -> tuple[str, ...]:
     """Lines of the source found in none of the article's parts (title, category,
     paragraphs, date line), in source order, each once."""
-    kept = [p for p in (article.title, article.category, *article.paragraphs, *getattr(article, "notes", ())) if p]
-    kept_text = "\n".join(kept)
-    body = kept[1:]
+    body = [p for p in (*article.paragraphs, *getattr(article, "notes", ())) if p]
+    kept_text = "\n".join([article.title, article.category, *body])
     dropped: dict[str, None] = {}
     for line in _source_lines(text, as_html):
         core = line.rstrip("./ ")  # "./." closing a document is trimmed from the last paragraph
