@@ -6,6 +6,8 @@ means a form the normalization rules do not cover yet, and the voice would stumb
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.articles.samples import load_samples
@@ -29,3 +31,19 @@ def test_sample_article_chunks_are_clean(article) -> None:  # type: ignore[no-un
 
 def test_there_are_samples() -> None:
     assert len(SAMPLES) >= 5
+
+
+VOICE_FORBIDDEN = re.compile(r"[0-9/$€₫%&#£¥₩]")
+
+
+@pytest.mark.parametrize("article", SAMPLES, ids=[a.source for a in SAMPLES])
+def test_no_digit_or_symbol_reaches_the_voice(article) -> None:  # type: ignore[no-untyped-def]
+    """Issue 6: no digit, "/", "$", "€", "₫", "%", "&" or "#" in anything sent to the voice."""
+    script = build_script([article.title, *article.paragraphs])
+    leaks = [
+        (sentence.text, piece)
+        for _, _, sentence in script.sentences()
+        for piece in sentence.chunks
+        if VOICE_FORBIDDEN.search(piece)
+    ]
+    assert leaks == []
