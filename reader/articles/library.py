@@ -352,12 +352,14 @@ class Library:
             article.source,
             article.url,
             json.dumps(list(article.paragraphs), ensure_ascii=False),
+            article.body_hash,
+            json.dumps(list(article.notes), ensure_ascii=False),
         )
         try:
             with self._transaction() as conn:
                 changed = conn.execute(
                     "UPDATE articles SET title=?, category=?, published=?, source=?, url=?, "
-                    "paragraphs=? WHERE id=?",
+                    "paragraphs=?, body_hash=?, notes=? WHERE id=?",
                     (*row, int(article_id)),
                 ).rowcount
                 if not changed:

@@ -8,19 +8,16 @@ The preview also lists the lines of the source that did not make it into the art
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from reader.articles.html import parse_html
-from reader.articles.importer import HTML_SUFFIXES, decode_text, import_source, looks_like_html
+from reader.articles.importer import HTML_SUFFIXES, decode_text, import_source, import_text, looks_like_html
 from reader.articles.library import Library
 from reader.articles.model import VN_TZ, Article
-from reader.articles.textdump import clean_line, parse_text_dump, parse_time_line
+from reader.articles.textdump import clean_line, parse_time_line
 from reader.config import Settings
 from reader.errors import ArticleError, SourceError
 
@@ -35,12 +32,6 @@ class Preview:
 
     article: Article
     dropped: tuple[str, ...] = ()
-
-
-def text_source(text: str) -> str:
-    """``text:`` and a hash of the content: the identity of pasted or uploaded text."""
-    data = unicodedata.normalize("NFC", text).strip().encode("utf-8")
-    return f"text:{hashlib.sha256(data).hexdigest()[:32]}"
 
 
 def _too_big(size: int, settings: Settings) -> SourceError:
@@ -64,7 +55,7 @@ def _source_lines(text: str, as_html: bool) -> list[str]:
 def dropped_lines(text: str, article: Article, as_html: bool) -> tuple[str, ...]:
     """Lines of the source found in none of the article's parts (title, category,
     paragraphs, date line), in source order, each once."""
-    body = [p for p in (*article.paragraphs, *getattr(article, "notes", ())) if p]
+    body = [p for p in (*article.paragraphs, *article.notes) if p]
     kept_text = "\n".join([article.title, article.category, *body])
     dropped: dict[str, None] = {}
     for line in _source_lines(text, as_html):
@@ -77,13 +68,10 @@ def dropped_lines(text: str, article: Article, as_html: bool) -> tuple[str, ...]
     return tuple(dropped)[:MAX_DROPPED_SHOWN]
 
 
-def _from_text(text: str, name: str) -> Preview:
+def _from_text(text: str, name: str, settings: Settings) -> Preview:
+    """Read as the importer reads pasted or uploaded text (its source a hash of the content)."""
+    article = import_text(text, settings)
     as_html = name.lower().endswith(HTML_SUFFIXES) or looks_like_html(text)
-    source = text_source(text)
-    if as_html:
-        article = replace(parse_html(text, ""), source=source, url="")
-    else:
-        article = parse_text_dump(text, source=source)
     return Preview(article, dropped_lines(text, article, as_html))
 
 
@@ -94,7 +82,7 @@ def preview_pasted(text: str, settings: Settings) -> Preview:
     size = len(text.encode("utf-8"))
     if size > settings.import_max_file_bytes:
         raise _too_big(size, settings)
-    return _from_text(text, "")
+    return _from_text(text, "", settings)
 
 
 def preview_upload(name: str, data: bytes, settings: Settings) -> Preview:
@@ -103,7 +91,7 @@ def preview_upload(name: str, data: bytes, settings: Settings) -> Preview:
         raise _too_big(len(data), settings)
     if not data.strip():
         raise SourceError(f"{name} is empty", user_message="Tệp trống, không có bài viết nào.")
-    return _from_text(decode_text(data, name), name)
+    return _from_text(decode_text(data, name), name, settings)
 
 
 def preview_url(url: str, settings: Settings) -> Preview:

@@ -76,6 +76,9 @@ def _preview(preview: intake.Preview) -> None:
         )
         with st.expander(L("add_preview_body"), expanded=True):
             st.html('<div class="staff-preview">' + "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs) + "</div>")
+        if article.notes:
+            with st.expander(L("add_preview_notes", count=len(article.notes))):
+                st.html('<ul class="staff-dropped">' + "".join(f"<li>{escape(n)}</li>" for n in article.notes) + "</ul>")
         if preview.dropped:
             with st.expander(L("add_preview_dropped", count=len(preview.dropped))):
                 st.html('<ul class="staff-dropped">' + "".join(f"<li>{escape(d)}</li>" for d in preview.dropped) + "</ul>")
