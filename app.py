@@ -11,6 +11,7 @@ page = st.navigation(
     [
         st.Page(state.LIST_PAGE, title="Tin tức", url_path="tin-tuc", default=True),
         st.Page(state.ARTICLE_PAGE, title="Bài viết", url_path="bai-viet"),
+        st.Page("reader/ui/staff/pages/staff.py", title="Quản trị", url_path="quan-tri"),
     ],
     position="hidden",
 )

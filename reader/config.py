@@ -99,6 +99,23 @@ class Settings:
     import_max_file_bytes: int = 5 * 1024 * 1024
     allow_hosts: tuple[str, ...] = field(default_factory=tuple)
 
+    # The staff area of the app (`quan-tri`): its password (or `staff_password` in
+    # Streamlit's secrets); without one the area stays closed. Never shown in a repr.
+    staff_password: str = field(default="", repr=False)
+    # Wrong passwords allowed before each further attempt waits, and how that wait grows
+    # (doubling from `staff_login_delay_seconds` up to the maximum); failures older than
+    # the window are forgotten.
+    staff_login_free_attempts: int = 3
+    staff_login_delay_seconds: float = 1.0
+    staff_login_max_delay_seconds: float = 30.0
+    staff_login_window_seconds: float = 900.0
+    # Articles per page of the staff library table, and articles made at once by its
+    # "pre-generate" button.
+    staff_page_size: int = 50
+    staff_pregenerate_jobs: int = 2
+    # The quick check of Google's voice on the staff health page.
+    staff_probe_timeout: float = 5.0
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         """Build settings from ``READER_<FIELD>`` variables; unknown values raise ``ConfigError``."""
