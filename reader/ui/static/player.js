@@ -239,7 +239,12 @@
       pendingSeek = null;
       tick();
     });
-    audio.addEventListener("play", function () { say(L.status_playing); setPlayLabel(); requestAnimationFrame(loop); });
+    audio.addEventListener("play", function () {
+      const left = timelineTotal() - timelineNow();
+      say(left > 1 ? L.status_playing + " " + L.time_left.replace("{time}", fmt(left)) : L.status_playing);
+      setPlayLabel();
+      requestAnimationFrame(loop);
+    });
     audio.addEventListener("pause", function () {
       if (!audio.ended) say(L.status_paused);
       setPlayLabel(); savePosition(true);
