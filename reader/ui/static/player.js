@@ -45,10 +45,12 @@
     let current = -1;        // index in timings of the highlighted row
     let lastSaved = 0;
     let pendingSeek = null;
+    let switching = false;   // moving from a part to the next, or to the whole article
 
     const self = { root, audio };
 
     function timelineNow() {
+      if (pendingSeek !== null && audio.readyState < 1) return pendingSeek + (parts.length && !whole ? parts[partIndex].offset : 0);
       return (parts.length && !whole ? parts[partIndex].offset : 0) + (audio.currentTime || 0);
     }
     function timelineTotal() {
@@ -130,6 +132,7 @@
     }
 
     function load(src, at, play) {
+      switching = !!audio.src && (play || !audio.paused);
       pendingSeek = at || 0;
       audio.src = src;
       audio.playbackRate = savedRate();
@@ -237,15 +240,18 @@
     audio.addEventListener("loadedmetadata", function () {
       if (pendingSeek) { audio.currentTime = pendingSeek; }
       pendingSeek = null;
+      switching = false;
       tick();
     });
     audio.addEventListener("play", function () {
+      if (switching) return;
       const left = timelineTotal() - timelineNow();
       say(left > 1 ? L.status_playing + " " + L.time_left.replace("{time}", fmt(left)) : L.status_playing);
       setPlayLabel();
       requestAnimationFrame(loop);
     });
     audio.addEventListener("pause", function () {
+      if (switching) return;
       if (!audio.ended) say(L.status_paused);
       setPlayLabel(); savePosition(true);
     });
