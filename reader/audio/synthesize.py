@@ -22,6 +22,7 @@ from reader.audio.cache import ClipCache, clip_key
 from reader.audio.clip_lock import clip_lock
 from reader.audio.engines import AutoEngine, Engine, has_speakable
 from reader.errors import AudioError
+from reader.stopping import raise_if_stopped
 
 if TYPE_CHECKING:  # only for type hints: audio depends on the script's shape, not its code
     from reader.config import Settings
@@ -89,6 +90,7 @@ def _cached(cache: ClipCache, engine: Engine, text: str) -> Clip | None:
 def _make(cache: ClipCache, engine: Engine, text: str, data: bytes | None = None) -> Clip:
     key = key_for(engine, text)
     if data is None:
+        raise_if_stopped()
         data = engine.synthesize(text)
     return Clip(cache.put(key, data), engine.name, engine.voice, text, key)
 
@@ -117,6 +119,7 @@ def clip_for(text: str, engine: Engine, cache: ClipCache) -> Clip:
     clip = _cached(cache, google, text)
     if clip is not None:
         return clip
+    raise_if_stopped()
     if not engine.google_offline():
         with clip_lock(cache.directory, key_for(google, text), timeout):
             clip = _cached(cache, google, text)
