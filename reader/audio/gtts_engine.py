@@ -46,6 +46,7 @@ from urllib3.util import Timeout
 from reader.audio.limiter import LimiterSuspended, limiter_for
 from reader.config import Settings
 from reader.errors import EngineError, EngineUnavailable
+from reader.stopping import raise_if_stopped
 
 log = logging.getLogger(__name__)
 
@@ -221,6 +222,7 @@ class GttsEngine:
             except LimiterSuspended as exc:
                 raise EngineUnavailable(f"Google is not answering ({exc}); not asking again until it does") from None
             try:
+                raise_if_stopped()  # a retry or a long wait for a slot must not outlive Ctrl-C
                 data = self._request(text)
             except _Throttled as exc:
                 slot.throttled(exc.retry_after)
