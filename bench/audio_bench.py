@@ -61,7 +61,7 @@ class Run:
     """Wall time, requests and 429s seen by the fake during one action, and how it ended."""
 
     def __init__(self, google: FakeGoogle, action: Callable[[], object]) -> None:
-        before, refused_before = google.request_count, google.statuses.count(429)
+        before, refused_before, connections = google.request_count, google.statuses.count(429), google.connections
         start, started = time.perf_counter(), time.monotonic()
         self.outcome = "ok"
         try:
@@ -71,6 +71,7 @@ class Run:
         self.seconds = time.perf_counter() - start
         self.requests = google.request_count - before
         self.refused = google.statuses.count(429) - refused_before
+        self.connections = google.connections - connections
         # When the last answer left the fake: the rest of the time is assembly.
         self.last_answer = max((t - started for t, _, _ in google.events[before:]), default=0.0)
 
@@ -147,9 +148,10 @@ def main() -> None:
             plain = Run(google, lambda: plain_gtts(text, google))
             forget_limiters()
             clips_settings = settings_in("cache-clips", google.url)
-            before = google.request_count
+            before, connections_before = google.request_count, google.connections
             first, all_clips = first_and_all(script, clips_settings)
             clips_requests = google.request_count - before
+            clips_connections = google.connections - connections_before
             forget_limiters()
             cold = Run(google, lambda: render(script, base))
             width = limiter_for(google.url, base).width
@@ -173,8 +175,11 @@ def main() -> None:
     print(f"{'floor ceil(requests/cap) x latency':34} {floor_seconds(plain.requests, args.cap, args.latency):>12.2f} "
           f"{floor:>12.2f}   reader at {cold.seconds / floor:.2f}x its floor")
     print(f"{'first sentence ready (s)':34} {'':>12} {first:>12.2f}")
-    print(f"{'all clips ready (s)':34} {'':>12} {all_clips:>12.2f}   ({clips_requests} requests)")
+    print(f"{'all clips ready (s)':34} {'':>12} {all_clips:>12.2f}   "
+          f"{all_clips / floor_seconds(clips_requests, args.cap, args.latency):.2f}x the floor")
     print(f"{'most in flight at the fake':34} {1:>12} {peak:>12}   limit learned: {width}")
+    print(f"{'TCP connections opened':34} {plain.connections:>12} {clips_connections:>12}   "
+          f"(then {cold.connections} for the whole render: kept alive)")
     print(f"{'429s received':34} {plain.refused:>12} {cold.refused:>12}")
     print(f"{'last answer from the fake (s)':34} {plain.last_answer:>12.2f} {cold.last_answer:>12.2f}   "
           f"(the rest of the reader's time is assembly)")
