@@ -81,3 +81,22 @@ def test_workers_keep_their_connections_alive(online: Settings, google: FakeGoog
     synthesize_script(article(), GttsEngine(online), ClipCache(online.cache_dir))
     assert google.request_count == 36
     assert google.connections <= online.gtts_max_concurrency
+
+
+def test_a_new_listeners_title_goes_before_the_later_chunks_of_an_earlier_article(
+    online: Settings, google: FakeGoogle
+) -> None:
+    import threading
+
+    google.latency = 0.05
+    settings = online.with_(gtts_initial_concurrency=2, gtts_max_concurrency=2)
+    cache = ClipCache(settings.cache_dir)
+    first = iter_sentence_clips(article(30, 2), GttsEngine(settings), cache)
+    next(first)  # the first listener hears their title; 60 chunks are queued behind it
+    title = make_script(["Tin mới của xã Nam Yên"])
+    second = threading.Thread(target=lambda: synthesize_script(title, GttsEngine(settings), cache))
+    second.start()
+    rest = list(first)
+    second.join(30)
+    assert len(rest) == 29
+    assert google.texts.index("Tin mới của xã Nam Yên") < 30  # not after all 60 of the first article
