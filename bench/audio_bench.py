@@ -11,8 +11,9 @@ characters (the bundled samples back to back) it prints, side by side:
   - plain gTTS 2.5.4 (its host pointed at the fake, nothing else changed) against the
     reader: requests, whole-article time, and the floor ceil(requests / cap) x latency
     (the least any client can take while keeping to the cap);
-  - the reader's first sentence ready (the title: what a listener waits for first),
-    all clips ready, and the whole article rendered (clips + assembly);
+  - the reader's first sentence ready (the title), the first playable part (title and
+    first paragraph: what a listener waits for first), all clips ready, and the whole
+    article rendered (clips + assembly);
   - the same article again (requests: none expected);
   - 20 % of requests refused at random with 429: plain gTTS against the reader;
   - ``pregenerate --all --jobs 8`` over the sample articles against its floor.
@@ -38,7 +39,7 @@ from reader.articles.samples import ensure_samples
 from reader.audio.cache import ClipCache
 from reader.audio.engines import GttsEngine
 from reader.audio.limiter import forget_limiters, limiter_for
-from reader.audio.render import render
+from reader.audio.render import render, render_parts
 from reader.audio.synthesize import iter_sentence_clips
 from reader.config import Settings
 from reader.errors import ReaderError
@@ -85,6 +86,15 @@ def first_and_all(script, settings: Settings) -> tuple[float, float]:
     start = time.perf_counter()
     first = None
     for _ in iter_sentence_clips(script, GttsEngine(settings), ClipCache(settings.cache_dir)):
+        first = time.perf_counter() - start if first is None else first
+    return first or 0.0, time.perf_counter() - start
+
+
+def first_part(script, settings: Settings) -> tuple[float, float]:
+    """Seconds until the first playable part (title + first paragraph), and until all parts (cold)."""
+    start = time.perf_counter()
+    first = None
+    for _ in render_parts(script, settings):
         first = time.perf_counter() - start if first is None else first
     return first or 0.0, time.perf_counter() - start
 
@@ -153,6 +163,8 @@ def main() -> None:
             clips_requests = google.request_count - before
             clips_connections = google.connections - connections_before
             forget_limiters()
+            part, parts = first_part(script, settings_in("cache-parts", google.url))
+            forget_limiters()
             cold = Run(google, lambda: render(script, base))
             width = limiter_for(google.url, base).width
             peak = google.peak_in_flight
@@ -175,6 +187,8 @@ def main() -> None:
     print(f"{'floor ceil(requests/cap) x latency':34} {floor_seconds(plain.requests, args.cap, args.latency):>12.2f} "
           f"{floor:>12.2f}   reader at {cold.seconds / floor:.2f}x its floor")
     print(f"{'first sentence ready (s)':34} {'':>12} {first:>12.2f}")
+    print(f"{'first part playable (s)':34} {'':>12} {part:>12.2f}   "
+          f"(title + first paragraph; all parts and the whole MP3: {parts:.2f} s)")
     print(f"{'all clips ready (s)':34} {'':>12} {all_clips:>12.2f}   "
           f"{all_clips / floor_seconds(clips_requests, args.cap, args.latency):.2f}x the floor")
     print(f"{'most in flight at the fake':34} {1:>12} {peak:>12}   limit learned: {width}")
