@@ -43,9 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    p = sub.add_parser("import", help="add articles from files or URLs; prints one id per line")
+    p = sub.add_parser("import", help="add articles from files or URLs (- reads pasted text from stdin); prints one id per line")
     p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     p.set_defaults(run=_cmd_import)
+
+    p = sub.add_parser("delete", help="remove articles (their audio goes at the next `cache prune`)")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.set_defaults(run=_cmd_delete)
 
     p = sub.add_parser("list", help="list the articles, newest first")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -114,15 +118,34 @@ def _add_text_source(p: argparse.ArgumentParser) -> None:
 
 def _cmd_import(args: argparse.Namespace, settings: config.Settings) -> int:
     failures = 0
+    sources = [s for s in args.sources if s != "-"]
     with service.open_library(settings) as library:
-        for source in args.sources:
+        if "-" in args.sources:
             try:
-                article = service.import_article(library, source, settings)
+                print(service.import_pasted_text(library, sys.stdin.read(), settings).id, flush=True)
             except ReaderError as exc:
                 failures += 1
-                print(f"error: {source}: {exc}", file=sys.stderr)
+                print(f"error: -: {exc}", file=sys.stderr)
+        for source, result in service.import_articles(library, sources, settings):
+            if isinstance(result, ReaderError):
+                failures += 1
+                print(f"error: {source}: {result}", file=sys.stderr)
+            else:
+                print(result.id, flush=True)
+    return 1 if failures else 0
+
+
+def _cmd_delete(args: argparse.Namespace, settings: config.Settings) -> int:
+    failures = 0
+    with service.open_library(settings) as library:
+        for article_id in args.ids:
+            try:
+                service.delete_article(library, article_id)
+            except ReaderError as exc:
+                failures += 1
+                print(f"error: {exc}", file=sys.stderr)
                 continue
-            print(article.id, flush=True)
+            print(f"deleted {article_id}", file=sys.stderr)
     return 1 if failures else 0
 
 
@@ -149,6 +172,10 @@ def _cmd_show(args: argparse.Namespace, settings: config.Settings) -> int:
     for paragraph in article.paragraphs:
         print()
         print(paragraph)
+    if article.notes:
+        print()
+        for note in article.notes:
+            print(f"  ({note})")
     return 0
 
 

@@ -32,6 +32,21 @@ class Settings:
     gtts_read_timeout: float = 10.0
     gtts_retries: int = 2
     gtts_backoff: float = 0.5
+    # Requests to Google in flight at once for the whole process: the limit starts at
+    # the initial value, grows while answers are clean, halves on a 429, never passes the max.
+    gtts_max_concurrency: int = 8
+    gtts_initial_concurrency: int = 3
+    # Connect + first byte of the answer: a Google that accepts and says nothing is
+    # found out this fast (the read timeout above only applies once the answer flows).
+    gtts_first_byte_timeout: float = 3.0
+    # Retries of a chunk refused with 429 (apart from gtts_retries for errors and timeouts).
+    gtts_throttle_retries: int = 5
+    # The longest pause taken for one Retry-After (or one backoff).
+    gtts_max_pause: float = 30.0
+    # While Google is marked offline, how often a background probe asks it again.
+    gtts_probe_interval: float = 10.0
+    # How long to wait for another process making the same clip before making it too.
+    clip_lock_timeout: float = 60.0
     # How long "Google is unreachable" is remembered before trying it again.
     offline_memory_seconds: float = 300.0
 
@@ -98,6 +113,8 @@ class Settings:
             )
         if not 20 <= settings.max_chunk_chars <= 100:
             raise ConfigError("READER_MAX_CHUNK_CHARS must be between 20 and 100 (Google's limit)")
+        if settings.gtts_max_concurrency < 1 or settings.gtts_initial_concurrency < 1:
+            raise ConfigError("READER_GTTS_MAX_CONCURRENCY and READER_GTTS_INITIAL_CONCURRENCY must be at least 1")
         if not -40.0 <= settings.loudness_target_lufs <= -5.0:
             raise ConfigError("READER_LOUDNESS_TARGET_LUFS must be between -40 and -5 (LUFS; -16 suits speech)")
         if not -20.0 <= settings.loudness_peak_dbfs <= 0.0:

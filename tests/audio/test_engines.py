@@ -52,7 +52,7 @@ def test_gtts_gives_up_after_bounded_retries(online: Settings, google: FakeGoogl
     google.throttle(100)
     with pytest.raises(EngineError, match="429"):
         GttsEngine(online, sleep=lambda s: None).synthesize(TEXT)
-    assert google.request_count == online.gtts_retries + 1
+    assert google.request_count == online.gtts_throttle_retries + 1
 
 
 def test_gtts_server_errors_are_retried_then_reported(online: Settings, google: FakeGoogle) -> None:
@@ -124,7 +124,7 @@ def test_auto_goes_offline_after_repeated_failures(online: Settings, google: Fak
     auto = AutoEngine(online, primary=GttsEngine(online, sleep=lambda s: None))
     for _ in range(3):
         assert auto.synthesize_tagged(TEXT)[0].name == "espeak"
-    assert google.request_count == 2 * (online.gtts_retries + 1)  # the third chunk did not ask
+    assert google.request_count == 2 * (online.gtts_throttle_retries + 1)  # the third chunk did not ask
 
 
 def test_auto_uses_google_when_reachable(online: Settings, google: FakeGoogle) -> None:
