@@ -29,7 +29,8 @@ from reader.audio.cache import KEY_VERSION, ClipCache, stable_hash, write_output
 from reader.audio.codec import retag_mp3
 from reader.audio.engines import AutoEngine, Engine, make_engine
 from reader.audio.store import load, store
-from reader.audio.synthesize import SentenceClips, clip_for, plan_script, speakable_chunks, synthesize_script
+from reader.audio.synthesize import (SentenceClips, clip_for, iter_sentence_clips, plan_script, speakable_chunks,
+                                     synthesize_script)
 from reader.config import ENGINES, Settings
 from reader.errors import OutputError
 
@@ -250,7 +251,6 @@ def render_parts(
     sentences_so_far: list[SentenceClips] = []
     raw: dict[Path, bytes] = {}
     part_keys: list[str] = []
-    from reader.audio.synthesize import iter_sentence_clips
     stream = iter_sentence_clips(script, eng, cache)
     try:
         for number, (group, count) in enumerate(groups):
