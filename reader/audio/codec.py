@@ -7,7 +7,7 @@ joined samples are measured (EBU R128 integrated loudness, ``ebur128``) and enco
 once, with the gain that brings the article to ``settings.loudness_target_lufs`` as
 a player decodes it (measured again through the peak limiter when it has peaks to
 catch; the encoder's own loss of level made up for), a limiter so that no peak
-clips, mono MP3 at ``SAMPLE_RATE`` and ``settings.mp3_bitrate`` (constant, so that a
+clips, mono MP3 at the clips' own rate and ``settings.mp3_bitrate`` (constant, so that a
 player seeks to a sentence exactly), ID3 tags. The MP3 goes to a temporary file, not
 a pipe, so ffmpeg can write the LAME header that tells players the encoder delay to trim.
 """
@@ -32,9 +32,14 @@ from reader.errors import AssemblyError
 log = logging.getLogger(__name__)
 
 FFMPEG = "ffmpeg"
-SAMPLE_RATE = 24000  # Google's own rate; espeak-ng's 22050 Hz clips are resampled to it
+SAMPLE_RATE = 24000  # Google's own rate, and the rate of articles whose clips differ in rate
 SAMPLE_WIDTH = 2  # signed 16-bit little-endian mono
-_RAW = ["-f", "s16le", "-ac", "1", "-ar", str(SAMPLE_RATE)]
+
+
+def _raw(rate: int = SAMPLE_RATE) -> list[str]:
+    return ["-f", "s16le", "-ac", "1", "-ar", str(rate)]
+
+
 _SILENT_LUFS = -70.0
 _CLOSE_ENOUGH_LU = 0.2
 # Voiced-speech-like test sound: a 150 Hz buzz with falling harmonics, for `encoder_gain_db`.
@@ -130,7 +135,7 @@ def decode_many(paths: Sequence[Path], settings: Settings) -> dict[Path, bytes]:
                 args += ["-i", str(path)]
             outputs = [Path(tmp) / f"{len(raw) + i}.raw" for i in range(len(batch))]
             for index, out in enumerate(outputs):
-                args += ["-map", f"{index}:a", *_RAW, "-y", str(out)]
+                args += ["-map", f"{index}:a", *_raw(), "-y", str(out)]
             done = run_ffmpeg(args, settings)
             if done.returncode != 0 or _errors(done):
                 broken = _each_problem(batch, settings)
@@ -159,12 +164,13 @@ class Loudness:
     peak_dbfs: float  # highest sample
 
 
-def measure_loudness(pcm: bytes, settings: Settings, filters: Sequence[str] = ()) -> Loudness | None:
-    """Loudness of raw samples (after ``filters``), or None if they are silent."""
+def measure_loudness(pcm: bytes, settings: Settings, filters: Sequence[str] = (),
+                     rate: int = SAMPLE_RATE) -> Loudness | None:
+    """Loudness of raw samples at ``rate`` (after ``filters``), or None if they are silent."""
     if not pcm:
         return None
     chain = ",".join([*filters, "ebur128=framelog=verbose:peak=sample"])
-    done = run_ffmpeg([*_RAW, "-i", "pipe:0", "-af", chain, "-f", "null", "-"], settings, pcm)
+    done = run_ffmpeg([*_raw(rate), "-i", "pipe:0", "-af", chain, "-f", "null", "-"], settings, pcm)
     text = _errors(done)
     lufs = re.findall(r"^\s*I:\s*(-?[\d.]+|-inf)\s*LUFS", text, re.MULTILINE)
     peak = re.findall(r"^\s*Peak:\s*(-?[\d.]+|-inf)\s*dBFS", text, re.MULTILINE)
@@ -181,7 +187,7 @@ def _leveling(gain_db: float, settings: Settings) -> list[str]:
     return [f"volume={gain_db:.2f}dB", f"alimiter=limit={ceiling:.4f}:attack=5:release=50:level=false:latency=true"]
 
 
-def loudness_gain(pcm: bytes, settings: Settings, target: float) -> float | None:
+def loudness_gain(pcm: bytes, settings: Settings, target: float, rate: int = SAMPLE_RATE) -> float | None:
     """The gain (dB) that brings ``pcm`` to ``target`` LUFS through the peak limiter;
     None for silence.
 
@@ -189,7 +195,7 @@ def loudness_gain(pcm: bytes, settings: Settings, target: float) -> float | None
     gain), so the loudness is measured through it and the gain corrected, up to
     ``settings.loudness_corrections`` times (by the secant: the step scaled by how much
     loudness the last step of gain actually bought)."""
-    first = measure_loudness(pcm, settings)
+    first = measure_loudness(pcm, settings, rate=rate)
     if first is None:
         return None
     gain, slope = target - first.lufs, 1.0
@@ -198,7 +204,7 @@ def loudness_gain(pcm: bytes, settings: Settings, target: float) -> float | None
         return gain
     previous = (free, first.lufs + free)
     for _ in range(settings.loudness_corrections):
-        limited = measure_loudness(pcm, settings, _leveling(gain, settings))
+        limited = measure_loudness(pcm, settings, _leveling(gain, settings), rate)
         if limited is None:
             break
         if gain != previous[0]:
@@ -210,12 +216,12 @@ def loudness_gain(pcm: bytes, settings: Settings, target: float) -> float | None
     return gain
 
 
-def normalised_mp3(pcm: bytes, settings: Settings, *, tags: Mapping[str, str] | None = None,
-                   tempo: float = 1.0) -> bytes:
-    """``pcm`` encoded once, at the target loudness as a player will decode it: the
-    encoder's own change of level (`encoder_gain_db`) is made up for in the gain."""
+def article_gain(pcm: bytes, settings: Settings, rate: int = SAMPLE_RATE) -> float | None:
+    """The gain (dB) that brings raw samples to ``settings.loudness_target_lufs`` as a
+    player decodes the MP3 (the encoder's own loss of level, `encoder_gain_db`, made
+    up for); None for silence."""
     aim = settings.loudness_target_lufs - encoder_gain_db(settings.mp3_bitrate, settings)
-    return encode_mp3(pcm, settings, tags=tags, tempo=tempo, gain_db=loudness_gain(pcm, settings, aim))
+    return loudness_gain(pcm, settings, aim, rate)
 
 
 def measure_mp3_loudness(mp3: bytes, settings: Settings) -> Loudness | None:
@@ -226,10 +232,10 @@ def measure_mp3_loudness(mp3: bytes, settings: Settings) -> Loudness | None:
 @functools.lru_cache(maxsize=8)
 def _encoder_gain(bitrate: str, timeout: float) -> float:
     settings = Settings(mp3_bitrate=bitrate, ffmpeg_timeout=timeout)
-    done = run_ffmpeg(["-v", "error", "-f", "lavfi", "-i", _CALIBRATION, *_RAW, "pipe:1"], settings)
+    done = run_ffmpeg(["-v", "error", "-f", "lavfi", "-i", _CALIBRATION, *_raw(), "pipe:1"], settings)
     reference = done.stdout
     before = measure_loudness(reference, settings)
-    after = measure_mp3_loudness(encode_mp3(reference, settings), settings)
+    after = measure_mp3_loudness(encode_mp3(reference, settings, gain_db=None), settings)
     if before is None or after is None:
         raise AssemblyError("ffmpeg made no sound from its own test tone: is its lavfi input available?")
     return after.lufs - before.lufs
@@ -245,25 +251,25 @@ def encoder_gain_db(bitrate: str, settings: Settings) -> float:
 
 def decode_bytes(audio: bytes, settings: Settings) -> bytes:
     """Any audio file's bytes as raw samples (mono, 16 bit, ``SAMPLE_RATE``)."""
-    done = run_ffmpeg(["-v", "error", "-i", "pipe:0", *_RAW, "pipe:1"], settings, audio)
+    done = run_ffmpeg(["-v", "error", "-i", "pipe:0", *_raw(), "pipe:1"], settings, audio)
     if done.returncode != 0:
         raise AssemblyError(f"ffmpeg could not decode audio it made: {_errors(done)[-300:]}")
     return done.stdout
 
 
-def encode_mp3(pcm: bytes, settings: Settings, *, tags: Mapping[str, str] | None = None,
-               tempo: float = 1.0, gain_db: float | None = None) -> bytes:
-    """Raw samples as one MP3: tempo changed (pitch kept), ``gain_db`` applied with a
-    peak limiter (None: left as it is), tagged."""
+def encode_mp3(pcm: bytes, settings: Settings, *, gain_db: float | None, rate: int = SAMPLE_RATE,
+               tags: Mapping[str, str] | None = None, tempo: float = 1.0) -> bytes:
+    """Raw samples at ``rate`` as one MP3 at that rate: tempo changed (pitch kept),
+    ``gain_db`` applied with a peak limiter (None: level left as it is), tagged."""
     filters = [f"atempo={tempo:.4f}"] if tempo != 1.0 else []
     if gain_db is not None:
         filters += _leveling(gain_db, settings)
     with tempfile.TemporaryDirectory(prefix="reader-encode-") as tmp:
         out = Path(tmp) / "article.mp3"
-        args = ["-v", "error", *_RAW, "-i", "pipe:0"]
+        args = ["-v", "error", *_raw(rate), "-i", "pipe:0"]
         if filters:
             args += ["-af", ",".join(filters)]
-        args += ["-ac", "1", "-ar", str(SAMPLE_RATE), "-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate,
+        args += ["-ac", "1", "-ar", str(rate), "-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate,
                  *_metadata(tags), "-f", "mp3", "-y", str(out)]
         done = run_ffmpeg(args, settings, pcm)
         if done.returncode != 0 or not out.exists():
