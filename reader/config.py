@@ -62,6 +62,12 @@ class Settings:
     import_max_file_bytes: int = 5 * 1024 * 1024
     allow_hosts: tuple[str, ...] = field(default_factory=tuple)
 
+    # Feeds and portal category pages (refresh, watch)
+    # Politeness: one request at a time per host, this many seconds apart.
+    fetch_delay_s: float = 1.0
+    # New articles imported from one feed or page per refresh (the rest come next time).
+    refresh_max_new_items: int = 30
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         """Build settings from ``READER_<FIELD>`` variables; unknown values raise ``ConfigError``."""

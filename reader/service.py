@@ -10,7 +10,11 @@ import json
 import logging
 from pathlib import Path
 
+from reader.articles.fetch import Pacer, check_url
 from reader.articles.importer import import_source, import_text
+from reader.articles.links import compile_pattern
+from reader.articles.refresh import RefreshReport, refresh
+from reader.articles.watchlist import Watched, add_watched, find_watched, get_watched, list_watched, remove_watched
 from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.articles.samples import ensure_samples
@@ -18,7 +22,7 @@ from reader.audio.cache import write_output
 from reader.audio.maintenance import CacheReport, prune_cache
 from reader.audio.render import Rendering, article_keys, cached_rendering, render
 from reader.config import Settings
-from reader.errors import LexiconError, OutputError, ReaderError
+from reader.errors import FeedError, LexiconError, OutputError, ReaderError, SourceError
 from reader.speech.script import SpeechScript, build_script
 
 log = logging.getLogger(__name__)
@@ -65,6 +69,41 @@ def import_articles(
 def delete_article(library: Library, article_id: int) -> None:
     """Remove an article; its audio is removed by the next ``cache prune``."""
     library.delete(article_id)
+
+
+def watch_source(library: Library, kind: str, url: str, settings: Settings, pattern: str = "") -> RefreshReport:
+    """Remember a feed (``kind="feed"``) or portal page (``"page"``) and import its new
+    articles now. A source that cannot be read at all is not remembered (the error says why)."""
+    url = url.strip()
+    compile_pattern(pattern)
+    check_url(url, settings)
+    known = find_watched(library, url) is not None
+    watched = add_watched(library, kind, url, pattern)
+    report = refresh(library, watched, settings)
+    if report.error and not known:
+        remove_watched(library, str(watched.id), kind)
+        raise FeedError(report.error)
+    return report
+
+
+def unwatch_source(library: Library, id_or_url: str, kind: str) -> Watched:
+    return remove_watched(library, id_or_url.strip(), kind)
+
+
+def watched_sources(library: Library, kind: str | None = None) -> list[Watched]:
+    return list_watched(library, kind)
+
+
+def refresh_sources(
+    library: Library, settings: Settings, kind: str | None = None, ids: list[int] | None = None
+) -> list[RefreshReport]:
+    """Check feeds and pages one after another (politely: one pacer for the whole run)."""
+    chosen = [get_watched(library, i) for i in ids] if ids else list_watched(library, kind)
+    for watched in chosen:
+        if kind and watched.kind != kind:
+            raise SourceError(f"{watched.id} is a {watched.kind}, not a {kind} (see the list command)")
+    pacer = Pacer(settings.fetch_delay_s)
+    return [refresh(library, watched, settings, pacer) for watched in chosen]
 
 
 def article_paragraphs(article: Article) -> list[str]:

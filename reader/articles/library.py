@@ -67,6 +67,21 @@ MIGRATIONS: list[tuple[Step, ...]] = [
         "CREATE INDEX articles_source ON articles(source) WHERE source <> ''",
         "CREATE INDEX articles_body_hash ON articles(body_hash)",
     ),
+    (
+        # Feeds and portal pages checked for new articles (``watchlist.py``).
+        """CREATE TABLE watched (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('feed', 'page')),
+            url TEXT NOT NULL UNIQUE,
+            pattern TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            etag TEXT NOT NULL DEFAULT '',
+            last_modified TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            checked_at TEXT,
+            last_error TEXT NOT NULL DEFAULT ''
+        )""",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -311,6 +326,25 @@ class Library:
 
     def count(self) -> int:
         return self._scalar("SELECT count(*) FROM articles", ())
+
+    def rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Rows of a read query (for the tables beside the articles, e.g. ``watchlist``)."""
+        with self._lock:
+            try:
+                return list(self._conn.execute(sql, params).fetchall())
+            except sqlite3.Error as exc:
+                raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
+
+    def write(self, sql: str, params: tuple[object, ...] = ()) -> int:
+        """One write statement in its own transaction; the new row id or the rows changed."""
+        try:
+            with self._transaction() as conn:
+                cursor = conn.execute(sql, params)
+        except sqlite3.IntegrityError as exc:
+            raise LibraryError(f"The library {self.path} refused the change: {exc}") from exc
+        except sqlite3.Error as exc:
+            raise LibraryError(f"Cannot write to the library {self.path}: {exc}") from exc
+        return int(cursor.lastrowid or 0) if sql.lstrip().upper().startswith("INSERT") else cursor.rowcount
 
     def close(self) -> None:
         with self._lock:

@@ -59,3 +59,30 @@ def test_delete(env, tmp_path, capsys):
     assert json.loads(run(capsys, "list", "--json")[1]) == []
     code, out, err = run(capsys, "delete", article_id)
     assert code == 1 and article_id in err
+
+
+def test_feeds_and_sources_commands(env, capsys, monkeypatch):
+    from tests.fakes.portal import FakePortal
+
+    with FakePortal() as site:
+        monkeypatch.setenv("READER_ALLOW_HOSTS", "127.0.0.1")
+        monkeypatch.setenv("READER_FETCH_DELAY_S", "0")
+        code, out, err = run(capsys, "feeds", "add", site.url("/rss/tin-tuc.rss"))
+        assert code == 0 and len(out.split()) == 3 and "3 new" in err
+        code, out, err = run(capsys, "feeds", "refresh")
+        assert code == 0 and out == "" and "not modified" in err
+        listed = json.loads(run(capsys, "feeds", "list", "--json")[1])
+        assert [f["url"] for f in listed] == [site.url("/rss/tin-tuc.rss")] and listed[0]["last_error"] == ""
+
+        code, out, err = run(capsys, "feeds", "add", site.url("/rss/bomb.rss"))
+        assert code == 1 and "entities" in err and out == ""
+
+        code, out, err = run(capsys, "sources", "add", site.url("/chuyen-muc/tin-tuc"), "--pattern", "/tin-tuc/")
+        assert code == 0 and out == "" and "0 new" in err  # the feed brought them already
+        assert "pattern '/tin-tuc/'" in run(capsys, "sources", "list")[1]
+
+        code, out, err = run(capsys, "feeds", "remove", site.url("/rss/tin-tuc.rss"))
+        assert code == 0 and json.loads(run(capsys, "feeds", "list", "--json")[1]) == []
+        code, out, err = run(capsys, "feeds", "remove", "99")
+        assert code == 1 and "99" in err
+        assert len(json.loads(run(capsys, "list", "--json")[1])) == 3

@@ -1,0 +1,86 @@
+"""Checking a watched feed or portal page and importing the articles that are new.
+
+Every request goes through the safe fetcher (with a ``Pacer``: one request at a time
+per host, spaced by ``fetch_delay_s``). A link already in the library (as an article's
+address or source) is never fetched again. The new articles of one check are stored
+in one transaction. Any failure is reported, never raised: one broken feed or page
+must not stop the others, and one broken item must not stop its feed. The server's
+validators (ETag, Last-Modified) are kept only when every item was read, so items
+that failed are tried again at the next check instead of hiding behind a 304.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from reader.articles.feeds import parse_feed
+from reader.articles.fetch import FEED_ACCEPT, PAGE_ACCEPT, Pacer, fetch
+from reader.articles.importer import import_source
+from reader.articles.library import Library
+from reader.articles.links import article_links
+from reader.articles.model import Article
+from reader.articles.watchlist import Watched, record_check
+from reader.config import Settings
+from reader.errors import ReaderError
+
+
+@dataclass
+class RefreshReport:
+    watched: Watched
+    stored: list[Article] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (item URL, why)
+    not_modified: bool = False
+    error: str = ""  # the feed or page itself could not be read
+    left_for_later: int = 0  # new links beyond ``refresh_max_new_items``
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and not self.failures
+
+
+def _items(library: Library, watched: Watched, content: bytes, url: str) -> tuple[str, list[tuple[str, datetime | None]]]:
+    if watched.kind == "feed":
+        feed = parse_feed(content, url)
+        return feed.title, [(item.url, item.published) for item in feed.items]
+    return "", [(link, None) for link in article_links(content, url, watched.pattern)]
+
+
+def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer | None = None) -> RefreshReport:
+    """Check one feed or page and store its new articles; never raises ``ReaderError``."""
+    report = RefreshReport(watched)
+    pacer = pacer or Pacer(settings.fetch_delay_s)
+    accept = FEED_ACCEPT if watched.kind == "feed" else PAGE_ACCEPT
+    try:
+        fetched = fetch(watched.url, settings, headers=watched.conditional_headers(), accept=accept, pacer=pacer)
+        if fetched.not_modified:
+            report.not_modified = True
+            record_check(library, watched)
+            return report
+        title, items = _items(library, watched, fetched.content, fetched.url)
+    except ReaderError as exc:
+        report.error = str(exc)
+        record_check(library, watched, error=report.error)
+        return report
+    new = [(url, when) for url, when in items if library.id_for_url(url) is None]
+    limit = settings.refresh_max_new_items
+    report.left_for_later = max(0, len(new) - limit)
+    articles: list[Article] = []
+    for url, when in new[:limit]:
+        try:
+            article = import_source(url, settings, pacer=pacer)
+        except ReaderError as exc:
+            report.failures.append((url, str(exc)))
+            continue
+        articles.append(replace(article, published=when) if article.published is None and when else article)
+    try:
+        report.stored = library.add_many(articles)
+    except ReaderError as exc:
+        report.error = str(exc)
+    complete = report.ok and not report.left_for_later
+    summary = report.error or (f"{len(report.failures)} item(s) failed: {report.failures[0][1]}" if report.failures else "")
+    record_check(
+        library, watched, error=summary, title=title,
+        etag=fetched.etag if complete else "", last_modified=fetched.last_modified if complete else "",
+    )
+    return report
