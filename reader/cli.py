@@ -10,13 +10,13 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from reader import __version__, config, service
+from reader import __version__, config, service, stopping
 from reader.articles.model import Article
 from reader.audio import maintenance
+from reader.batch import run_batch
 from reader.errors import ReaderError
 
 
@@ -280,28 +280,39 @@ def _cmd_speak(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 def _cmd_pregenerate(args: argparse.Namespace, settings: config.Settings) -> int:
-    with service.open_library(settings) as library:
-        articles = library.list()
-    scripts = [(a, service.script_for_article(a, settings)) for a in articles]
-    todo = [(a, s) for a, s in scripts if args.all or not service.has_audio(s, settings, args.engine)]
-    if not todo:
-        print(f"all {len(articles)} articles already have audio", file=sys.stderr)
-        return 0
-    failures = 0
-    bar = _ProgressBar(len(todo), sys.stderr)
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = {pool.submit(service.render_script, s, settings, args.engine): a for a, s in todo}
-        for future in as_completed(futures):
-            article = futures[future]
-            try:
-                future.result()
-            except ReaderError as exc:
-                failures += 1
-                bar.note(f"error: article {article.id}: {exc}")
+    with stopping.stop_on_signals():
+        with service.open_library(settings) as library:
+            articles = library.list()
+        todo = []
+        for article in articles:
+            if stopping.stop_requested():
+                print("interrupted before any audio was made", file=sys.stderr)
+                return 130
+            script = service.script_for_article(article, settings)
+            if args.all or not service.has_audio(script, settings, args.engine):
+                todo.append((article, script))
+        if not todo:
+            print(f"all {len(articles)} articles already have audio", file=sys.stderr)
+            return 0
+        bar = _ProgressBar(len(todo), sys.stderr)
+
+        def done(item: tuple[Article, object], error: ReaderError | None) -> None:
+            if error is not None:
+                bar.note(f"error: article {item[0].id}: {error}")
             bar.advance()
-    bar.close()
-    print(f"made audio for {len(todo) - failures} of {len(todo)} articles", file=sys.stderr)
-    return 1 if failures else 0
+
+        summary = run_batch(
+            todo, lambda item: service.render_script(item[1], settings, args.engine),
+            jobs=args.jobs, grace_seconds=settings.stop_grace_seconds, on_done=done,
+        )
+        bar.close()
+    made = len(summary.done)
+    print(f"made audio for {made} of {len(todo)} articles", file=sys.stderr)
+    if summary.stopped:
+        print(f"stopped on request: {len(summary.not_done)} article(s) left; "
+              "run pregenerate again to continue", file=sys.stderr)
+        return 130
+    return 1 if summary.failed else 0
 
 
 def _cmd_cache_stats(args: argparse.Namespace, settings: config.Settings) -> int:
