@@ -53,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_watch_commands(sub)
 
+    p = sub.add_parser("watch", help="check every feed and page now and then, import what is new and make its audio")
+    p.add_argument("--every", type=_duration, metavar="DURATION",
+                   help="time between rounds, e.g. 15m, 90s, 1h (default READER_WATCH_EVERY_S, 15m)")
+    p.add_argument("--once", action="store_true", help="one round, then exit (for cron)")
+    p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
+    p.add_argument("--jobs", type=_at_least(1), default=1, metavar="N", help="articles voiced at once (default 1)")
+    p.set_defaults(run=_cmd_watch)
+
     p = sub.add_parser("list", help="list the articles, newest first")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=_cmd_list)
@@ -174,6 +182,46 @@ def _print_refresh(reports: list) -> int:
         later = f", {report.left_for_later} left for the next check" if report.left_for_later else ""
         print(f"{where}: {news}{later}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _duration(raw: str) -> float:
+    from reader import watcher
+
+    try:
+        return watcher.parse_every(raw)
+    except ReaderError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _cmd_watch(args: argparse.Namespace, settings: config.Settings) -> int:
+    # Imported here so the watch command adds nothing to the module's shared imports.
+    from datetime import datetime
+
+    from reader import watcher
+    from reader.articles.model import VN_TZ
+
+    every = args.every or settings.watch_every_s
+
+    def log(line: str) -> None:
+        print(f"{datetime.now(VN_TZ):%Y-%m-%d %H:%M:%S} {line}", file=sys.stderr, flush=True)
+
+    with stopping.stop_on_signals(), watcher.WatchLock(settings), service.open_library(settings) as library:
+        if not service.watched_sources(library):
+            print("error: nothing to watch: add feeds (`feeds add URL`) or pages (`sources add URL`) first",
+                  file=sys.stderr)
+            return 1
+        while True:
+            summary = watcher.watch_round(library, settings, log, args.engine, args.jobs)
+            log(f"round done: {len(summary.imported)} new article(s), {len(summary.voiced)} voiced, "
+                f"{summary.failures} failure(s)")
+            if summary.stopped or stopping.stop_requested():
+                log("stopped on request; the next run continues from here")
+                return 130
+            if args.once:
+                return 1 if summary.failures else 0
+            if stopping.wait(every):
+                log("stopped on request")
+                return 130
 
 
 def _at_least(minimum: int):

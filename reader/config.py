@@ -101,6 +101,10 @@ class Settings:
     fetch_delay_s: float = 1.0
     # New articles imported from one feed or page per refresh (the rest come next time).
     refresh_max_new_items: int = 30
+    # `watch`: seconds between rounds, and how many of the newest articles each round
+    # checks for missing audio (besides the ones it imported).
+    watch_every_s: float = 900.0
+    watch_audio_backlog: int = 50
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":

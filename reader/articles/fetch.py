@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from reader import __version__
+from reader import __version__, stopping
 from reader.config import Settings
 from reader.errors import FetchError
 
@@ -65,8 +65,8 @@ class Pacer:
             lock, last = self._hosts.setdefault(host, (threading.Lock(), [float("-inf")]))
         with lock:
             wait = last[0] + self.delay - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
+            if wait > 0 and stopping.wait(wait):
+                stopping.raise_if_stopped()
             try:
                 yield
             finally:
@@ -154,6 +154,7 @@ def fetch(
     deadline = time.monotonic() + settings.fetch_total_timeout
     current = url.strip()
     for _hop in range(settings.fetch_max_redirects + 1):
+        stopping.raise_if_stopped()
         allow_listed = check_url(current, settings)
         with requests.Session() as session:
             # Proxy variables would send an allow-listed local host through a proxy.

@@ -22,7 +22,7 @@ from reader.articles.links import article_links
 from reader.articles.model import Article
 from reader.articles.watchlist import Watched, record_check
 from reader.config import Settings
-from reader.errors import ReaderError
+from reader.errors import Interrupted, ReaderError
 
 
 @dataclass
@@ -33,6 +33,7 @@ class RefreshReport:
     not_modified: bool = False
     error: str = ""  # the feed or page itself could not be read
     left_for_later: int = 0  # new links beyond ``refresh_max_new_items``
+    interrupted: bool = False  # a stop request ended the check early
 
     @property
     def ok(self) -> bool:
@@ -47,7 +48,9 @@ def _items(library: Library, watched: Watched, content: bytes, url: str) -> tupl
 
 
 def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer | None = None) -> RefreshReport:
-    """Check one feed or page and store its new articles; never raises ``ReaderError``."""
+    """Check one feed or page and store its new articles. Faults of the source or its items
+    are reported, not raised; a stop request (``reader.stopping``) stops fetching, keeps
+    what was read, and raises ``Interrupted`` only if it came before the source was read."""
     report = RefreshReport(watched)
     pacer = pacer or Pacer(settings.fetch_delay_s)
     accept = FEED_ACCEPT if watched.kind == "feed" else PAGE_ACCEPT
@@ -58,6 +61,8 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
             record_check(library, watched)
             return report
         title, items = _items(library, watched, fetched.content, fetched.url)
+    except Interrupted:
+        raise
     except ReaderError as exc:
         report.error = str(exc)
         record_check(library, watched, error=report.error)
@@ -69,6 +74,9 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
     for url, when in new[:limit]:
         try:
             article = import_source(url, settings, pacer=pacer)
+        except Interrupted:
+            report.interrupted = True
+            break  # stop fetching; what was read so far is still stored below
         except ReaderError as exc:
             report.failures.append((url, str(exc)))
             continue
@@ -77,7 +85,7 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
         report.stored = library.add_many(articles)
     except ReaderError as exc:
         report.error = str(exc)
-    complete = report.ok and not report.left_for_later
+    complete = report.ok and not report.left_for_later and not report.interrupted
     summary = report.error or (f"{len(report.failures)} item(s) failed: {report.failures[0][1]}" if report.failures else "")
     record_check(
         library, watched, error=summary, title=title,
