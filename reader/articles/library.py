@@ -82,6 +82,10 @@ MIGRATIONS: list[tuple[Step, ...]] = [
             last_error TEXT NOT NULL DEFAULT ''
         )""",
     ),
+    (
+        # A page of the list, newest first, read from an index instead of sorting everything.
+        "CREATE INDEX articles_newest ON articles((published IS NULL), published DESC, id DESC)",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -245,13 +249,13 @@ class Library:
     def _match(conn: sqlite3.Connection, article: Article, body_hash: str) -> int | None:
         if article.url:
             found = conn.execute(
-                "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", (article.url,)
+                "SELECT id FROM articles WHERE url = ? AND url <> '' ORDER BY id LIMIT 1", (article.url,)
             ).fetchone()
             if found:
                 return int(found[0])
         if article.source:
             candidates = conn.execute(
-                "SELECT id, title, url, paragraphs FROM articles WHERE source = ? ORDER BY id",
+                "SELECT id, title, url, paragraphs FROM articles WHERE source = ? AND source <> '' ORDER BY id",
                 (article.source,),
             ).fetchall()
             for article_id, title, url, paragraphs in candidates:
@@ -283,7 +287,9 @@ class Library:
         with self._lock:
             try:
                 found = self._conn.execute(
-                    "SELECT id FROM articles WHERE url = ? OR source = ? ORDER BY id LIMIT 1", (url, url)
+                    "SELECT id FROM articles WHERE (url = ? AND url <> '') OR (source = ? AND source <> '') "
+                    "ORDER BY id LIMIT 1",
+                    (url, url),
                 ).fetchone()
             except sqlite3.Error as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
@@ -300,8 +306,13 @@ class Library:
 
         ``limit``/``offset`` page the list; ``count()`` gives the total.
         """
-        sql = f"SELECT {_COLUMNS} FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
-        return self._query(sql + " LIMIT ? OFFSET ?", (_limit(limit), _offset(offset)))
+        # The page's ids come from the index articles_newest; only those rows are read.
+        sql = (
+            f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN (SELECT id FROM articles "
+            "ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?) "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+        )
+        return self._query(sql, (_limit(limit), _offset(offset)))
 
     def search(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Article]:
         """Articles matching every word of ``query`` (prefixes, diacritics ignored), best first.
@@ -311,9 +322,11 @@ class Library:
         expression = fts_query(query)
         if not expression:
             return []
+        # Rank inside FTS alone (only row ids and scores are sorted), then read one page.
         sql = (
-            f"SELECT {_COLUMNS} FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC LIMIT ? OFFSET ?"
+            f"SELECT {_COLUMNS} FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY score, rowid DESC LIMIT ? OFFSET ?) f "
+            "JOIN articles a ON a.id = f.rowid ORDER BY f.score, a.id DESC"
         )
         return self._query(sql, (expression, _limit(limit), _offset(offset)))
 
