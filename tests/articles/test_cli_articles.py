@@ -86,3 +86,16 @@ def test_feeds_and_sources_commands(env, capsys, monkeypatch):
         code, out, err = run(capsys, "feeds", "remove", "99")
         assert code == 1 and "99" in err
         assert len(json.loads(run(capsys, "list", "--json")[1])) == 3
+
+
+def test_delete_then_cache_prune_removes_its_audio(env, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("READER_ENGINE", "espeak")
+    kept_path, gone_path = tmp_path / "giu.txt", tmp_path / "xoa.txt"
+    kept_path.write_text(page("Triển khai phòng, chống hạn mặn", LONG_BODY), encoding="utf-8")
+    gone_path.write_text(page("Tập huấn nuôi tôm càng xanh", OTHER_BODY), encoding="utf-8")
+    ids = run(capsys, "import", str(kept_path), str(gone_path))[1].split()
+    assert run(capsys, "pregenerate")[0] == 0
+    assert json.loads(run(capsys, "cache", "stats", "--json")[1])["articles"] == 2
+    assert run(capsys, "delete", ids[1])[0] == 0
+    assert run(capsys, "cache", "prune")[0] == 0
+    assert json.loads(run(capsys, "cache", "stats", "--json")[1])["articles"] == 1
