@@ -40,7 +40,7 @@ class RefreshReport:
         return not self.error and not self.failures
 
 
-def _items(library: Library, watched: Watched, content: bytes, url: str) -> tuple[str, list[tuple[str, datetime | None]]]:
+def _items(watched: Watched, content: bytes, url: str) -> tuple[str, list[tuple[str, datetime | None]]]:
     if watched.kind == "feed":
         feed = parse_feed(content, url)
         return feed.title, [(item.url, item.published) for item in feed.items]
@@ -60,7 +60,7 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
             report.not_modified = True
             record_check(library, watched)
             return report
-        title, items = _items(library, watched, fetched.content, fetched.url)
+        title, items = _items(watched, fetched.content, fetched.url)
     except Interrupted:
         raise
     except ReaderError as exc:
