@@ -32,6 +32,7 @@ class FeedItem:
     url: str
     title: str
     published: datetime | None
+    updated: datetime | None = None  # only when the feed says it changed after publication
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,9 @@ def check_xml(data: bytes, url: str) -> None:
             raise FeedError(f"{url} is not well-formed XML and declares entities; refused") from None
 
 
-def _when(entry: feedparser.FeedParserDict) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+def _when(entry: feedparser.FeedParserDict, keys: tuple[str, ...]) -> datetime | None:
+    for key in keys:
+        parsed = dict.get(entry, key)  # the raw key: feedparser's aliases map one to the other
         if parsed:
             try:
                 return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).astimezone(VN_TZ)
@@ -98,5 +99,10 @@ def parse_feed(data: bytes, url: str) -> Feed:
         link = _link(entry, url)
         if link and link not in seen:
             seen.add(link)
-            items.append(FeedItem(url=link, title=nfc(entry.get("title") or ""), published=_when(entry)))
+            published = _when(entry, ("published_parsed", "updated_parsed", "created_parsed"))
+            updated = _when(entry, ("updated_parsed",))
+            items.append(FeedItem(
+                url=link, title=nfc(entry.get("title") or ""), published=published,
+                updated=updated if updated and published and updated > published else None,
+            ))
     return Feed(title=nfc(parsed.feed.get("title") or ""), items=tuple(items))

@@ -6,7 +6,9 @@ address or source) is never fetched again. The new articles of one check are sto
 in one transaction. Any failure is reported, never raised: one broken feed or page
 must not stop the others, and one broken item must not stop its feed. The server's
 validators (ETag, Last-Modified) are kept only when every item was read, so items
-that failed are tried again at the next check instead of hiding behind a 304.
+that failed are tried again at the next check instead of hiding behind a 304. A known
+item is fetched again only when its feed entry says it was updated after the last
+check (Atom ``updated`` later than ``published``): its article keeps its id.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from reader.articles.feeds import parse_feed
+from reader.articles.feeds import FeedItem, parse_feed
 from reader.articles.fetch import FEED_ACCEPT, PAGE_ACCEPT, Pacer, fetch
 from reader.articles.importer import import_source
 from reader.articles.library import Library
@@ -40,11 +42,21 @@ class RefreshReport:
         return not self.error and not self.failures
 
 
-def _items(watched: Watched, content: bytes, url: str) -> tuple[str, list[tuple[str, datetime | None]]]:
+def _items(watched: Watched, content: bytes, url: str) -> tuple[str, list[FeedItem]]:
     if watched.kind == "feed":
         feed = parse_feed(content, url)
-        return feed.title, [(item.url, item.published) for item in feed.items]
-    return "", [(link, None) for link in article_links(content, url, watched.pattern)]
+        return feed.title, list(feed.items)
+    return "", [FeedItem(link, "", None) for link in article_links(content, url, watched.pattern)]
+
+
+def _wanted(library: Library, watched: Watched, items: list[FeedItem]) -> list[FeedItem]:
+    """Items not in the library yet, and known ones the feed says were edited since the
+    last check (their article is updated in place and keeps its id)."""
+    since = datetime.fromisoformat(watched.checked_at) if watched.checked_at else None
+    return [
+        item for item in items
+        if library.id_for_url(item.url) is None or (since and item.updated and item.updated > since)
+    ]
 
 
 def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer | None = None) -> RefreshReport:
@@ -67,11 +79,12 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
         report.error = str(exc)
         record_check(library, watched, error=report.error)
         return report
-    new = [(url, when) for url, when in items if library.id_for_url(url) is None]
+    new = _wanted(library, watched, items)
     limit = settings.refresh_max_new_items
     report.left_for_later = max(0, len(new) - limit)
     articles: list[Article] = []
-    for url, when in new[:limit]:
+    for item in new[:limit]:
+        url, when = item.url, item.published
         try:
             article = import_source(url, settings, pacer=pacer)
         except Interrupted:

@@ -252,3 +252,25 @@ def test_one_request_at_a_time_per_host(web, site):
     for thread in threads:
         thread.join()
     assert site.max_in_flight == 1 and site.requests.count("/cham.html") == 4
+
+
+def test_an_item_edited_on_the_portal_updates_its_article(library, web, site):
+    from dataclasses import replace as changed
+    from datetime import timedelta
+
+    service.watch_source(library, "feed", site.url("/rss/tin-tuc.atom"), web)
+    before = {a.url: a for a in library.list()}
+    edited = changed(
+        site.news[0], title="An Biên ra quân làm sạch môi trường, thu gom 5 tấn rác",
+        paragraphs=[site.news[0].paragraphs[0], "Đợt ra quân thu gom hơn 5 tấn rác thải."],
+        updated_iso=(datetime.now(VN_TZ) + timedelta(minutes=5)).isoformat(timespec="seconds"),
+    )
+    site.news[0] = edited
+    site.publish_page(edited)
+    [report] = service.refresh_sources(library, web)
+    assert [a.title for a in report.stored] == [edited.title]
+    stored = report.stored[0]
+    assert stored.id == before[stored.url].id and library.count() == 3
+    assert "5 tấn" in library.get(stored.id).body
+    [again] = service.refresh_sources(library, web)  # not edited since this check
+    assert again.stored == []

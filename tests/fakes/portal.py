@@ -120,6 +120,7 @@ class NewsItem:
     rfc822: str  # the feed's pubDate
     iso: str  # the Atom feed's updated
     extra: list[str] = field(default_factory=list)  # more body HTML (captions, signatures)
+    updated_iso: str = ""  # the Atom feed's updated, when the item was edited after publication
 
 
 NEWS = [
@@ -170,7 +171,8 @@ def rss(base: str, items: list[NewsItem]) -> str:
 def atom(base: str, items: list[NewsItem]) -> str:
     entries = "".join(
         f'<entry><title>{escape(i.title)}</title><link rel="alternate" href="{base}/tin-tuc/{i.slug}.html"/>'
-        f"<id>{base}/tin-tuc/{i.slug}.html</id><updated>{i.iso}</updated></entry>"
+        f"<id>{base}/tin-tuc/{i.slug}.html</id><published>{i.iso}</published>"
+        f"<updated>{i.updated_iso or i.iso}</updated></entry>"
         for i in reversed(items)
     )
     return (
@@ -298,6 +300,10 @@ class FakePortal:
     def publish(self, item: NewsItem) -> None:
         """A new article on the portal: its page, and an entry in the feeds and category page."""
         self.news.append(item)
+        self.publish_page(item)
+
+    def publish_page(self, item: NewsItem) -> None:
+        """(Re)write an item's page, e.g. after an edit."""
         self.routes[f"/tin-tuc/{item.slug}.html"] = Response(body=news_page(item).encode())
 
     def _page(self) -> int:
