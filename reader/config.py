@@ -97,6 +97,16 @@ class Settings:
     import_max_file_bytes: int = 5 * 1024 * 1024
     allow_hosts: tuple[str, ...] = field(default_factory=tuple)
 
+    # Feeds and portal category pages (refresh, watch)
+    # Politeness: one request at a time per host, this many seconds apart.
+    fetch_delay_s: float = 1.0
+    # New articles imported from one feed or page per refresh (the rest come next time).
+    refresh_max_new_items: int = 30
+    # `watch`: seconds between rounds, and how many of the newest articles each round
+    # checks for missing audio (besides the ones it imported).
+    watch_every_s: float = 900.0
+    watch_audio_backlog: int = 50
+
     # The staff area of the app (`quan-tri`): its password (or `staff_password` in
     # Streamlit's secrets); without one the area stays closed. Never shown in a repr.
     staff_password: str = field(default="", repr=False)

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Iterator
 from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.config import Settings
-from reader.errors import LexiconError, OutputError, ReaderError
+from reader.errors import FeedError, LexiconError, OutputError, ReaderError, SourceError
 
 if TYPE_CHECKING:
+    from reader.articles.refresh import RefreshReport
+    from reader.articles.watchlist import Watched
     from reader.audio.maintenance import CacheReport
     from reader.audio.render import AudioPart, Rendering
     from reader.speech.script import SpeechScript
@@ -71,6 +73,52 @@ def import_articles(
 def delete_article(library: Library, article_id: int) -> None:
     """Remove an article; its audio is removed by the next ``cache prune``."""
     library.delete(article_id)
+
+
+def watch_source(library: Library, kind: str, url: str, settings: Settings, pattern: str = "") -> RefreshReport:
+    """Remember a feed (``kind="feed"``) or portal page (``"page"``) and import its new
+    articles now. A source that cannot be read at all is not remembered (the error says why)."""
+    from reader.articles.fetch import check_url
+    from reader.articles.links import compile_pattern
+    from reader.articles.refresh import refresh
+    from reader.articles.watchlist import add_watched, find_watched, remove_watched
+
+    url = url.strip()
+    compile_pattern(pattern)
+    check_url(url, settings)
+    known = find_watched(library, url) is not None
+    watched = add_watched(library, kind, url, pattern)
+    report = refresh(library, watched, settings)
+    if report.error and not known:
+        remove_watched(library, str(watched.id), kind)
+        raise FeedError(report.error)
+    return report
+
+
+def unwatch_source(library: Library, id_or_url: str, kind: str) -> Watched:
+    from reader.articles.watchlist import remove_watched
+    return remove_watched(library, id_or_url.strip(), kind)
+
+
+def watched_sources(library: Library, kind: str | None = None) -> list[Watched]:
+    from reader.articles.watchlist import list_watched
+    return list_watched(library, kind)
+
+
+def refresh_sources(
+    library: Library, settings: Settings, kind: str | None = None, ids: list[int] | None = None
+) -> list[RefreshReport]:
+    """Check feeds and pages one after another (politely: one pacer for the whole run)."""
+    from reader.articles.fetch import Pacer
+    from reader.articles.refresh import refresh
+    from reader.articles.watchlist import get_watched, list_watched
+
+    chosen = [get_watched(library, i) for i in ids] if ids else list_watched(library, kind)
+    for watched in chosen:
+        if kind and watched.kind != kind:
+            raise SourceError(f"{watched.id} is a {watched.kind}, not a {kind} (see the list command)")
+    pacer = Pacer(settings.fetch_delay_s)
+    return [refresh(library, watched, settings, pacer) for watched in chosen]
 
 
 def article_paragraphs(article: Article) -> list[str]:
