@@ -45,7 +45,21 @@ def _padded() -> re.Pattern[str]:
     )
 
 
+# A number after these names a thing, it does not count: "Tổ 05 ấp Xẻo Nhàu", "phòng 03".
+_LABEL_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:tổ|khu phố|khu|ấp|khóm|thôn|số|số nhà|phòng|lô|thửa|tờ|mã|lớp|đội"
+    r"|quầy|ki ốt|kiốt|căn hộ|tầng|dãy|hẻm|kiệt|ngõ|tuyến|xe|biển số)\s*$"
+)
+
+
 def read_padded_counts(text: str) -> str:
     """ "05 hộ" -> "5 hộ", "03 đồng chí", "02-05 ngày", "06 ha": a padded count loses its
-    zeros, which would otherwise be read as a code ("không năm")."""
-    return _padded().sub(lambda m: m[1], text)
+    zeros, which would otherwise be read as a code ("không năm"). After a label ("Tổ 05
+    ấp ...", "phòng 03") the number names, and keeps its zeros."""
+
+    def count(m: re.Match[str]) -> str:
+        if _LABEL_BEFORE.search(m.string, 0, m.start()):
+            return m[0]
+        return m[1]
+
+    return _padded().sub(count, text)

@@ -123,7 +123,7 @@ def read_dates(text: str) -> str:
         if not is_date(day, month) or not _hyphen_date_context(m):
             return m[0]
         before = _before(m, 60)
-        with_ngay = not _NO_NGAY.search(before)
+        with_ngay = not (_NO_NGAY.search(before) or _HOLIDAY_BEFORE.search(before))
         partner = _HYPHEN_PARTNER_BEFORE.search(before)
         if partner:
             # The second date of a pair says "ngày" when the first one did: "từ ngày 1-6 đến
@@ -177,12 +177,13 @@ def _day_list(m: re.Match[str]) -> str:
 _HYPHEN_DAY_MONTH = re.compile(_START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})" + r"(?![\d/]|[.,]\d|\s?[-–]\s?\d)")
 _HYPHEN_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng|mùng|mồng|dịp|lễ|khánh|niệm"
-    r"|đường|phố|hạn|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|tết"
+    r"|đường|phố|hạn|hạn chót|hạn cuối|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|tết"
     r"|ngày \d{1,2}\s*(?:,|và|đến))\s*[,(]?\s*$",
     re.IGNORECASE,
 )
 _HYPHEN_PARTNER_AFTER = re.compile(
     r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s*)?\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/]|[.,]\d)"
+    r"|\s*(?:đến|tới|và)\s+ngày\s+(?:[^\W\d_]+\s+){1,3}tháng(?![^\W\d_])"
 )
 _HYPHEN_PARTNER_BEFORE = re.compile(
     r"\d{1,2}\s?[-–]\s?\d{1,2}\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s*)?$"
@@ -208,7 +209,12 @@ def _hyphen_date_context(m: re.Match[str]) -> bool:
         return True
     if _HYPHEN_PARTNER_BEFORE.search(before):
         return True
-    return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(text, m.end())
+    named = _PROPER_BEFORE.search(before) or _HOLIDAY_BEFORE.search(before)
+    return bool(named) and not _WORD_AFTER.match(text, m.end())
+
+
+# The name of a day of remembrance before its date: "Ngày Thương binh - Liệt sĩ 27-7".
+_HOLIDAY_BEFORE = re.compile(r"(?<![^\W\d_])(?:Ngày|Lễ|Tết)\s+[A-ZĐ][^.;!?\d]{0,40}$")
 
 
 def _date_context(m: re.Match[str]) -> bool:

@@ -63,7 +63,14 @@ def read_times(text: str) -> str:
         return m[0] if said is None else f" {said} "
 
     text = _SPAN.sub(span, text)
+    text = _BARE_SPAN.sub(r"\1 đến ", text)
     return _TIME.sub(one, text)
+
+
+# "2-3 giờ", "từ 7-11h": a bare number before a dash and a time shares its hour word.
+_BARE_SPAN = re.compile(
+    r"(?<![\d.,:/])(\d{1,2})\s*[-–—]\s*(?=\d{1,2}(?:h(?:\d{2})?(?![^\W_])| giờ(?![^\W\d_])))"
+)
 
 
 _W = r"(?<![^\W\d_])"

@@ -84,7 +84,7 @@ def read_unit_ranges(text: str) -> str:
 @cache
 def _per() -> re.Pattern[str]:
     words = list(table()) + sorted(lexicon.per_words())
-    return re.compile(r"(?<=[^\W\d_])\s*/(" + lexicon.token_pattern(words, r"(?![^\W_])") + ")")
+    return re.compile(r"(?:(?<=[^\W\d_])|(?<=%))\s*/(" + lexicon.token_pattern(words, r"(?![^\W_])") + ")")
 
 
 def read_units(text: str) -> str:
