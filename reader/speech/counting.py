@@ -48,7 +48,7 @@ def _padded() -> re.Pattern[str]:
 # A number after these names a thing, it does not count: "Tổ 05 ấp Xẻo Nhàu", "phòng 03".
 _LABEL_BEFORE = re.compile(
     r"(?<![^\W\d_])(?i:tổ|khu phố|khu|ấp|khóm|thôn|số|số nhà|phòng|lô|thửa|tờ|mã|lớp|đội"
-    r"|quầy|ki ốt|kiốt|căn hộ|tầng|dãy|hẻm|kiệt|ngõ|tuyến|xe|biển số)\s*$"
+    r"|quầy|ki ốt|kiốt|căn hộ|tầng|dãy|hẻm|kiệt|ngõ|tuyến|biển số)\s*$"
 )
 
 

@@ -23,7 +23,7 @@ _PHONE = re.compile(
 )
 _PREMIUM = re.compile(r"(?<![\d.,/])(1[89]00)((?:[ .]?\d{2,4}){1,2})(?![\d/]|[.,]\d)")
 _END = r"(?![\d/]|[.,]\d)"
-_NUMBER = r"(\d{3,4}(?:[ .]\d{3,4})?)"
+_NUMBER = r"(\d{3,4}(?:[ .]\d{3,4})?(?:\s*(?:,|/|hoặc|và)\s*\d{3,4}(?:[ .]\d{3,4})?)*)"
 _CODE_NUMBER = r"(\d[\d .]*\d)"
 _NOT_ADDRESS = r"(?!\s*(?:[/-]|(?i:đường|phố|ấp|hẻm|ngõ|kiệt|tổ|khu|lô|thửa|tờ)(?![^\W\d_])))"
 
@@ -95,10 +95,16 @@ def read_phone_numbers(text: str) -> str:
     return _PREMIUM.sub(premium, text)
 
 
+def _each(numbers: str) -> str:
+    """ "113 hoặc 114", "113, 114": every number of a list in its own groups."""
+    said = re.sub(r"\d+(?:[ .]\d+)*", lambda m: groups(m[0]), numbers)
+    return re.sub(r"\s*/\s*", ", ", said)
+
+
 def read_service_numbers(text: str) -> str:
     """Short numbers after the words that announce a telephone number or a code: "đường dây
     nóng 1022" is "một không hai hai", "gọi 115", "mã bưu chính 920000"."""
     rx = _regexes()
     text = rx["code"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)
-    text = rx["service"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)
+    text = rx["service"].sub(lambda m: f"{m[1]} {_each(m[2])} ", text)
     return rx["emergency"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)

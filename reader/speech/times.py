@@ -38,7 +38,7 @@ def _spoken(
     if h > 24 or minute is not None and int(minute) > 59 or seconds and int(seconds) > 59:
         return None
     words = [read_number(h), "giờ"]
-    if seconds is not None:
+    if seconds is not None and int(seconds):
         return " ".join(words + [read_number(int(minute or 0)), "phút", read_number(int(seconds)), "giây"])
     if minute is not None and int(minute):
         words.append(read_number(int(minute)))

@@ -51,7 +51,7 @@ from tests.speech.spoken import assert_spoken
         ('kết quả 2-0 nghiêng về đội chủ nhà', 'kết quả hai không nghiêng về đội chủ nhà'),
         ('chiến thắng 3-1', 'chiến thắng ba một'),
         ('thắng 2-3 trận', 'thắng hai đến ba trận'),
-        ('xe 03 chỗ', 'xe không ba chỗ'),
+        ('xe 04 chỗ', 'xe bốn chỗ'),
         ('có 02 trận thắng', 'có hai trận thắng'),
         ('tăng 2-3 bậc', 'tăng hai đến ba bậc'),
     ],
