@@ -49,7 +49,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "service": re.compile(_after(kinds["service"]) + _NUMBER + _END),
         "code": re.compile(_after(kinds["code"]) + _CODE_NUMBER + _END),
         "emergency": re.compile(
-            r"(?<!nhà )" + _after(kinds["emergency-after"]) + r"(11[1-9]|10\d\d)" + _END + _NOT_ADDRESS
+            r"(?<!nhà )" + _after(kinds["emergency-after"])
+            + r"(11[1-9]|10\d\d)" + _END + _NOT_ADDRESS
         ),
     }
 

@@ -39,7 +39,8 @@ def _spoken(
         return None
     words = [read_number(h), "giờ"]
     if seconds is not None and int(seconds):
-        return " ".join(words + [read_number(int(minute or 0)), "phút", read_number(int(seconds)), "giây"])
+        words += [read_number(int(minute or 0)), "phút", read_number(int(seconds)), "giây"]
+        return " ".join(words)
     if minute is not None and int(minute):
         words.append(read_number(int(minute)))
         if int(minute) < 10 or phut:

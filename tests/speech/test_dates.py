@@ -160,6 +160,15 @@ def test_never_ngay_ngay() -> None:
         ('Ngày Nhà giáo Việt Nam 20-11.', 'Ngày Nhà giáo Việt Nam hai mươi tháng mười một.'),
         ('sáng 3-2 tại Hà Nội', 'sáng ngày ba tháng hai tại Hà Nội'),
         ('từ 1-7 đến 31-7-2024', 'từ ngày một tháng bảy đến ngày ba mươi mốt tháng bảy năm hai nghìn không trăm hai mươi tư'),
+        ('trước 30-6 năm nay', 'trước ngày ba mươi tháng sáu năm nay'),
+        ('trước 30-6.', 'trước ngày ba mươi tháng sáu.'),
+        ('trong 2-3 năm qua', 'trong hai đến ba năm qua'),
+        ('trong 2-3 năm nay', 'trong hai đến ba năm nay'),
+        ('2-3 năm trước', 'hai đến ba năm trước'),
+        ('nhân dịp 2-9 năm nay', 'nhân dịp hai tháng chín năm nay'),
+        ('đến 31-12 năm nay, huyện', 'đến ngày ba mươi mốt tháng mười hai năm nay, huyện'),
+        ('ngày 2-3 năm nay', 'ngày hai tháng ba năm nay'),
+        ('từ 7:30 - 11:30', 'từ bảy giờ ba mươi đến mười một giờ ba mươi'),
     ],
 )
 def test_hyphen_dates_day_lists_and_padded_days(written: str, spoken: str) -> None:
