@@ -39,6 +39,7 @@ _NO_NGAY = re.compile(
 _DATE_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|mùng|mồng|từ|đến|tới|vào|trước|sau|dịp"
     r"|lễ|khánh|niệm|đường|hạn|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
+    r"|(?:sáng|trưa|chiều|tối|đêm|hôm|ngày) (?:nay|mai|qua)"
     r"|ngày \d{1,2}\s*(?:,|và|đến|-|–))\s*[,(]?\s*$",
     re.IGNORECASE,
 )
@@ -180,6 +181,7 @@ _HYPHEN_DAY_MONTH = re.compile(
 _HYPHEN_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng|mùng|mồng|dịp|lễ|khánh|niệm"
     r"|đường|phố|hạn|hạn chót|hạn cuối|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|tết"
+    r"|(?:sáng|trưa|chiều|tối|đêm|hôm|ngày) (?:nay|mai|qua)"
     r"|ngày \d{1,2}\s*(?:,|và|đến))\s*[,(]?\s*$",
     re.IGNORECASE,
 )

@@ -1,10 +1,11 @@
 """Telephone numbers and codes, read digit by digit in the groups they are written in.
 
 A number from a leading 0 with 10 or 11 digits ("0913.123.456", "0297 3851 234",
-"(0297) 3.851.234", "02.38765432", "+84 913 123 456") is a telephone number wherever it
-stands, and so is a 1800 or 1900 number ("1900 6789", "1800.5678", "1900.545.411"). A
-short service number ("1022", "113") only after words that announce one, and a code
-("mã bưu chính 920000", "mã số thuế ...") only after its name (``data/phone_words.tsv``).
+"(0297) 3.851.234", "02.38765432", "0297 - 3863 456", "(+84) 913 123 456") is a
+telephone number wherever it stands, and so is a 1800 or 1900 number ("1900 6789",
+"1800.5678", "1900.545.411"). A short service number ("1022", "113") only after words
+that announce one, and a code ("mã bưu chính 920000", "mã số thuế ...") only after its
+name (``data/phone_words.tsv``).
 A group longer than four digits is said in two parts, as announcers do: "38765432" is
 "ba tám bảy sáu, năm bốn ba hai".
 """
@@ -18,8 +19,8 @@ from reader.speech import lexicon
 from reader.speech.numbers import read_digits
 
 _PHONE = re.compile(
-    r"(?<![\d.,/])(\+84\s?|\(0\d{2,3}\)\s?|0\d{1,3})"
-    r"((?:[ .\-]?\d{1,8}){1,4})(?![\d/]|[.,]\d)"
+    r"(?<![\d.,/])(\(?\+84\)?\s?|\(0\d{2,3}\)\s?|0\d{1,3})"
+    r"((?:(?:\s?[.\-–]\s?|\s)?\d{1,8}){1,4})(?![\d/]|[.,]\d)"
 )
 _PREMIUM = re.compile(r"(?<![\d.,/])(1[89]00)((?:[ .]?\d{2,4}){1,2})(?![\d/]|[.,]\d)")
 _END = r"(?![\d/]|[.,]\d)"
@@ -83,7 +84,7 @@ def read_phone_numbers(text: str) -> str:
     def phone(m: re.Match[str]) -> str:
         head, tail = m[1], m[2]
         digits = sum(ch.isdigit() for ch in head + tail)
-        international = head.startswith("+")
+        international = "+" in head
         if not (10 <= digits <= 11 or international and 10 <= digits <= 12):
             return m[0]
         return f" {groups(head + ' ' + tail)} "

@@ -169,6 +169,11 @@ def test_never_ngay_ngay() -> None:
         ('đến 31-12 năm nay, huyện', 'đến ngày ba mươi mốt tháng mười hai năm nay, huyện'),
         ('ngày 2-3 năm nay', 'ngày hai tháng ba năm nay'),
         ('từ 7:30 - 11:30', 'từ bảy giờ ba mươi đến mười một giờ ba mươi'),
+        ('Sáng nay (12/6), UBND huyện', 'Sáng nay (ngày mười hai tháng sáu), Ủy ban nhân dân huyện'),
+        ('Chiều nay (2-9), đoàn', 'Chiều nay (ngày hai tháng chín), đoàn'),
+        ('Hôm qua (4-6), mưa lớn', 'Hôm qua (ngày bốn tháng sáu), mưa lớn'),
+        ('Ngày mai (5/6) sẽ', 'Ngày mai (ngày năm tháng sáu) sẽ'),
+        ('hôm nay 2-3 người', 'hôm nay hai đến ba người'),
     ],
 )
 def test_hyphen_dates_day_lists_and_padded_days(written: str, spoken: str) -> None:
