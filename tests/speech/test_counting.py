@@ -54,6 +54,14 @@ from tests.speech.spoken import assert_spoken
         ('xe 04 chỗ', 'xe bốn chỗ'),
         ('có 02 trận thắng', 'có hai trận thắng'),
         ('tăng 2-3 bậc', 'tăng hai đến ba bậc'),
+        ('Mỗi hộ được 01 thùng mì và 02 bình nước.', 'Mỗi hộ được một thùng mì và hai bình nước.'),
+        ('Điều 05 quy định', 'Điều năm quy định'),
+        ('Tổ 05 ấp Xẻo Nhàu', 'Tổ không năm ấp Xẻo Nhàu'),
+        ('phòng 03 tầng 2', 'phòng không ba tầng hai'),
+        ('mã 012 của', 'mã không một hai của'),
+        ('có 05 MW', 'có năm mê ga oát'),
+        ('lúc 07 giờ 05', 'lúc bảy giờ năm phút'),
+        ('lúc 07g05', 'lúc bảy giờ năm phút'),
     ],
 )
 def test_padded_counts_and_scores(written: str, spoken: str) -> None:
@@ -65,7 +73,7 @@ def test_padded_counts_and_scores(written: str, spoken: str) -> None:
     ("text", "counted"),
     [("5 hộ dân", True), ("5 đồng chí", True), ("5 km", True), ("5 ki lô mét", True),
      ("5%", True), ("5 tháng", True), ("5, huyện", False), ("5 Thái Lan", False),
-     ("5 hộp", False)],
+     ("5 nhưng", False)],
 )
 def test_is_counted(text: str, counted: bool) -> None:
     assert counting.is_counted(text, 1) is counted
