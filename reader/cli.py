@@ -10,13 +10,13 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from reader import __version__, config, service
+from reader import __version__, config, service, stopping
 from reader.articles.model import Article
 from reader.audio import maintenance
+from reader.batch import run_batch
 from reader.errors import ReaderError
 
 
@@ -43,9 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    p = sub.add_parser("import", help="add articles from files or URLs; prints one id per line")
+    p = sub.add_parser("import", help="add articles from files or URLs (- reads pasted text from stdin); prints one id per line")
     p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     p.set_defaults(run=_cmd_import)
+
+    p = sub.add_parser("delete", help="remove articles (their audio goes at the next `cache prune`)")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.set_defaults(run=_cmd_delete)
 
     p = sub.add_parser("list", help="list the articles, newest first")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -114,15 +118,34 @@ def _add_text_source(p: argparse.ArgumentParser) -> None:
 
 def _cmd_import(args: argparse.Namespace, settings: config.Settings) -> int:
     failures = 0
+    sources = [s for s in args.sources if s != "-"]
     with service.open_library(settings) as library:
-        for source in args.sources:
+        if "-" in args.sources:
             try:
-                article = service.import_article(library, source, settings)
+                print(service.import_pasted_text(library, sys.stdin.read(), settings).id, flush=True)
             except ReaderError as exc:
                 failures += 1
-                print(f"error: {source}: {exc}", file=sys.stderr)
+                print(f"error: -: {exc}", file=sys.stderr)
+        for source, result in service.import_articles(library, sources, settings):
+            if isinstance(result, ReaderError):
+                failures += 1
+                print(f"error: {source}: {result}", file=sys.stderr)
+            else:
+                print(result.id, flush=True)
+    return 1 if failures else 0
+
+
+def _cmd_delete(args: argparse.Namespace, settings: config.Settings) -> int:
+    failures = 0
+    with service.open_library(settings) as library:
+        for article_id in args.ids:
+            try:
+                service.delete_article(library, article_id)
+            except ReaderError as exc:
+                failures += 1
+                print(f"error: {exc}", file=sys.stderr)
                 continue
-            print(article.id, flush=True)
+            print(f"deleted {article_id}", file=sys.stderr)
     return 1 if failures else 0
 
 
@@ -149,6 +172,10 @@ def _cmd_show(args: argparse.Namespace, settings: config.Settings) -> int:
     for paragraph in article.paragraphs:
         print()
         print(paragraph)
+    if article.notes:
+        print()
+        for note in article.notes:
+            print(f"  ({note})")
     return 0
 
 
@@ -173,28 +200,39 @@ def _cmd_speak(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 def _cmd_pregenerate(args: argparse.Namespace, settings: config.Settings) -> int:
-    with service.open_library(settings) as library:
-        articles = library.list()
-    scripts = [(a, service.script_for_article(a, settings)) for a in articles]
-    todo = [(a, s) for a, s in scripts if args.all or not service.has_audio(s, settings, args.engine)]
-    if not todo:
-        print(f"all {len(articles)} articles already have audio", file=sys.stderr)
-        return 0
-    failures = 0
-    bar = _ProgressBar(len(todo), sys.stderr)
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = {pool.submit(service.render_script, s, settings, args.engine): a for a, s in todo}
-        for future in as_completed(futures):
-            article = futures[future]
-            try:
-                future.result()
-            except ReaderError as exc:
-                failures += 1
-                bar.note(f"error: article {article.id}: {exc}")
+    with stopping.stop_on_signals():
+        with service.open_library(settings) as library:
+            articles = library.list()
+        todo = []
+        for article in articles:
+            if stopping.stop_requested():
+                print("interrupted before any audio was made", file=sys.stderr)
+                return 130
+            script = service.script_for_article(article, settings)
+            if args.all or not service.has_audio(script, settings, args.engine):
+                todo.append((article, script))
+        if not todo:
+            print(f"all {len(articles)} articles already have audio", file=sys.stderr)
+            return 0
+        bar = _ProgressBar(len(todo), sys.stderr)
+
+        def done(item: tuple[Article, object], error: ReaderError | None) -> None:
+            if error is not None:
+                bar.note(f"error: article {item[0].id}: {error}")
             bar.advance()
-    bar.close()
-    print(f"made audio for {len(todo) - failures} of {len(todo)} articles", file=sys.stderr)
-    return 1 if failures else 0
+
+        summary = run_batch(
+            todo, lambda item: service.render_script(item[1], settings, args.engine),
+            jobs=args.jobs, grace_seconds=settings.stop_grace_seconds, on_done=done,
+        )
+        bar.close()
+    made = len(summary.done)
+    print(f"made audio for {made} of {len(todo)} articles", file=sys.stderr)
+    if summary.stopped:
+        print(f"stopped on request: {len(summary.not_done)} article(s) left; "
+              "run pregenerate again to continue", file=sys.stderr)
+        return 130
+    return 1 if summary.failed else 0
 
 
 def _cmd_cache_stats(args: argparse.Namespace, settings: config.Settings) -> int:

@@ -15,6 +15,8 @@ from reader.errors import ConfigError
 
 GOOGLE_BATCHEXECUTE_URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"
 ENGINES = ("auto", "gtts", "espeak")
+# Settings measured in decibels below a reference: negative values are their normal range.
+SIGNED_FIELDS = frozenset({"loudness_target_lufs", "loudness_peak_dbfs"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,21 @@ class Settings:
     gtts_read_timeout: float = 10.0
     gtts_retries: int = 2
     gtts_backoff: float = 0.5
+    # Requests to Google in flight at once for the whole process: the limit starts at
+    # the initial value, grows while answers are clean, halves on a 429, never passes the max.
+    gtts_max_concurrency: int = 8
+    gtts_initial_concurrency: int = 3
+    # Connect + first byte of the answer: a Google that accepts and says nothing is
+    # found out this fast (the read timeout above only applies once the answer flows).
+    gtts_first_byte_timeout: float = 3.0
+    # Retries of a chunk refused with 429 (apart from gtts_retries for errors and timeouts).
+    gtts_throttle_retries: int = 5
+    # The longest pause taken for one Retry-After (or one backoff).
+    gtts_max_pause: float = 30.0
+    # While Google is marked offline, how often a background probe asks it again.
+    gtts_probe_interval: float = 10.0
+    # How long to wait for another process making the same clip before making it too.
+    clip_lock_timeout: float = 60.0
     # How long "Google is unreachable" is remembered before trying it again.
     offline_memory_seconds: float = 300.0
 
@@ -46,11 +63,28 @@ class Settings:
     staff_lexicon: bool = True
     sentence_pause_ms: int = 350
     paragraph_pause_ms: int = 750
-    mp3_bitrate: str = "64k"
+    # Article MP3s: mono at the clips' 24 kHz; Google's own clips are 32 kb/s, so more is waste.
+    mp3_bitrate: str = "48k"
+    # EBU R128 loudness every article is brought to, and the peak level a limiter keeps it under.
+    loudness_target_lufs: float = -16.0
+    loudness_peak_dbfs: float = -1.5
+    # How many times the gain is measured again through the peak limiter and corrected, and
+    # how far from the target an encoded article may be before it is encoded again.
+    loudness_corrections: int = 2
+    loudness_tolerance_lu: float = 0.5
+    # The slower variant for download and for listeners who ask for it (pitch kept).
+    slow_tempo: float = 0.8
+    # Longest one ffmpeg call may take (decoding an article's clips, encoding it), and
+    # how many clips one ffmpeg process decodes at once (each is an open file).
+    ffmpeg_timeout: float = 120.0
+    assembly_max_inputs: int = 200
     # `cache prune` keeps the audio cache under this size, oldest article audio first.
     cache_max_bytes: int = 2 * 1024**3
     # Temporary files older than this are leftovers of a crash (`cache verify` removes them).
     cache_stale_temp_seconds: float = 3600.0
+
+    # On Ctrl-C or SIGTERM, how long work in flight may take to end before it is dropped.
+    stop_grace_seconds: float = 1.5
 
     # Fetching
     fetch_connect_timeout: float = 5.0
@@ -79,6 +113,14 @@ class Settings:
             )
         if not 20 <= settings.max_chunk_chars <= 100:
             raise ConfigError("READER_MAX_CHUNK_CHARS must be between 20 and 100 (Google's limit)")
+        if settings.gtts_max_concurrency < 1 or settings.gtts_initial_concurrency < 1:
+            raise ConfigError("READER_GTTS_MAX_CONCURRENCY and READER_GTTS_INITIAL_CONCURRENCY must be at least 1")
+        if not -40.0 <= settings.loudness_target_lufs <= -5.0:
+            raise ConfigError("READER_LOUDNESS_TARGET_LUFS must be between -40 and -5 (LUFS; -16 suits speech)")
+        if not -20.0 <= settings.loudness_peak_dbfs <= 0.0:
+            raise ConfigError("READER_LOUDNESS_PEAK_DBFS must be between -20 and 0 (dBFS)")
+        if not 0.5 <= settings.slow_tempo <= 2.0:
+            raise ConfigError("READER_SLOW_TEMPO must be between 0.5 and 2.0 (0.8 is a fifth slower)")
         if settings.thousand_word not in ("nghìn", "ngàn"):
             raise ConfigError("READER_THOUSAND_WORD must be 'nghìn' or 'ngàn'")
         return settings
@@ -110,7 +152,7 @@ def _parse(name: str, type_name: object, raw: str) -> object:
             return raw.strip()
     except ValueError:
         raise ConfigError(f"READER_{name.upper()}={raw!r} is not a valid {kind}") from None
-    if value < 0:
+    if value < 0 and name not in SIGNED_FIELDS:
         raise ConfigError(f"READER_{name.upper()}={raw!r} must not be negative")
     return value
 

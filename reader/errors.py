@@ -15,6 +15,7 @@ the probable cause in English (the CLI prints it as is). The UI shows
     ├── LibraryError           the SQLite library is unusable (newer schema, corrupt file)
     ├── ScriptError            nothing speakable in the text
     ├── OutputError            an output file asked for (MP3, timing map) cannot be written
+    ├── Interrupted            a stop was asked for (Ctrl-C, SIGTERM) before the work was done
     └── AudioError
         ├── EngineUnavailable  the voice cannot be reached or is not installed
         ├── EngineError        the voice answered, but not with usable audio
@@ -74,6 +75,10 @@ class ScriptError(ReaderError):
 
 class OutputError(ReaderError):
     user_message = "Không ghi được tệp kết quả."
+
+
+class Interrupted(ReaderError):
+    user_message = "Công việc đã bị dừng giữa chừng. Vui lòng thử lại."
 
 
 class AudioError(ReaderError):

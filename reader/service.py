@@ -10,7 +10,7 @@ import json
 import logging
 from pathlib import Path
 
-from reader.articles.importer import import_source
+from reader.articles.importer import import_source, import_text
 from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.articles.samples import ensure_samples
@@ -18,7 +18,7 @@ from reader.audio.cache import write_output
 from reader.audio.maintenance import CacheReport, prune_cache
 from reader.audio.render import Rendering, article_keys, cached_rendering, render
 from reader.config import Settings
-from reader.errors import LexiconError, OutputError
+from reader.errors import LexiconError, OutputError, ReaderError
 from reader.speech.script import SpeechScript, build_script
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,34 @@ def open_library_with_samples(settings: Settings) -> Library:
 
 def import_article(library: Library, source: str, settings: Settings) -> Article:
     return library.add(import_source(source, settings))
+
+
+def import_pasted_text(library: Library, text: str, settings: Settings) -> Article:
+    """Pasted or uploaded text: the same text twice is one article (its source is its hash)."""
+    return library.add(import_text(text, settings))
+
+
+def import_articles(
+    library: Library, sources: list[str], settings: Settings
+) -> list[tuple[str, Article | ReaderError]]:
+    """Read every source, then store all that were read in one transaction.
+
+    Returns, per source in order, the stored article or the error that stopped it; one
+    bad source does not stop the others.
+    """
+    read: list[tuple[str, Article | ReaderError]] = []
+    for source in sources:
+        try:
+            read.append((source, import_source(source, settings)))
+        except ReaderError as exc:
+            read.append((source, exc))
+    stored = iter(library.add_many([a for _, a in read if isinstance(a, Article)]))
+    return [(source, next(stored) if isinstance(a, Article) else a) for source, a in read]
+
+
+def delete_article(library: Library, article_id: int) -> None:
+    """Remove an article; its audio is removed by the next ``cache prune``."""
+    library.delete(article_id)
 
 
 def article_paragraphs(article: Article) -> list[str]:

@@ -63,7 +63,7 @@ def test_import_show_list_search(env, dump_file, capsys):
 
     code, out, _ = run(capsys, "show", str(article_id), "--json")
     shown = json.loads(out)
-    assert set(shown) == {"id", "title", "category", "published", "source", "url", "paragraphs"}
+    assert set(shown) == {"id", "title", "category", "published", "source", "url", "paragraphs", "notes"}
     assert shown["id"] == article_id
     assert shown["title"] == "Nông dân xã Đông Thái thu hoạch lúa Đông Xuân"
     assert shown["category"] == "Kinh tế"

@@ -2,8 +2,8 @@
 
 trafilatura finds the article body among menus and sidebars; portal pages often
 lack the metadata it relies on, so the title falls back to og:title, <h1> and
-<title>, the time to the portal time line "(14:30 | 20/12/2023)" in the text, and
-the category to the breadcrumb. Anything unparseable becomes ``ExtractError``.
+<title>, the time comes from the page's own date line first (``html_dates``), and
+the category from the breadcrumb. Anything unparseable becomes ``ExtractError``.
 """
 
 from __future__ import annotations
@@ -16,14 +16,16 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from reader.articles.model import VN_TZ, Article
-from reader.articles.textdump import body_paragraphs, clean_line, is_chrome, parse_time_line
+from reader.articles.dates import parse_iso
+from reader.articles.html_dates import date_line_published, guessed_day, json_ld_published
+from reader.articles.model import Article
+from reader.articles.notes import MAX_CAPTION_CHARS, MAX_SIGNATURE_CHARS
+from reader.articles.textdump import article_text, clean_line, is_chrome, parse_time_line
 from reader.errors import ExtractError
 
 #: Trees bigger than this are not article pages (and would be slow to clean).
 MAX_TREE_ELEMENTS = 50_000
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—]{2,80}$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
@@ -62,12 +64,49 @@ def _page_metadata(tree: HtmlElement) -> dict[str, str]:
     return meta
 
 
-def _parse_iso(value: str) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=VN_TZ)
+def _class_has(*words: str) -> str:
+    lowered = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+    return " or ".join(f"contains({lowered}, '{w}')" for w in words)
+
+
+def _italic_only(element: HtmlElement) -> bool:
+    """All of the block's text is in italics (the way portals print a caption)."""
+    italic = element.xpath(".//*[self::em or self::i][not(ancestor::em or ancestor::i)]")
+    inside = "".join(_text(e) for e in italic).replace(" ", "")
+    return bool(inside) and inside == _text(element).replace(" ", "")
+
+
+def _captions(tree: HtmlElement) -> list[str]:
+    """Texts the page marks as photo captions: figure captions, caption classes, image
+    tables, and italic text in or right after an image's own block."""
+    found: list[str] = []
+    marked = (
+        "//figcaption | //figure[not(.//figcaption)]"
+        f" | //*[{_class_has('caption', 'chuthich', 'chu-thich', 'image-desc', 'img-desc', 'photo-desc')}]"
+    )
+    beside_image = (
+        "//*[self::p or self::div or self::td][.//img]"
+        " | //*[self::p or self::div][not(.//img)][preceding-sibling::*[1][self::img or .//img]]"
+    )
+    candidates = [*tree.xpath(marked), *(e for e in tree.xpath(beside_image) if _italic_only(e))]
+    for element in candidates:
+        text = _text(element)
+        if text and len(text) <= MAX_CAPTION_CHARS:
+            found.append(text)
+    for table in tree.xpath("//table[.//img]"):
+        cells = [_text(c) for c in table.xpath(".//td[not(.//td)] | .//th")]
+        if sum(map(len, cells)) <= MAX_CAPTION_CHARS:
+            found.extend(c for c in cells if c)
+    return list(dict.fromkeys(found))
+
+
+def _credits(tree: HtmlElement) -> list[str]:
+    """The reporter's line the page marks as such (often outside the article body)."""
+    for element in tree.xpath(f"//*[{_class_has('author', 'tacgia', 'tac-gia', 'signature', 'byline')}]"):
+        text = _text(element)
+        if text and len(text) <= MAX_SIGNATURE_CHARS:
+            return [text]
+    return []
 
 
 def _title(doc_title: str, meta: dict[str, str]) -> str:
@@ -80,7 +119,7 @@ def _title(doc_title: str, meta: dict[str, str]) -> str:
 
 def _lines(text: str, title: str) -> tuple[list[str], datetime | None]:
     """Body lines of trafilatura's text, without the repeated title and the time line."""
-    lines = [clean_line(line) for line in text.splitlines()]
+    lines = [clean_line(line.strip().strip("|")) for line in text.splitlines()]
     lines = [line for line in lines if line]
     published = None
     while lines and (lines[0] == title or is_chrome(lines[0]) or parse_time_line(lines[0])):
@@ -107,6 +146,8 @@ def parse_html(html: str | bytes, url: str) -> Article:
         if size > MAX_TREE_ELEMENTS:
             raise ExtractError(f"{url or 'The page'} has {size} HTML elements: too large to be an article page")
         meta = _page_metadata(tree)
+        captions, credits = _captions(tree), _credits(tree)
+        line_date, ld_date = date_line_published(tree), json_ld_published(tree)
         doc = trafilatura.bare_extraction(
             tree, url=url or None, with_metadata=True, include_comments=False, include_images=False
         )
@@ -125,18 +166,21 @@ def parse_html(html: str | bytes, url: str) -> Article:
     except Exception as exc:  # lxml and trafilatura raise many kinds on hostile input
         raise ExtractError(f"Cannot read the HTML of {url or 'the page'}: {type(exc).__name__}: {exc}") from exc
 
-    published = _parse_iso(meta["published"]) if meta["published"] else published
-    if published is None and (match := _ISO_DATE.match(doc_date)):
-        try:
-            published = datetime(*map(int, match.groups()), tzinfo=VN_TZ)
-        except ValueError:
-            published = None
+    published = (
+        line_date
+        or published
+        or (parse_iso(meta["published"]) if meta["published"] else None)
+        or ld_date
+        or guessed_day(str(doc_date))
+    )
     category = meta["crumb"] or meta["section"] or (clean_line(str(categories[0])) if categories else "")
     if not title:
         raise ExtractError(f"No title found in {url or 'the page'} (no <h1>, <title> or og:title)")
-    paragraphs = body_paragraphs(lines)
+    paragraphs, notes = article_text(lines, frozenset(captions))
+    notes += tuple(c for c in (*captions, *credits) if c not in notes and c not in paragraphs)
     if not paragraphs:
         raise ExtractError(f"No article text found in {url or 'the page'} (only menus or scripts?)")
     return Article(
-        title=title, paragraphs=paragraphs, category=category, published=published, source=url, url=url
+        title=title, paragraphs=paragraphs, category=category, published=published, source=url, url=url,
+        notes=notes,
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader.articles.fetch import Fetched, fetch
 from reader.articles.html import parse_html
+from reader.articles.identity import file_source, text_source
 from reader.articles.model import Article
 from reader.articles.textdump import parse_text_dump
 from reader.config import Settings
@@ -115,7 +116,24 @@ def import_source(path_or_url: str, settings: Settings) -> Article:
         return _from_fetched(fetch(source, settings), source)
     path = Path(source).expanduser()
     text = read_text_file(path, settings)
-    label = f"file:{path.name}"
-    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
-        return replace(parse_html(text, ""), source=label, url="")
-    return parse_text_dump(text, source=label)
+    return _from_text(text, file_source(path), html=path.suffix.lower() in HTML_SUFFIXES)
+
+
+def import_text(text: str, settings: Settings) -> Article:
+    """Pasted or uploaded text (a text dump, an HTML page, or a title line and paragraphs).
+
+    It has no path, so its source is a hash of its content: the same text pasted twice
+    is one article, two different texts are two.
+    """
+    if len(text.encode("utf-8")) > settings.import_max_file_bytes:
+        raise SourceError(
+            f"The text is over the {settings.import_max_file_bytes}-byte import limit "
+            "(READER_IMPORT_MAX_FILE_BYTES); is it really one article?"
+        )
+    return _from_text(text, text_source(text), html=False)
+
+
+def _from_text(text: str, source: str, html: bool) -> Article:
+    if html or looks_like_html(text):
+        return replace(parse_html(text, ""), source=source, url="")
+    return parse_text_dump(text, source=source)

@@ -17,17 +17,29 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Iterator
+from typing import Callable, Iterable, Iterator, Union
 
-from reader.articles.model import VN_TZ, Article
+from reader.articles.identity import same_story, same_text
+from reader.articles.model import VN_TZ, Article, text_hash
 from reader.config import Settings
 from reader.errors import ArticleNotFound, LibraryError
 
 BUSY_TIMEOUT_SECONDS = 30.0
 MAX_QUERY_TERMS = 32
 
-#: Schema migrations; ``PRAGMA user_version`` is the number applied so far.
-MIGRATIONS: list[tuple[str, ...]] = [
+Step = Union[str, Callable[[sqlite3.Connection], None]]
+
+
+def _backfill_body_hash(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("SELECT id, paragraphs FROM articles").fetchall()
+    for article_id, paragraphs in rows:
+        body = "\n".join(json.loads(paragraphs))
+        conn.execute("UPDATE articles SET body_hash = ? WHERE id = ?", (text_hash(body), article_id))
+
+
+#: Schema migrations; ``PRAGMA user_version`` is the number applied so far. A step is
+#: SQL or a function of the connection (a backfill), run in the migration's transaction.
+MIGRATIONS: list[tuple[Step, ...]] = [
     (
         """CREATE TABLE articles (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -45,6 +57,15 @@ MIGRATIONS: list[tuple[str, ...]] = [
         """CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, body, tokenize="unicode61 remove_diacritics 2"
         )""",
+    ),
+    (
+        # Identity by body text, and the notes kept apart from what is read aloud.
+        "ALTER TABLE articles ADD COLUMN body_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'",
+        _backfill_body_hash,
+        "DROP INDEX articles_source_title",
+        "CREATE INDEX articles_source ON articles(source) WHERE source <> ''",
+        "CREATE INDEX articles_body_hash ON articles(body_hash)",
     ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -130,8 +151,11 @@ class Library:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             self._check_version(version)
             for number in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[number]:
-                    conn.execute(statement)
+                for step in MIGRATIONS[number]:
+                    if callable(step):
+                        step(conn)
+                    else:
+                        conn.execute(step)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
 
     @contextmanager
@@ -150,49 +174,105 @@ class Library:
     # -- public interface --------------------------------------------------------------
 
     def add(self, article: Article) -> Article:
-        """Store an article; the same URL (or, without one, source + title) updates in place."""
+        """Store an article (see ``add_many``); returns it with its id."""
+        return self.add_many([article])[0]
+
+    def add_many(self, articles: Iterable[Article]) -> list[Article]:
+        """Store articles in one transaction; each is matched to a stored one or added.
+
+        An article is the same as a stored one with the same URL; else with the same
+        source (a file's full path, a feed item's page) telling the same story (same
+        title, or mostly the same text: an edit); else with the same body text. A match
+        is updated in place and keeps its id; two different texts are never merged.
+        """
+        stored: list[Article] = []
+        try:
+            with self._transaction() as conn:
+                for article in articles:
+                    stored.append(article.with_id(self._store(conn, article)))
+        except sqlite3.Error as exc:
+            raise LibraryError(f"Cannot store the article in {self.path}: {exc}") from exc
+        return stored
+
+    def _store(self, conn: sqlite3.Connection, article: Article) -> int:
+        body_hash = article.body_hash
         row = (
             article.title,
             article.category,
             article.published.isoformat() if article.published else None,
             article.source,
-            article.url,
             json.dumps(list(article.paragraphs), ensure_ascii=False),
+            body_hash,
+            json.dumps(list(article.notes), ensure_ascii=False),
         )
+        article_id = self._match(conn, article, body_hash)
+        if article_id is not None:
+            conn.execute(
+                "UPDATE articles SET title=?, category=?, published=?, source=?, paragraphs=?, "
+                "body_hash=?, notes=?, url=CASE WHEN ? <> '' THEN ? ELSE url END WHERE id=?",
+                (*row, article.url, article.url, article_id),
+            )
+            conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+        else:
+            cursor = conn.execute(
+                "INSERT INTO articles (title, category, published, source, paragraphs, body_hash, notes, "
+                "url, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*row, article.url, datetime.now(VN_TZ).isoformat(timespec="seconds")),
+            )
+            article_id = int(cursor.lastrowid or 0)
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (article_id, fold(article.title), fold(article.body)),
+        )
+        return article_id
+
+    @staticmethod
+    def _match(conn: sqlite3.Connection, article: Article, body_hash: str) -> int | None:
+        if article.url:
+            found = conn.execute(
+                "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", (article.url,)
+            ).fetchone()
+            if found:
+                return int(found[0])
+        if article.source:
+            candidates = conn.execute(
+                "SELECT id, title, url, paragraphs FROM articles WHERE source = ? ORDER BY id",
+                (article.source,),
+            ).fetchall()
+            for article_id, title, url, paragraphs in candidates:
+                if url and article.url and url != article.url:
+                    continue  # one source that led to two pages: two articles
+                if same_story(str(title), json.loads(paragraphs), article.title, article.paragraphs):
+                    return int(article_id)
+        candidates = conn.execute(
+            "SELECT id, title, url FROM articles WHERE body_hash = ? ORDER BY id", (body_hash,)
+        ).fetchall()
+        for article_id, title, url in candidates:
+            if same_text(str(title), str(url), article):
+                return int(article_id)
+        return None
+
+    def delete(self, article_id: int) -> None:
+        """Remove an article; its audio goes at the next ``cache prune``."""
         try:
             with self._transaction() as conn:
-                if article.url:
-                    found = conn.execute(
-                        "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", (article.url,)
-                    ).fetchone()
-                else:
-                    found = conn.execute(
-                        "SELECT id FROM articles WHERE url = '' AND source = ? AND title = ? "
-                        "ORDER BY id LIMIT 1",
-                        (article.source, article.title),
-                    ).fetchone()
-                if found:
-                    article_id = found[0]
-                    conn.execute(
-                        "UPDATE articles SET title=?, category=?, published=?, source=?, url=?, "
-                        "paragraphs=? WHERE id=?",
-                        (*row, article_id),
-                    )
-                    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-                else:
-                    cursor = conn.execute(
-                        "INSERT INTO articles (title, category, published, source, url, paragraphs, "
-                        "added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (*row, datetime.now(VN_TZ).isoformat(timespec="seconds")),
-                    )
-                    article_id = cursor.lastrowid
-                conn.execute(
-                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (article_id, fold(article.title), fold(article.body)),
-                )
+                deleted = conn.execute("DELETE FROM articles WHERE id = ?", (int(article_id),)).rowcount
+                conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (int(article_id),))
         except sqlite3.Error as exc:
-            raise LibraryError(f"Cannot store the article in {self.path}: {exc}") from exc
-        return article.with_id(article_id)
+            raise LibraryError(f"Cannot delete from the library {self.path}: {exc}") from exc
+        if not deleted:
+            raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
+
+    def id_for_url(self, url: str) -> int | None:
+        """The id of the article stored from ``url``, if any (to skip known feed items)."""
+        with self._lock:
+            try:
+                found = self._conn.execute(
+                    "SELECT id FROM articles WHERE url = ? OR source = ? ORDER BY id LIMIT 1", (url, url)
+                ).fetchone()
+            except sqlite3.Error as exc:
+                raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
+        return int(found[0]) if found else None
 
     def get(self, article_id: int) -> Article:
         rows = self._query(f"SELECT {_COLUMNS} FROM articles a WHERE a.id = ?", (int(article_id),))
@@ -200,30 +280,37 @@ class Library:
             raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
         return rows[0]
 
-    def list(self, limit: int | None = None) -> list[Article]:
-        """Newest first: published descending (undated last), then most recently added."""
-        sql = f"SELECT {_COLUMNS} FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
-        if limit is not None:
-            return self._query(sql + " LIMIT ?", (max(0, int(limit)),))
-        return self._query(sql, ())
+    def list(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Newest first: published descending (undated last), then most recently added.
 
-    def search(self, query: str, limit: int = 50) -> list[Article]:
-        """Articles matching every word of ``query`` (prefixes, diacritics ignored), best first."""
+        ``limit``/``offset`` page the list; ``count()`` gives the total.
+        """
+        sql = f"SELECT {_COLUMNS} FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+        return self._query(sql + " LIMIT ? OFFSET ?", (_limit(limit), _offset(offset)))
+
+    def search(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Article]:
+        """Articles matching every word of ``query`` (prefixes, diacritics ignored), best first.
+
+        ``limit``/``offset`` page the results; ``search_count(query)`` gives the total.
+        """
         expression = fts_query(query)
         if not expression:
             return []
         sql = (
             f"SELECT {_COLUMNS} FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC LIMIT ?"
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC LIMIT ? OFFSET ?"
         )
-        return self._query(sql, (expression, max(0, int(limit))))
+        return self._query(sql, (expression, _limit(limit), _offset(offset)))
+
+    def search_count(self, query: str) -> int:
+        """How many articles ``search(query)`` finds in all (for paging with a total)."""
+        expression = fts_query(query)
+        if not expression:
+            return 0
+        return self._scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (expression,))
 
     def count(self) -> int:
-        with self._lock:
-            try:
-                return self._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            except sqlite3.Error as exc:
-                raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
+        return self._scalar("SELECT count(*) FROM articles", ())
 
     def close(self) -> None:
         with self._lock:
@@ -247,12 +334,28 @@ class Library:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
         return [_article(row) for row in rows]
 
+    def _scalar(self, sql: str, params: tuple[object, ...]) -> int:
+        with self._lock:
+            try:
+                return int(self._conn.execute(sql, params).fetchone()[0])
+            except sqlite3.Error as exc:
+                raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
 
-_COLUMNS = "a.id, a.title, a.category, a.published, a.source, a.url, a.paragraphs"
+
+def _limit(limit: int | None) -> int:
+    """SQLite's LIMIT: -1 means no limit; a negative request means none at all."""
+    return -1 if limit is None else max(0, int(limit))
+
+
+def _offset(offset: int) -> int:
+    return max(0, int(offset))
+
+
+_COLUMNS = "a.id, a.title, a.category, a.published, a.source, a.url, a.paragraphs, a.notes"
 
 
 def _article(row: tuple[object, ...]) -> Article:
-    article_id, title, category, published, source, url, paragraphs = row
+    article_id, title, category, published, source, url, paragraphs, notes = row
     return Article(
         title=str(title),
         paragraphs=tuple(json.loads(str(paragraphs))),
@@ -260,5 +363,6 @@ def _article(row: tuple[object, ...]) -> Article:
         published=datetime.fromisoformat(str(published)) if published else None,
         source=str(source),
         url=str(url),
+        notes=tuple(json.loads(str(notes))),
         id=int(article_id),  # type: ignore[arg-type]
     )

@@ -6,6 +6,8 @@ that the speech layer can take its paragraphs without knowing where they came fr
 
 from __future__ import annotations
 
+import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -16,6 +18,8 @@ from reader.errors import ExtractError
 #: Vietnam time; portals print local times without an offset.
 VN_TZ = timezone(timedelta(hours=7))
 
+_WORD = re.compile(r"[^\W_]+")
+
 
 def nfc(text: str) -> str:
     """NFC with collapsed inner whitespace: sources mix composed and decomposed marks."""
@@ -24,6 +28,16 @@ def nfc(text: str) -> str:
 
 def _paragraphs(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(p for p in (nfc(str(x)) for x in items) if p)
+
+
+def text_hash(text: str) -> str:
+    """A hash of the words of ``text``: case, spacing, punctuation and mark encoding ignored.
+
+    Two texts with the same hash say the same thing word for word, so an article whose
+    body hashes alike is the same article, whatever file or page it came from.
+    """
+    words = _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,8 @@ class Article:
     published: datetime | None = None
     source: str = ""
     url: str = ""
+    #: Printed with the article but not read aloud: signatures, photo captions and credits.
+    notes: tuple[str, ...] = ()
     id: int | None = field(default=None, compare=True)
 
     def __post_init__(self) -> None:
@@ -58,6 +74,9 @@ class Article:
                 published = published.astimezone(VN_TZ)
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "paragraphs", paragraphs)
+        if isinstance(self.notes, str):
+            raise ExtractError("Article notes must be a sequence of strings, not one string")
+        object.__setattr__(self, "notes", _paragraphs(self.notes or ()))
         object.__setattr__(self, "category", nfc(self.category or ""))
         object.__setattr__(self, "published", published)
         object.__setattr__(self, "source", (self.source or "").strip())
@@ -72,8 +91,16 @@ class Article:
         """All paragraphs, one per line (for search indexing and plain display)."""
         return "\n".join(self.paragraphs)
 
+    @property
+    def body_hash(self) -> str:
+        """Identity of the body text (see ``text_hash``); the title is not part of it."""
+        return text_hash(self.body)
+
     def to_dict(self) -> dict[str, Any]:
-        """The ``show --json`` shape; ``published`` in ISO 8601 with +07:00 (or null)."""
+        """The ``show --json`` shape; ``published`` in ISO 8601 with +07:00 (or null).
+
+        ``notes`` (signatures, captions, credits: shown small, never read) is an extra key.
+        """
         return {
             "id": self.id,
             "title": self.title,
@@ -82,6 +109,7 @@ class Article:
             "source": self.source,
             "url": self.url,
             "paragraphs": list(self.paragraphs),
+            "notes": list(self.notes),
         }
 
     @classmethod
@@ -95,5 +123,6 @@ class Article:
             published=datetime.fromisoformat(published) if published else None,
             source=data.get("source") or "",
             url=data.get("url") or "",
+            notes=tuple(data.get("notes") or ()),
             id=data.get("id"),
         )

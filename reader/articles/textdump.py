@@ -5,7 +5,8 @@ article sits among the site's chrome: banners ("TIN NỔI BẬT:"), the portal's
 the font-size switch ("Xem với cỡ chữ A A"), breadcrumbs, share buttons and, after
 the body, author/source lines and lists of related news. Chrome is recognised by
 general shapes rather than one portal's exact words, so other portals work too.
-The anchor is the time line under the title, e.g. ``(14:30 | 20/12/2023)``.
+The anchor is the date line under the title, e.g. ``(14:30 | 20/12/2023)`` (every
+form in ``dates.py``).
 """
 
 from __future__ import annotations
@@ -13,23 +14,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from typing import Collection
 
-from reader.articles.model import VN_TZ, Article
+from reader.articles.dates import parse_date_line
+from reader.articles.model import Article
+from reader.articles.notes import split_notes
 from reader.errors import ExtractError
 
 MAX_CATEGORY_CHARS = 60
 MAX_BANNER_CHARS = 40
-
-_TIME_1 = r"(?P<h1>\d{1,2})\s*[:hg]\s*(?P<n1>\d{2})(?:\s*:\s*\d{2})?"
-_TIME_2 = r"(?P<h2>\d{1,2})\s*[:hg]\s*(?P<n2>\d{2})(?:\s*:\s*\d{2})?"
-_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-_SEP = r"\s*(?:[|,\-–—]|ngày)?\s*"
-_LABEL = r"(?:[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}\s*[:,]?\s*)?"
-TIME_LINE = re.compile(
-    rf"^[(\[]?\s*{_LABEL}(?:{_TIME_1}{_SEP})?{_DATE}(?:{_SEP}{_TIME_2})?"
-    rf"(?:\s*\(?(?:GMT|UTC)\s*\+\s*0?7(?::?00)?\)?)?\s*[)\]]?$",
-    re.IGNORECASE,
-)
+MAX_TITLE_CHARS = 250
 
 _PORTAL = re.compile(
     r"^(cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|cổng tt|báo (?!cáo)|tạp chí |"
@@ -37,10 +31,12 @@ _PORTAL = re.compile(
     re.IGNORECASE,
 )
 _FONT_SIZE = re.compile(r"(cỡ chữ|kích thước chữ|font size)|^(?:\s*A[+\-−]?\s*)+$", re.IGNORECASE)
-_BREADCRUMB = re.compile(
-    r"^(trang chủ|home)\s*(?:[>»›/|]|$)|^[^.>»›]{1,40}(?:\s*[>»›]\s*[^.>»›]{1,40})+$", re.IGNORECASE
-)
-_CRUMB_SPLIT = re.compile(r"\s*[>»›/|]\s*")
+#: Breadcrumb separators: arrows, or a slash or bar with a space beside it.
+_CRUMB_SPLIT = re.compile(r"\s*[>»›]\s*|\s+[/|]\s*|\s*[/|]\s+")
+_HOME = ("trang chủ", "trang nhất", "trang chính", "trang đầu", "home")
+MAX_CRUMB_SEGMENT_CHARS = 40
+MAX_CRUMB_SEGMENT_WORDS = 8
+_SENTENCE_MARK = re.compile(r"[.!?;:\"“”…]")
 _TOOLS = re.compile(
     r"^(in bài( viết)?|in trang|bản in|chia sẻ|gửi (email|bài)|lưu (tin|bài)|facebook|zalo|tweet|"
     r"quay lại|trở về|về đầu trang|lên đầu trang|nghe (đọc )?bài( viết)?)"
@@ -54,30 +50,15 @@ _SECTION_END = re.compile(
     r"các tin đã đưa|tin đã đưa|ý kiến bạn đọc|bình luận|gửi ý kiến|tin mới hơn|tin cũ hơn)\b",
     re.IGNORECASE,
 )
-#: One-line footers after the body (author, source, keywords).
-_FOOTER = re.compile(
-    r"^[(\[]?(tác giả|người viết|nguồn( tin)?|theo|từ khóa|từ khoá|tags?|ảnh|tin, ảnh|bài, ảnh|"
-    r"btv|ctv)\s*[:：]",
-    re.IGNORECASE,
-)
+#: Keywords and tags under the article: links of the page, not text.
+_KEYWORDS = re.compile(r"^(từ khóa|từ khoá|tags?|chủ đề)\s*[:：]", re.IGNORECASE)
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
 
 def parse_time_line(line: str) -> datetime | None:
-    """The publication time from a portal time line, or None if the line is not one."""
-    match = TIME_LINE.match(clean_line(line))
-    if not match:
-        return None
-    hour = match.group("h1") or match.group("h2") or "0"
-    minute = match.group("n1") or match.group("n2") or "0"
-    try:
-        return datetime(
-            int(match.group("y")), int(match.group("m")), int(match.group("d")),
-            int(hour), int(minute), tzinfo=VN_TZ,
-        )
-    except ValueError:
-        return None
+    """The publication time from a portal date line, or None if the line is not one."""
+    return parse_date_line(clean_line(line))
 
 
 def clean_line(line: str) -> str:
@@ -96,6 +77,39 @@ def is_banner(line: str) -> bool:
     )
 
 
+def breadcrumb(line: str) -> str | None:
+    """``"sure"``, ``"maybe"`` or None: does the line look like a breadcrumb trail?
+
+    Told by structure, not by a ``>`` anywhere: a trail starts at the home page, or is
+    several short segments each starting with a capital (menu names), without sentence
+    punctuation. Three or more such segments (or a home start) are surely a trail; two
+    ("Tin tức > Kinh tế", but also a title "Giá lúa tăng > Giá phân giảm") only maybe:
+    the position above the title decides.
+    """
+    if line.casefold() in _HOME:
+        return "sure"
+    parts = _CRUMB_SPLIT.split(line)
+    if len(parts) < 2:
+        return None
+    if parts[0].casefold() in _HOME:
+        return "sure"
+    for part in parts:
+        if (
+            not part
+            or len(part) > MAX_CRUMB_SEGMENT_CHARS
+            or len(part.split()) > MAX_CRUMB_SEGMENT_WORDS
+            or _SENTENCE_MARK.search(part)
+            or not part[0].isupper()
+        ):
+            return None
+    return "sure" if len(parts) >= 3 else "maybe"
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: not a sentence ending with a full stop, and not a whole paragraph."""
+    return len(line) <= MAX_TITLE_CHARS and not line.endswith((".", ":", ";"))
+
+
 def is_chrome(line: str) -> bool:
     """A line of the page around the article rather than the article itself."""
     return (
@@ -103,21 +117,20 @@ def is_chrome(line: str) -> bool:
         or is_banner(line)
         or (bool(_PORTAL.match(line)) and len(line) <= 100)
         or bool(_FONT_SIZE.search(line)) and len(line) <= 40
-        or bool(_BREADCRUMB.match(line))
-        or bool(_TOOLS.match(line))
-        or bool(_VIEWS.match(line))
+        or breadcrumb(line) == "sure"
+        or is_page_tool(line)
     )
 
 
 def _crumb_category(line: str) -> str:
     parts = [p for p in _CRUMB_SPLIT.split(line) if p]
-    return parts[-1] if len(parts) > 1 else ""
+    return parts[-1] if len(parts) > 1 and parts[-1].casefold() not in _HOME else ""
 
 
 def _category_before(lines: list[str], title_index: int) -> str:
     """The last short non-chrome line (or breadcrumb tail) above the title."""
     for line in reversed(lines[:title_index]):
-        if _BREADCRUMB.match(line):
+        if breadcrumb(line):
             return _crumb_category(line)
         if is_chrome(line) or parse_time_line(line):
             continue
@@ -127,27 +140,43 @@ def _category_before(lines: list[str], title_index: int) -> str:
     return ""
 
 
-def body_paragraphs(lines: list[str]) -> tuple[str, ...]:
-    """Article lines -> paragraphs: tools dropped, related-news and footers cut, "./." trimmed."""
+def is_page_tool(line: str) -> bool:
+    """Buttons and counters of the page ("In bài", "Chia sẻ", "Lượt xem: 1.024"), alone
+    or several on one line; a count frozen at import time is wrong a day later."""
+    parts = [p for p in re.split(r"\s*[|•·]\s*", line) if p]
+    return bool(parts) and all(_TOOLS.match(p) or _VIEWS.match(p) for p in parts)
+
+
+def article_text(lines: list[str], captions: Collection[str] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Article lines -> (paragraphs read aloud, notes shown apart).
+
+    Page tools and keywords are dropped, related news cut, signatures, credits and
+    captions kept as notes (``notes.split_notes``), and the closing "./." trimmed.
+    """
     body: list[str] = []
     for line in lines:
         if body and _SECTION_END.match(line):
             break
-        if not line or _TOOLS.match(line) or _VIEWS.match(line) or (
+        if not line or is_page_tool(line) or _KEYWORDS.match(line) or (
             _FONT_SIZE.search(line) and len(line) <= 40
         ):
             continue
         body.append(line)
+    while body and not any(c.isalnum() for c in body[-1]):
+        body.pop()  # a line that was only the end mark or punctuation
+    body, notes = split_notes(body, captions)
     while body:
-        if _FOOTER.match(body[-1]) or _TOOLS.match(body[-1]):
-            body.pop()
-            continue
         last = _END_MARK.sub(".", body[-1]).strip()
         if any(c.isalnum() for c in last):
             body[-1] = last
             break
-        body.pop()  # a line that was only the end mark or punctuation
-    return tuple(body)
+        body.pop()
+    return tuple(body), tuple(notes)
+
+
+def body_paragraphs(lines: list[str]) -> tuple[str, ...]:
+    """The paragraphs read aloud (see ``article_text``)."""
+    return article_text(lines)[0]
 
 
 def parse_text_dump(text: str, source: str = "") -> Article:
@@ -184,17 +213,21 @@ def parse_text_dump(text: str, source: str = "") -> Article:
                 "No article found in the text: every line looks like page chrome "
                 "(banners, portal name, menus)"
             )
+        # A two-segment trail before a headline-shaped line is the trail, not the title.
+        while len(candidates) > 2 and breadcrumb(lines[candidates[0]]) and looks_like_title(lines[candidates[1]]):
+            candidates.pop(0)
         title_index, body_start = candidates[0], candidates[0] + 1
-        crumbs = [line for line in lines[:title_index] if _BREADCRUMB.match(line)]
+        crumbs = [line for line in lines[:title_index] if breadcrumb(line)]
         category = _crumb_category(crumbs[-1]) if crumbs else ""
 
     title = lines[title_index]
-    paragraphs = body_paragraphs(lines[body_start:])
+    paragraphs, notes = article_text(lines[body_start:])
     if not paragraphs:
         raise ExtractError(
             f"Found the title {title!r} but no article text after it "
             "(the dump may be cut short or hold only a headline)"
         )
     return Article(
-        title=title, paragraphs=paragraphs, category=category, published=published, source=source
+        title=title, paragraphs=paragraphs, category=category, published=published, source=source,
+        notes=notes,
     )

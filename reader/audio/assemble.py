@@ -1,35 +1,50 @@
-"""Join clips into one article MP3 and the sentence timing map the player highlights with.
+"""Join clips into article audio and the sentence timing map the player highlights with.
 
 A sentence's chunks are joined with no gap (they are one breath of speech, cut only
 for Google's 100-character limit); sentences are separated by
 ``settings.sentence_pause_ms`` and paragraphs by ``settings.paragraph_pause_ms`` so
-that a slow listener can follow. All clips are decoded to one format (mono, 16 bit,
-24 kHz) and joined as raw samples, so the timings are
-exact sample counts rather than sums of rounded durations. Each distinct clip is
-decoded once, by ffmpeg processes running side by side.
+that a slow listener can follow. In one pass: every distinct clip is decoded by one
+ffmpeg process to mono 16-bit samples at 24 kHz (MP3 from Google, WAV from the
+offline voice), the samples and pauses are joined here, so the timings are exact
+sample counts, and the result is encoded once (`reader.audio.codec`): loudness
+normalised, optionally slower, tagged.
+
+Before decoding, every clip's structure is checked (`reader.audio.integrity`): a
+clip cut short or with bytes after its last frame is reported together with those
+ffmpeg cannot decode, so the caller can remake all of them at once.
 """
 
 from __future__ import annotations
 
-import io
-import os
-import subprocess
-from concurrent.futures import ThreadPoolExecutor
+import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from pydub import AudioSegment
-from pydub.exceptions import CouldntEncodeError
-
+from reader.audio.codec import (SAMPLE_RATE, SAMPLE_WIDTH, ClipDecodeError, clip_error, decode_many,
+                                normalised_mp3)
+from reader.audio.integrity import structure_problem
 from reader.audio.synthesize import SentenceClips
 from reader.config import Settings
 from reader.errors import AssemblyError
 
-_SAMPLE_WIDTH = 2
-# Google's own rate; espeak-ng's 22050 Hz clips are resampled up to it.
-SAMPLE_RATE = 24000
-DECODE_TIMEOUT = 60.0
+__all__ = ["Assembled", "Joined", "ClipDecodeError", "SAMPLE_RATE", "assemble", "decode_clips", "encode", "join"]
+
+log = logging.getLogger(__name__)
+
+_BYTES_PER_MS = SAMPLE_RATE * SAMPLE_WIDTH / 1000
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Raw samples (mono, 16 bit, ``SAMPLE_RATE``) of sentences and pauses, and their timings."""
+
+    pcm: bytes
+    timings: list[dict]
+
+    @property
+    def duration_ms(self) -> int:
+        return int(round(len(self.pcm) / _BYTES_PER_MS))
 
 
 @dataclass(frozen=True)
@@ -41,96 +56,83 @@ class Assembled:
     duration_ms: int
 
 
-class ClipDecodeError(AssemblyError):
-    """One clip in the cache is not decodable audio; ``clip_path`` names it."""
-
-    def __init__(self, message: str, clip_path: Path) -> None:
-        super().__init__(message)
-        self.clip_path = clip_path
+def spoken(sentences: Sequence[SentenceClips]) -> list[SentenceClips]:
+    return [s for s in sentences if s.clips]
 
 
-def _ffmpeg_missing() -> AssemblyError:
-    return AssemblyError("ffmpeg (and ffprobe) were not found: install the Debian package ffmpeg")
+def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict: bool = True) -> dict[Path, bytes]:
+    """The samples of every clip; ``ClipDecodeError`` naming ALL the broken ones.
 
-
-def decode_clip(path: Path) -> bytes:
-    """One cached MP3 clip as raw mono 16-bit PCM at ``SAMPLE_RATE``; ``ClipDecodeError`` if damaged.
-
-    ffmpeg is called directly (pydub's loader also runs ffprobe: twice the processes).
+    With ``strict`` False a clip whose structure looks wrong but that ffmpeg decodes
+    cleanly is used (and logged): for clips just made, a voice's unusual framing
+    must not stop an article.
     """
-    command = [AudioSegment.converter, "-nostdin", "-v", "error", "-i", str(path),
-               "-f", "s16le", "-ac", "1", "-ar", str(SAMPLE_RATE), "pipe:1"]
+    paths = list(dict.fromkeys(clip.path for sentence in sentences for clip in sentence.clips))
+    broken = {path: reason for path in paths if (reason := structure_problem(path)) is not None}
+    if broken and not strict:
+        log.warning("clips with unusual structure, used as ffmpeg decodes them: %s", broken)
+        broken = {}
     try:
-        done = subprocess.run(command, capture_output=True, timeout=DECODE_TIMEOUT)
-    except FileNotFoundError:
-        raise _ffmpeg_missing() from None
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise AssemblyError(f"ffmpeg could not be run on {path}: {exc}") from None
-    if done.returncode != 0 or not done.stdout:
-        if not path.exists():
-            raise ClipDecodeError(f"Clip {path} disappeared from the cache during assembly", path)
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no audio"]
-        raise ClipDecodeError(f"Clip {path} is not decodable MP3 (damaged cache file?): {reason[0]}", path)
-    return done.stdout[: len(done.stdout) // _SAMPLE_WIDTH * _SAMPLE_WIDTH]
+        raw = decode_many([p for p in paths if p not in broken], settings)
+    except ClipDecodeError as exc:
+        broken.update({path: "ffmpeg cannot decode it" for path in exc.clip_paths})
+        raise clip_error(broken) from None
+    if broken:
+        raise clip_error(broken)
+    return raw
 
 
-def decode_all(paths: Sequence[Path]) -> dict[Path, bytes]:
-    """Every distinct clip decoded, several ffmpeg processes at a time."""
-    unique = list(dict.fromkeys(paths))
-    workers = max(1, min(len(unique), os.cpu_count() or 1, 8))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return dict(zip(unique, pool.map(decode_clip, unique)))
+def _silence(ms: int) -> bytes:
+    return b"\x00" * (int(round(ms * SAMPLE_RATE / 1000)) * SAMPLE_WIDTH)
 
 
-def assemble(sentences: Sequence[SentenceClips], settings: Settings) -> Assembled:
-    """The article audio: chunks joined, pauses between sentences and paragraphs, one MP3."""
-    spoken = [s for s in sentences if s.clips]
-    if not spoken:
+def join(sentences: Sequence[SentenceClips], raw: Mapping[Path, bytes], settings: Settings,
+         trailing_pause_ms: int = 0) -> Joined:
+    """Sentences with their pauses, and ``trailing_pause_ms`` of silence after the last
+    (for a part of an article that another part follows)."""
+    chosen = spoken(sentences)
+    if not chosen:
         raise AssemblyError("Nothing to assemble: the script has no speakable text")
-    raw = decode_all([clip.path for sentence in spoken for clip in sentence.clips])
-    frame_rate = SAMPLE_RATE
-    bytes_per_ms = frame_rate * _SAMPLE_WIDTH / 1000
-
-    def silence(ms: int) -> bytes:
-        frames = int(round(ms * frame_rate / 1000))
-        return b"\x00" * (frames * _SAMPLE_WIDTH)
-
-    parts: list[bytes] = []
+    pieces: list[bytes] = []
     timings: list[dict] = []
     position = 0  # bytes so far
-    previous_paragraph: int | None = None
-    for sentence in spoken:
-        if previous_paragraph is not None:
-            same = sentence.paragraph == previous_paragraph
-            gap = silence(settings.sentence_pause_ms if same else settings.paragraph_pause_ms)
-            parts.append(gap)
+    previous: int | None = None
+    for sentence in chosen:
+        if previous is not None:
+            gap = _silence(settings.sentence_pause_ms if sentence.paragraph == previous else settings.paragraph_pause_ms)
+            pieces.append(gap)
             position += len(gap)
         start = position
         for clip in sentence.clips:
-            parts.append(raw[clip.path])
+            pieces.append(raw[clip.path])
             position += len(raw[clip.path])
         timings.append({
-            "start_ms": int(round(start / bytes_per_ms)),
-            "end_ms": int(round(position / bytes_per_ms)),
+            "start_ms": int(round(start / _BYTES_PER_MS)),
+            "end_ms": int(round(position / _BYTES_PER_MS)),
             "paragraph": sentence.paragraph,
             "sentence": sentence.sentence,
             "text": sentence.text,
         })
-        previous_paragraph = sentence.paragraph
-    audio = AudioSegment(data=b"".join(parts), sample_width=_SAMPLE_WIDTH, frame_rate=frame_rate, channels=1)
-    return Assembled(export_mp3(audio, settings.mp3_bitrate), timings, int(round(position / bytes_per_ms)))
+        previous = sentence.paragraph
+    pieces.append(_silence(trailing_pause_ms))
+    return Joined(b"".join(pieces), timings)
 
 
-def export_mp3(audio: AudioSegment, bitrate: str) -> bytes:
-    """Mono MP3 bytes at ``bitrate`` (exported to memory; pydub's returned file is closed)."""
-    buffer = io.BytesIO()
-    try:
-        out = audio.export(buffer, format="mp3", bitrate=bitrate, parameters=["-ac", "1"])
-    except FileNotFoundError:
-        raise _ffmpeg_missing() from None
-    except CouldntEncodeError as exc:
-        raise AssemblyError(f"ffmpeg could not encode the article MP3 (bitrate {bitrate!r}?): {exc}") from None
-    try:
-        return buffer.getvalue()
-    finally:
-        out.close()
+def encode(joined: Joined, settings: Settings, tags: Mapping[str, str] | None = None,
+           tempo: float = 1.0) -> Assembled:
+    """One MP3 of ``joined``, loudness normalised; at ``tempo`` the timings are scaled too."""
+    mp3 = normalised_mp3(joined.pcm, settings, tags=tags, tempo=tempo)
+    if tempo == 1.0:
+        return Assembled(mp3, joined.timings, joined.duration_ms)
+    timings = [{**row, "start_ms": int(round(row["start_ms"] / tempo)), "end_ms": int(round(row["end_ms"] / tempo))}
+               for row in joined.timings]
+    return Assembled(mp3, timings, int(round(joined.duration_ms / tempo)))
+
+
+def assemble(sentences: Sequence[SentenceClips], settings: Settings, tags: Mapping[str, str] | None = None,
+             tempo: float = 1.0, strict: bool = True) -> Assembled:
+    """The article audio: chunks joined, pauses between sentences and paragraphs, one MP3."""
+    chosen = spoken(sentences)
+    if not chosen:
+        raise AssemblyError("Nothing to assemble: the script has no speakable text")
+    return encode(join(chosen, decode_clips(chosen, settings, strict), settings), settings, tags, tempo)

@@ -63,22 +63,36 @@ def write_output(path: Path, data: bytes) -> None:
     atomic_write(path, data)
 
 
+# A clip is MP3 (Google) or WAV (the offline voice, encoded only once, in the article).
+CLIP_SUFFIXES = (".mp3", ".wav")
+
+
+def clip_suffix(data: bytes) -> str:
+    return ".wav" if data[:4] == b"RIFF" else ".mp3"
+
+
 class ClipCache:
-    """MP3 clips under ``<directory>/clips/<ab>/<key>.mp3``."""
+    """Clips under ``<directory>/clips/<ab>/<key>.mp3`` (or ``.wav``)."""
 
     def __init__(self, directory: Path | str) -> None:
         self.directory = Path(directory)
         self.clips_dir = self.directory / "clips"
 
-    def path_for(self, key: str) -> Path:
+    def path_for(self, key: str, suffix: str = ".mp3") -> Path:
         """Where the clip ``key`` lives (sharded by its first two hex digits)."""
         if len(key) < 3 or not all(c in "0123456789abcdef" for c in key):
             raise CacheError(f"Not a clip key: {key!r}")
-        return self.clips_dir / key[:2] / f"{key}.mp3"
+        return self.clips_dir / key[:2] / f"{key}{suffix}"
 
-    def get(self, key: str) -> Path | None:
-        """The clip's path if a usable file is there; an empty or unreadable file is removed."""
-        path = self.path_for(key)
+    def get(self, key: str, suffix: str | None = None) -> Path | None:
+        """The clip's path if a usable file is there (of any clip suffix unless one is
+        given); an empty or unreadable file is removed."""
+        if suffix is None:
+            for each in CLIP_SUFFIXES:
+                if (found := self.get(key, each)) is not None:
+                    return found
+            return None
+        path = self.path_for(key, suffix)
         try:
             size = path.stat().st_size
             if size > 0:
@@ -95,11 +109,11 @@ class ClipCache:
             pass
         return None
 
-    def put(self, key: str, data: bytes) -> Path:
-        """Store ``data`` as clip ``key`` atomically; returns its path."""
+    def put(self, key: str, data: bytes, suffix: str | None = None) -> Path:
+        """Store ``data`` as clip ``key`` atomically (suffix by its format unless given); returns its path."""
         if not data:
             raise CacheError(f"Refusing to cache an empty clip for key {key[:12]}")
-        path = self.path_for(key)
+        path = self.path_for(key, suffix or clip_suffix(data))
         try:
             atomic_write(path, data)
         except OSError as exc:
@@ -113,5 +127,6 @@ class ClipCache:
         """Every clip key present (for stats and pruning)."""
         if not self.clips_dir.is_dir():
             return
-        for path in self.clips_dir.glob("*/*.mp3"):
-            yield path.stem
+        for suffix in CLIP_SUFFIXES:
+            for path in self.clips_dir.glob(f"*/*{suffix}"):
+                yield path.stem

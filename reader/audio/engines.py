@@ -1,10 +1,12 @@
 """Voices that turn one chunk of spoken text into MP3, and the choice between them.
 
 ``auto`` prefers Google's natural voice and falls back to espeak-ng when Google is
-unreachable. Finding that out costs a connect timeout, so the finding is remembered
-for ``settings.offline_memory_seconds`` in a small marker file in the cache
-directory: every Streamlit rerun and every pregeneration worker process sees it and
-goes straight to the offline voice instead of each waiting again.
+unreachable or hangs. Finding that out costs a connect timeout or a first-byte
+deadline, so the finding is remembered for ``settings.offline_memory_seconds`` in a
+small marker file in the cache directory: every Streamlit rerun and every
+pregeneration worker process sees it and goes straight to the offline voice instead
+of each waiting again. Meanwhile a background probe (``google_probe.py``) asks Google
+again every ``gtts_probe_interval`` seconds and clears the marker when it answers.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from reader.audio.espeak_engine import EspeakEngine
+from reader.audio.google_probe import ensure_probe
 from reader.audio.gtts_engine import GttsEngine, has_speakable, looks_like_mp3
 from reader.config import Settings
 from reader.errors import AudioError, EngineUnavailable
@@ -58,7 +61,8 @@ class OfflineMarker:
         except (OSError, ValueError):
             return False
         now = time.time() if now is None else now
-        return 0 <= now - since < self.memory_seconds
+        # A second of tolerance: the stamp is rounded, and machines sharing a cache differ a little.
+        return -1.0 <= now - since < self.memory_seconds
 
     def set(self) -> None:
         """Record "unreachable now" (atomically; failing to record only costs a later retry)."""
@@ -81,11 +85,12 @@ class OfflineMarker:
 
 
 class AutoEngine:
-    """Google first, espeak-ng when Google cannot be reached or keeps failing.
+    """Google first, espeak-ng when Google cannot be reached, hangs or keeps failing.
 
     A single failed chunk (after gTTS's own retries) falls back for that chunk;
-    ``failures_to_go_offline`` failures in a row, or one connection failure, mark
-    Google offline for everyone sharing the cache directory.
+    ``failures_to_go_offline`` failures in a row, or one connection failure or hang
+    (``EngineUnavailable``), mark Google offline for everyone sharing the cache
+    directory, so the rest of the article is read offline at once.
     """
 
     name = "auto"
@@ -111,8 +116,15 @@ class AutoEngine:
         return self.primary.voice
 
     def google_offline(self) -> bool:
-        """True when Google is known to be unreachable: do not even try it."""
-        return self.marker.active()
+        """True when Google is known to be unreachable: do not even try it (a probe finds out when it is back)."""
+        if not self.marker.active():
+            return False
+        self._probe()
+        return True
+
+    def _probe(self) -> None:
+        if isinstance(self.primary, GttsEngine):
+            ensure_probe(self.primary, self.marker)
 
     def record_success(self) -> None:
         with self._lock:
@@ -129,6 +141,7 @@ class AutoEngine:
         log.warning("Google voice failed (%s); using the offline voice", exc)
         if go_offline:
             self.marker.set()
+            self._probe()
 
     def synthesize_tagged(self, text: str) -> tuple[Engine, bytes]:
         """MP3 for ``text`` and the engine that actually made it."""

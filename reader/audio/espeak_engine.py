@@ -1,16 +1,17 @@
-"""The offline voice: espeak-ng's Vietnamese, converted to MP3.
+"""The offline voice: espeak-ng's Vietnamese, as WAV clips.
 
 Robotic but intelligible and instant, and it needs no network: the reader falls back
-to it when Google cannot be reached, so listeners always get the article.
+to it when Google cannot be reached, so listeners always get the article. Its clips
+stay WAV (with the sizes in the header made right: espeak-ng streams a header with
+bogus sizes) and are encoded once, in the article, never MP3 and back again.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import subprocess
-
-from pydub import AudioSegment
-from pydub.exceptions import CouldntDecodeError, CouldntEncodeError
+import wave
 
 from reader.audio.gtts_engine import has_speakable
 from reader.config import Settings
@@ -28,11 +29,11 @@ class EspeakEngine:
         self.voice = f"{settings.espeak_voice}@{settings.espeak_words_per_minute}wpm"
 
     def synthesize(self, text: str) -> bytes:
-        """MP3 (mono, ``settings.mp3_bitrate``) of ``text`` spoken by espeak-ng."""
+        """WAV (mono, 16 bit, espeak-ng's own rate) of ``text`` spoken by espeak-ng."""
         text = text.strip()
         if not has_speakable(text):
             raise EngineError(f"Nothing speakable in {text!r}")
-        return wav_to_mp3(self._wav(text), self.settings.mp3_bitrate)
+        return whole_wav(self._wav(text))
 
     def _wav(self, text: str) -> bytes:
         s = self.settings
@@ -60,14 +61,32 @@ class EspeakEngine:
         return done.stdout
 
 
-def wav_to_mp3(wav: bytes, bitrate: str) -> bytes:
-    """Mono MP3 from WAV bytes (espeak-ng's streamed WAV header has a bogus size; pydub copes)."""
-    try:
-        segment = AudioSegment.from_file(io.BytesIO(wav), format="wav").set_channels(1)
-        out = io.BytesIO()
-        segment.export(out, format="mp3", bitrate=bitrate)
-    except FileNotFoundError:
-        raise EngineUnavailable("ffmpeg was not found: install the Debian package ffmpeg") from None
-    except (CouldntDecodeError, CouldntEncodeError) as exc:
-        raise EngineError(f"Could not convert espeak-ng's WAV to MP3: {exc}") from None
+def whole_wav(streamed: bytes) -> bytes:
+    """A WAV with true sizes in its header, from espeak-ng's streamed one (sizes unknown
+    when it started writing); ``EngineError`` if it is not 16-bit PCM WAV."""
+    if streamed[:4] != b"RIFF" or streamed[8:12] != b"WAVE":
+        raise EngineError("espeak-ng did not write WAV audio")
+    pos, fmt = 12, None
+    while pos + 8 <= len(streamed):
+        name, size = streamed[pos:pos + 4], struct.unpack_from("<I", streamed, pos + 4)[0]
+        if name == b"fmt ":
+            fmt = struct.unpack_from("<HHIIHH", streamed, pos + 8)  # format, channels, rate, _, _, bits
+            pos += 8 + size + (size & 1)
+        elif name == b"data":
+            pcm = streamed[pos + 8:]
+            break
+        else:
+            pos += 8 + size + (size & 1)
+    else:
+        raise EngineError("espeak-ng's WAV has no audio data")
+    if fmt is None or fmt[0] != 1 or fmt[5] != 16:
+        raise EngineError("espeak-ng's WAV is not 16-bit PCM")
+    channels, rate = fmt[1], fmt[2]
+    frame = 2 * channels
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(channels)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm[: len(pcm) // frame * frame])
     return out.getvalue()

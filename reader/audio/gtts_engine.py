@@ -1,44 +1,120 @@
-"""Google's voice through gTTS, made safe to call from a server.
+"""Google's voice through gTTS, made safe to call from a server, many requests at once.
 
-gTTS 2.5.4 on its own waits forever (no timeout), never retries, takes its endpoint
-from a name bound inside ``gtts.tts`` and reports every failure as one ``gTTSError``.
-``GttsEngine`` adds what a news reader needs: a (connect, read) timeout on every
-request, the endpoint from ``settings.gtts_url`` (so tests and benchmarks can point
-it at a fake), bounded retries with jittered exponential backoff for throttling
-(429), server errors and read timeouts, and a quick, distinct ``EngineUnavailable``
-when Google cannot be reached at all, so the caller can fall back to espeak-ng.
+gTTS 2.5.4 on its own waits forever (no timeout), never retries, opens a new session
+(a new connection) for every request, takes its endpoint from a name bound inside
+``gtts.tts`` and reports every failure as one ``gTTSError``. ``GttsEngine`` adds what
+a news reader needs:
+
+- the endpoint from ``settings.gtts_url`` (so tests and benchmarks can use a fake);
+- one kept-alive ``requests.Session`` per thread, so concurrent workers reuse their
+  connections;
+- a short deadline for connect + first byte (``gtts_first_byte_timeout``) and the
+  longer ``gtts_read_timeout`` only once the answer flows, so a Google that accepts
+  and says nothing is found out in seconds: the process's limiter is then suspended
+  (other chunks fail at once instead of each waiting) and a background probe asks
+  Google again until it answers;
+- every request under the process's ``AdaptiveLimiter`` (``limiter.py``): a 429 halves
+  the requests in flight and its ``Retry-After`` pauses them all;
+- bounded retries with jittered exponential backoff for throttling, server errors and
+  read timeouts, and a quick, distinct ``EngineUnavailable`` when Google cannot be
+  reached at all, so the caller can fall back to espeak-ng.
 """
 
 from __future__ import annotations
 
 import binascii
+import email.utils
 import io
 import ipaddress
 import logging
 import random
+import re
+import base64
 import socket
 import threading
 import time
 import urllib.parse
-from typing import Callable
+import urllib.request
+from typing import Callable, Iterator
 
 import requests
 from gtts import gTTS
 from gtts.tts import gTTSError
 from urllib3.exceptions import MaxRetryError, NewConnectionError
+from urllib3.util import Timeout
 
+from reader.audio.limiter import LimiterSuspended, limiter_for
 from reader.config import Settings
 from reader.errors import EngineError, EngineUnavailable
 
 log = logging.getLogger(__name__)
 
+# What the background probe asks Google to say: the shortest speakable request.
+PROBE_TEXT = "a"
+
+_AUDIO_LINE = re.compile(r'jQ1olc","\[\\"(.*)\\"]')
+
+_local = threading.local()
+
+
+def thread_session() -> requests.Session:
+    """This thread's session: its connection to Google stays open between requests."""
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = requests.Session()
+    return session
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date); None if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when is None or when.tzinfo is None:
+            return None
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    return max(0.0, seconds) if seconds == seconds else None
+
+
+class _Throttled(Exception):
+    """HTTP 429, with the pause Google asked for (if it said)."""
+
+    def __init__(self, retry_after: float | None) -> None:
+        super().__init__(f"HTTP 429 (Retry-After {retry_after})")
+        self.retry_after = retry_after
+
+
+class _NoAnswer(Exception):
+    """Connected, but not one byte of an answer within the first-byte deadline."""
+
 
 class _EndpointGTTS(gTTS):
-    """gTTS sending its requests to a configured URL instead of translate.google.<tld>."""
+    """gTTS's request preparation and reply parsing, sent differently.
 
-    def __init__(self, text: str, *, url: str, **kwargs: object) -> None:
+    ``stream`` is overridden to send to the configured URL through the caller's
+    session (gTTS opens a new one per request), with certificate checks on (gTTS
+    turns them off), one deadline for connect + first byte and the read timeout
+    for the rest, and throttling told apart with its ``Retry-After``.
+    """
+
+    def __init__(
+        self, text: str, *, url: str, session: requests.Session,
+        connect_timeout: float, first_byte_timeout: float, read_timeout: float, **kwargs: object,
+    ) -> None:
         super().__init__(text, **kwargs)
         self._endpoint = url
+        self._session = session
+        self._first_byte = Timeout(
+            connect=min(connect_timeout, first_byte_timeout), read=first_byte_timeout, total=first_byte_timeout
+        )
+        self._read_timeout = read_timeout
 
     def _prepare_requests(self) -> list[requests.PreparedRequest]:
         prepared = super()._prepare_requests()
@@ -46,9 +122,62 @@ class _EndpointGTTS(gTTS):
             request.prepare_url(self._endpoint, None)
         return prepared
 
+    def stream(self) -> Iterator[bytes]:
+        for prepared in self._prepare_requests():
+            try:
+                response = self._session.send(
+                    prepared, proxies=urllib.request.getproxies(), timeout=self._first_byte, stream=True
+                )
+            except requests.ConnectTimeout:
+                raise gTTSError(tts=self)
+            except requests.ReadTimeout:
+                raise _NoAnswer() from None
+            except requests.RequestException:
+                raise gTTSError(tts=self)
+            with response:
+                yield from self._audio_of(response)
+
+    def _audio_of(self, response: requests.Response) -> Iterator[bytes]:
+        if response.status_code == 429:
+            _drain(response)
+            raise _Throttled(parse_retry_after(response.headers.get("Retry-After")))
+        if response.status_code >= 400:
+            _drain(response)
+            raise gTTSError(tts=self, response=response)
+        _set_read_timeout(response, self._read_timeout)
+        try:
+            for line in response.iter_lines(chunk_size=1024):
+                decoded = line.decode("utf-8")
+                if "jQ1olc" in decoded:
+                    found = _AUDIO_LINE.search(decoded)
+                    if not found:
+                        raise gTTSError(tts=self, response=response)
+                    yield base64.b64decode(found.group(1).encode("ascii"))
+        except requests.RequestException:
+            raise gTTSError(tts=self)
+
+
+def _drain(response: requests.Response) -> None:
+    """Read a short error body so the kept-alive connection can carry the next request."""
+    try:
+        response.content
+    except requests.RequestException:
+        pass
+
+
+def _set_read_timeout(response: requests.Response, seconds: float) -> None:
+    """Once the answer has started, give the rest of it the (longer) read timeout."""
+    connection = getattr(response.raw, "_connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        try:
+            sock.settimeout(seconds)
+        except OSError:
+            pass
+
 
 class _Transient(Exception):
-    """A failure worth retrying: throttling, a server error, a read timeout."""
+    """A failure worth retrying: a server error, a read timeout, a broken reply."""
 
 
 def looks_like_mp3(data: bytes) -> bool:
@@ -70,9 +199,13 @@ class GttsEngine:
         self.settings = settings
         self.voice = settings.gtts_lang
         self.url = settings.gtts_url
-        self._timeout = (settings.gtts_connect_timeout, settings.gtts_read_timeout)
         self._sleep = sleep
         self._resolved = False
+
+    @property
+    def limiter(self):
+        """The limiter every request to this endpoint in this process goes through."""
+        return limiter_for(self.url, self.settings)
 
     def synthesize(self, text: str) -> bytes:
         """MP3 for ``text`` (one request when it is at most 100 characters), retried when throttled."""
@@ -80,24 +213,80 @@ class GttsEngine:
         if not has_speakable(text):
             raise EngineError(f"Nothing speakable in {text!r}: gTTS needs letters or digits")
         self._check_host_resolves()
-        attempts = self.settings.gtts_retries + 1
-        failed = 0
+        limiter = self.limiter
+        failed = throttled = 0
         while True:
             try:
-                return self._request(text)
-            except _Transient as exc:
-                failed += 1
-                if failed == attempts:
+                slot = limiter.acquire()
+            except LimiterSuspended as exc:
+                raise EngineUnavailable(f"Google is not answering ({exc}); not asking again until it does") from None
+            try:
+                data = self._request(text)
+            except _Throttled as exc:
+                slot.throttled(exc.retry_after)
+                throttled += 1
+                if throttled > self.settings.gtts_throttle_retries:
                     raise EngineError(
-                        f"Google still refused after {attempts} attempt(s) ({exc}); "
-                        "probably throttling (HTTP 429) or an outage: try again later"
+                        f"Google still refused after {throttled} attempt(s) (HTTP 429): "
+                        "throttling; try again later"
                     ) from None
-                delay = self.settings.gtts_backoff * (2 ** (failed - 1)) * random.uniform(0.5, 1.5)
-                log.info("gTTS attempt %d failed (%s); retrying in %.2f s", failed, exc, delay)
-                self._sleep(delay)
+                if exc.retry_after is None:  # with Retry-After the limiter holds everyone back
+                    self._backoff(throttled, exc)
+            except _Transient as exc:
+                slot.failed()
+                failed += 1
+                if failed > self.settings.gtts_retries:
+                    raise EngineError(
+                        f"Google still failed after {failed} attempt(s) ({exc}); "
+                        "probably an outage: try again later"
+                    ) from None
+                self._backoff(failed, exc)
+            except _NoAnswer:
+                slot.failed()
+                raise self._hung() from None
+            except BaseException:
+                slot.failed()
+                raise
+            else:
+                slot.succeeded()
+                return data
+
+    def probe(self) -> bool:
+        """One request outside the limiter: does Google answer at all (even with a 429)?"""
+        try:
+            self._request(PROBE_TEXT)
+        except _Throttled:
+            return True
+        except (_NoAnswer, _Transient, EngineError, EngineUnavailable):
+            return False
+        return True
+
+    def _hung(self) -> EngineUnavailable:
+        """Google accepted and said nothing: stop sending (other chunks fail at once) and probe."""
+        from reader.audio.google_probe import ensure_probe
+
+        seconds = self.settings.gtts_first_byte_timeout
+        reason = f"no answer within {seconds:g} s"
+        self.limiter.suspend(self.settings.offline_memory_seconds, reason)
+        ensure_probe(self)
+        return EngineUnavailable(
+            f"Google at {self.url} accepted the connection but sent nothing within {seconds:g} s: "
+            "it hangs, or the network drops its answers"
+        )
+
+    def _backoff(self, attempt: int, exc: Exception) -> None:
+        delay = self.settings.gtts_backoff * (2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+        delay = min(delay, self.settings.gtts_max_pause)
+        log.info("gTTS attempt %d failed (%s); retrying in %.2f s", attempt, exc, delay)
+        self._sleep(delay)
 
     def _request(self, text: str) -> bytes:
-        tts = _EndpointGTTS(text, url=self.url, lang=self.voice, lang_check=False, timeout=self._timeout)
+        s = self.settings
+        tts = _EndpointGTTS(
+            text, url=self.url, session=thread_session(), connect_timeout=s.gtts_connect_timeout,
+            first_byte_timeout=s.gtts_first_byte_timeout, read_timeout=s.gtts_read_timeout,
+            lang=self.voice, lang_check=False,
+        )
         buffer = io.BytesIO()
         try:
             tts.write_to_fp(buffer)
@@ -121,7 +310,7 @@ class GttsEngine:
         response = exc.rsp
         if response is not None:
             status = response.status_code
-            if status == 429 or status >= 500:
+            if status >= 500:
                 return _Transient(f"HTTP {status}")
             if status == 200:
                 return EngineError("Google answered without audio: the reply format may have changed")

@@ -1,8 +1,9 @@
 """Keeping the audio cache healthy: what is in it, what is broken, what can go.
 
-The cache holds clips (`clips/ab/<key>.mp3`) and article audio (`articles/<key>.mp3`
-with its `<key>.json`). Everything in it can be made again, so maintenance may
-remove any file; it never touches the library.
+The cache holds clips (`clips/ab/<key>.mp3`, or `.wav` from the offline voice),
+article audio (`articles/<key>.mp3` with its `<key>.json`) and the parts an article
+is first played in (`articles/parts/`, likewise). Everything in it can be made again,
+so maintenance may remove any file; it never touches the library.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from reader.audio.engines import OFFLINE_MARKER_NAME, looks_like_mp3
+from reader.audio.cache import CLIP_SUFFIXES
+from reader.audio.codec import decode_problems
+from reader.audio.engines import OFFLINE_MARKER_NAME
+from reader.audio.integrity import structure_problem
+from reader.audio.store import mismatch, read_info
 from reader.config import Settings
 
 
@@ -42,11 +47,15 @@ class CacheReport:
 
 
 def _clips(cache_dir: Path) -> list[Path]:
-    return sorted((cache_dir / "clips").glob("*/*.mp3"))
+    return sorted(p for suffix in CLIP_SUFFIXES for p in (cache_dir / "clips").glob(f"*/*{suffix}"))
 
 
 def _articles(cache_dir: Path) -> list[Path]:
     return sorted((cache_dir / "articles").glob("*.mp3"))
+
+
+def _parts(cache_dir: Path) -> list[Path]:
+    return sorted((cache_dir / "articles" / "parts").glob("*.mp3"))
 
 
 def _temps(cache_dir: Path) -> list[Path]:
@@ -67,46 +76,45 @@ def cache_stats(settings: Settings) -> CacheStats:
         clips=len(clips),
         clip_bytes=sum(map(_size, clips)),
         articles=len(articles),
-        article_bytes=sum(_size(p) + _size(p.with_suffix(".json")) for p in articles),
+        article_bytes=sum(_size(p) + _size(p.with_suffix(".json")) for p in articles + _parts(cache_dir)),
         temp_files=len(_temps(cache_dir)),
         google_offline_marker=(cache_dir / OFFLINE_MARKER_NAME).exists(),
     )
 
 
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as f:
-            return f.read(4096)
-    except OSError:
-        return b""
-
-
 def _article_info(mp3: Path) -> dict | None:
-    try:
-        info = json.loads(mp3.with_suffix(".json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return info if isinstance(info, dict) and isinstance(info.get("timings"), list) else None
+    return read_info(mp3)
 
 
 def verify_cache(settings: Settings, now: float | None = None) -> CacheReport:
-    """Remove what a reader could trip on: clips that are not MP3, article audio without a
-    whole timing map (or the reverse), and temporary files left by a crash."""
+    """Remove what a listener could trip on: clips and article audio that are not whole
+    (cut short, bytes after the end, not audio, anything ffmpeg cannot decode from
+    end to end), article audio that differs from its stored length and checksum or
+    has no whole description (or the reverse), and temporary files left by a crash."""
     cache_dir = Path(settings.cache_dir)
     now = time.time() if now is None else now
     report = CacheReport()
-    for clip in _clips(cache_dir):
-        report.checked += 1
-        if not looks_like_mp3(_head(clip)):
-            _remove(clip, report)
-    for mp3 in _articles(cache_dir):
-        report.checked += 1
-        if not looks_like_mp3(_head(mp3)) or _article_info(mp3) is None:
-            _remove(mp3, report)
-            _remove(mp3.with_suffix(".json"), report)
-    for meta in sorted((cache_dir / "articles").glob("*.json")):
-        if not meta.with_suffix(".mp3").exists():
-            _remove(meta, report)
+    clips = _clips(cache_dir)
+    stored = _articles(cache_dir) + _parts(cache_dir)
+    report.checked = len(clips) + len(stored)
+    broken: set[Path] = set()
+    for clip in clips:
+        if structure_problem(clip) is not None:
+            broken.add(clip)
+    for mp3 in stored:
+        info = _article_info(mp3)
+        if info is None or mismatch(mp3, info) is not None or structure_problem(mp3) is not None:
+            broken.add(mp3)
+    broken |= set(decode_problems([p for p in clips + stored if p not in broken], settings))
+    for path in sorted(broken):
+        if path in stored:
+            _remove_stored(path, report)
+        else:
+            _remove(path, report)
+    for directory in (cache_dir / "articles", cache_dir / "articles" / "parts"):
+        for meta in sorted(directory.glob("*.json")):
+            if not meta.with_suffix(".mp3").exists():
+                _remove(meta, report)
     for temp in _temps(cache_dir):
         try:
             old = now - temp.stat().st_mtime > settings.cache_stale_temp_seconds
@@ -117,12 +125,16 @@ def verify_cache(settings: Settings, now: float | None = None) -> CacheReport:
     return report
 
 
-def prune_cache(settings: Settings, keep_articles: Iterable[str], max_bytes: int | None = None) -> CacheReport:
+def prune_cache(settings: Settings, keep_articles: Iterable[str], max_bytes: int | None = None,
+                now: float | None = None) -> CacheReport:
     """Remove article audio not in ``keep_articles`` (its article changed or is gone) and the
-    clips no remaining article audio uses; then, while the cache is over ``max_bytes``
-    (default ``settings.cache_max_bytes``), the oldest article audio and its clips."""
+    clips and parts no remaining article audio uses (a part younger than
+    ``settings.cache_stale_temp_seconds`` may be playing while its article is being
+    made: it stays); then, while the cache is over ``max_bytes`` (default
+    ``settings.cache_max_bytes``), the oldest article audio with its clips and parts."""
     cache_dir = Path(settings.cache_dir)
     limit = settings.cache_max_bytes if max_bytes is None else max_bytes
+    now = time.time() if now is None else now
     keep = set(keep_articles)
     report = CacheReport()
     articles = _articles(cache_dir)
@@ -132,34 +144,41 @@ def prune_cache(settings: Settings, keep_articles: Iterable[str], max_bytes: int
         if mp3.stem in keep:
             kept.append(mp3)
         else:
-            _remove(mp3, report)
-            _remove(mp3.with_suffix(".json"), report)
+            _remove_stored(mp3, report)
     kept.sort(key=lambda p: _mtime(p))
-    refs = {mp3: _clip_keys([mp3]) for mp3 in kept}
+    infos = {mp3: _article_info(mp3) or {} for mp3 in kept}
+    refs = {mp3: _listed(info, "clip_keys") for mp3, info in infos.items()}
     uses = Counter(key for keys in refs.values() for key in keys)
+    parts_used = {key for info in infos.values() for key in _listed(info, "part_keys")}
     for clip in _clips(cache_dir):
         if clip.stem not in uses:
             _remove(clip, report)
+    for part in _parts(cache_dir):
+        if part.stem not in parts_used and now - _mtime(part) > settings.cache_stale_temp_seconds:
+            _remove_stored(part, report)
     total = cache_stats(settings).total_bytes
     while kept and total > limit:
         oldest = kept.pop(0)
         freed_before = report.freed_bytes
-        _remove(oldest, report)
-        _remove(oldest.with_suffix(".json"), report)
+        _remove_stored(oldest, report)
+        for key in _listed(infos.pop(oldest), "part_keys"):
+            _remove_stored(cache_dir / "articles" / "parts" / f"{key}.mp3", report)
         for key in refs.pop(oldest):
             uses[key] -= 1
             if uses[key] == 0:
-                _remove(cache_dir / "clips" / key[:2] / f"{key}.mp3", report)
+                for suffix in CLIP_SUFFIXES:
+                    _remove(cache_dir / "clips" / key[:2] / f"{key}{suffix}", report)
         total -= report.freed_bytes - freed_before
     return report
 
 
-def _clip_keys(articles: list[Path]) -> set[str]:
-    keys: set[str] = set()
-    for mp3 in articles:
-        info = _article_info(mp3) or {}
-        keys.update(k for k in info.get("clip_keys", ()) if isinstance(k, str))
-    return keys
+def _listed(info: dict, name: str) -> set[str]:
+    return {k for k in info.get(name, ()) if isinstance(k, str)}
+
+
+def _remove_stored(mp3: Path, report: CacheReport) -> None:
+    _remove(mp3, report)
+    _remove(mp3.with_suffix(".json"), report)
 
 
 def _mtime(path: Path) -> float:

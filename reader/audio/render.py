@@ -1,27 +1,37 @@
 """One call from a speech script to a playable article: clips, assembly, and reuse.
 
-An assembled article is kept under ``<cache_dir>/articles/<key>.mp3`` with its timing
-map in ``<key>.json``. The key is a hash of the clip keys the article is made of (with
-the sentence layout and display text) and the settings that shape the assembly, so
-a second render of the same script finds it without touching any engine, and any
-change of text, voice or pauses makes a new one. When Google is known offline an
-``auto`` render is planned with the espeak-ng clips, so even that case is reused.
+An assembled article is kept under ``<cache_dir>/articles/<key>.mp3`` with its
+description in ``<key>.json`` (timing map, voices, clip keys, tags, the MP3's length
+and checksum; `reader.audio.store`). The key is a hash of the clip keys the article is
+made of (with the sentence layout and display text), the settings that shape the
+assembly and the tempo, so a second render of the same script finds it without
+touching any engine, and any change of text, voice or pauses makes a new one. When
+Google is known offline an ``auto`` render is planned with the espeak-ng clips, so
+even that case is reused. A stored MP3 that does not match its length and checksum
+is removed and made again, transparently.
+
+`render_parts` makes the same article paragraph by paragraph (title and first
+paragraph first) and hands over each part as soon as it is playable; the whole article
+is stored when the last part is done. Tags (title, date, source, language) are not
+part of the key: they are written into the MP3 when given and differ from the stored
+ones, without re-encoding.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator, Mapping
 
-from reader.audio.assemble import ClipDecodeError, assemble
-from reader.audio.cache import KEY_VERSION, ClipCache, atomic_write, stable_hash, write_output
+from reader.audio.assemble import ClipDecodeError, assemble, decode_clips, encode, join, spoken
+from reader.audio.cache import KEY_VERSION, ClipCache, stable_hash, write_output
+from reader.audio.codec import retag_mp3
 from reader.audio.engines import AutoEngine, Engine, make_engine
-from reader.audio.synthesize import SentenceClips, plan_script, synthesize_script
+from reader.audio.store import load, store
+from reader.audio.synthesize import SentenceClips, clip_for, plan_script, speakable_chunks, synthesize_script
 from reader.config import ENGINES, Settings
-from reader.errors import CacheError, OutputError
+from reader.errors import OutputError
 
 if TYPE_CHECKING:
     from reader.speech.script import SpeechScript
@@ -29,6 +39,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Layout = list[tuple[int, int, str, list[str]]]
+Tags = Mapping[str, str]
+
+# Bump when article audio is made differently for the same clips: old files are then ignored.
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -39,103 +53,135 @@ class Rendering:
     timings: list[dict]
     engines_used: tuple[str, ...]
     offline: bool
+    duration_ms: int = 0
 
 
-def article_key(layout: Layout, settings: Settings) -> str:
-    """Hash of the clips (per sentence, with display text) and the assembly settings."""
-    shape = [settings.sentence_pause_ms, settings.paragraph_pause_ms, settings.mp3_bitrate]
-    return stable_hash(["article", KEY_VERSION, shape, [list(row) for row in layout]])
+@dataclass(frozen=True)
+class AudioPart:
+    """A playable piece of an article, made before the rest (see `render_parts`)."""
+
+    index: int                   # 0, 1, 2 ... in reading order; part 0 holds the title
+    paragraphs: tuple[int, ...]  # which script paragraphs it holds
+    mp3_path: Path               # a playable MP3 of this part alone, kept in the cache
+    timings: list[dict]          # same row shape as the article map, times relative to the part's start
+    duration_ms: int
+    offline: bool
+
+
+def _shape(settings: Settings, tempo: float) -> list:
+    return [FORMAT_VERSION, settings.sentence_pause_ms, settings.paragraph_pause_ms, settings.mp3_bitrate,
+            settings.loudness_target_lufs, settings.loudness_peak_dbfs, round(tempo, 4)]
+
+
+def article_key(layout: Layout, settings: Settings, tempo: float = 1.0) -> str:
+    """Hash of the clips (per sentence, with display text), the assembly settings and the tempo."""
+    return stable_hash(["article", KEY_VERSION, _shape(settings, tempo), [list(row) for row in layout]])
+
+
+def _part_key(layout: Layout, settings: Settings, trailing_pause_ms: int) -> str:
+    return stable_hash(["part", KEY_VERSION, _shape(settings, 1.0), trailing_pause_ms, [list(r) for r in layout]])
 
 
 def _layout(sentences: list[SentenceClips]) -> Layout:
     return [(s.paragraph, s.sentence, s.text, [c.key for c in s.clips]) for s in sentences]
 
 
-def _load(articles_dir: Path, key: str) -> tuple[Path, dict] | None:
-    """A stored article if both files are whole (the JSON is written last)."""
-    mp3, meta = articles_dir / f"{key}.mp3", articles_dir / f"{key}.json"
-    try:
-        info = json.loads(meta.read_text(encoding="utf-8"))
-        if mp3.stat().st_size > 0 and isinstance(info.get("timings"), list):
-            return mp3, info
-    except (OSError, ValueError, AttributeError):
-        pass
-    return None
-
-
-def _store(articles_dir: Path, key: str, mp3: bytes, info: dict) -> Path:
-    path = articles_dir / f"{key}.mp3"
-    try:
-        atomic_write(path, mp3)
-        atomic_write(articles_dir / f"{key}.json", json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
-    except OSError as exc:
-        raise CacheError(f"Cannot write the article cache at {articles_dir}: {exc}") from None
-    return path
-
-
 def _engines_in(sentences: list[SentenceClips]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for sentence in sentences:
-        for clip in sentence.clips:
-            seen.setdefault(clip.engine, None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(clip.engine for sentence in sentences for clip in sentence.clips))
 
 
-def _build(script: "SpeechScript", eng: Engine, cache: ClipCache, settings: Settings, articles_dir: Path) -> tuple[Path, dict]:
+def _articles_dir(settings: Settings) -> Path:
+    return Path(settings.cache_dir) / "articles"
+
+
+def parts_dir(settings: Settings) -> Path:
+    return _articles_dir(settings) / "parts"
+
+
+def _info(sentences: list[SentenceClips], timings: list[dict], duration_ms: int, **extra: object) -> dict:
+    return {
+        "timings": timings,
+        "engines_used": list(_engines_in(sentences)),
+        "duration_ms": duration_ms,
+        "clip_keys": sorted({c.key for s in sentences for c in s.clips}),
+        **extra,
+    }
+
+
+def _build(script: "SpeechScript", eng: Engine, settings: Settings, tags: Tags | None, tempo: float) -> tuple[Path, dict]:
     """Synthesize what is missing, then assemble and store (unless an identical article exists).
 
-    A clip that turns out undecodable is removed and made again, once.
+    Every clip that turns out broken is removed, and all of them are made again at once.
     """
-    retried = False
-    while True:
-        sentences = synthesize_script(script, eng, cache)
-        key = article_key(_layout(sentences), settings)
-        stored = _load(articles_dir, key)
-        if stored is not None:
-            return stored
-        try:
-            assembled = assemble(sentences, settings)
-        except ClipDecodeError as exc:
-            if retried:
-                raise
-            retried = True
-            log.warning("%s; removing it and making it again", exc)
-            exc.clip_path.unlink(missing_ok=True)
-            continue
-        info = {
-            "timings": assembled.timings,
-            "engines_used": list(_engines_in(sentences)),
-            "duration_ms": assembled.duration_ms,
-            "clip_keys": sorted({c.key for s in sentences for c in s.clips}),
-        }
-        return _store(articles_dir, key, assembled.mp3, info), info
+    try:
+        return _assemble_stored(script, eng, settings, tags, tempo, strict=True)
+    except ClipDecodeError as exc:
+        _discard(exc)
+    return _assemble_stored(script, eng, settings, tags, tempo, strict=False)
+
+
+def _assemble_stored(script: "SpeechScript", eng: Engine, settings: Settings, tags: Tags | None, tempo: float,
+                     strict: bool) -> tuple[Path, dict]:
+    sentences = synthesize_script(script, eng, ClipCache(settings.cache_dir))
+    key = article_key(_layout(sentences), settings, tempo)
+    stored = load(_articles_dir(settings), key)
+    if stored is not None:
+        return stored
+    assembled = assemble(sentences, settings, tags, tempo, strict=strict)
+    info = _info(sentences, assembled.timings, assembled.duration_ms, tags=dict(tags or {}), tempo=tempo)
+    return store(_articles_dir(settings), key, assembled.mp3, info)
+
+
+def _discard(exc: ClipDecodeError) -> None:
+    log.warning("%s; removing them and making them again", exc)
+    for path in exc.clip_paths:
+        path.unlink(missing_ok=True)
 
 
 def article_keys(script: "SpeechScript", settings: Settings) -> set[str]:
     """The keys the stored audio of ``script`` may have now: by Google's voice, by the
-    offline voice, or as ``auto`` would plan it (for pruning what no article uses)."""
+    offline voice, or as ``auto`` would plan it, at normal and slow tempo (for pruning
+    what no article uses)."""
     cache = ClipCache(settings.cache_dir)
-    return {article_key(plan_script(script, make_engine(name, settings), cache), settings) for name in ENGINES}
+    layouts = [plan_script(script, make_engine(name, settings), cache) for name in ENGINES]
+    return {article_key(layout, settings, tempo) for layout in layouts for tempo in (1.0, settings.slow_tempo)}
 
 
 def _engine(engine: str | Engine | None, settings: Settings) -> Engine:
     return make_engine(engine or settings.engine, settings) if engine is None or isinstance(engine, str) else engine
 
 
+def _offline(eng: Engine, engines_used: tuple[str, ...] | list[str]) -> bool:
+    return isinstance(eng, AutoEngine) and "espeak" in engines_used
+
+
 def _rendering(eng: Engine, mp3_path: Path, info: dict) -> Rendering:
     engines_used = tuple(info.get("engines_used", ()))
-    offline = isinstance(eng, AutoEngine) and "espeak" in engines_used
-    return Rendering(mp3_path, list(info["timings"]), engines_used, offline)
+    return Rendering(mp3_path, list(info["timings"]), engines_used, _offline(eng, engines_used),
+                     int(info.get("duration_ms", 0)))
+
+
+def _stored(script: "SpeechScript", settings: Settings, eng: Engine, tempo: float) -> tuple[Path, dict] | None:
+    key = article_key(plan_script(script, eng, ClipCache(settings.cache_dir)), settings, tempo)
+    return load(_articles_dir(settings), key)
 
 
 def cached_rendering(
-    script: "SpeechScript", settings: Settings, engine: str | Engine | None = None
+    script: "SpeechScript", settings: Settings, engine: str | Engine | None = None, tempo: float = 1.0
 ) -> Rendering | None:
-    """The stored article MP3 for ``script``, or None: never calls a voice."""
+    """The stored article MP3 for ``script``, checked whole, or None: never calls a voice."""
     eng = _engine(engine, settings)
-    articles_dir = Path(settings.cache_dir) / "articles"
-    stored = _load(articles_dir, article_key(plan_script(script, eng, ClipCache(settings.cache_dir)), settings))
+    stored = _stored(script, settings, eng, tempo)
     return None if stored is None else _rendering(eng, *stored)
+
+
+def _with_tags(mp3_path: Path, info: dict, tags: Tags | None, settings: Settings) -> tuple[Path, dict]:
+    """The stored article with ``tags`` in it (rewritten only when they differ)."""
+    if tags is None or info.get("tags") == dict(tags):
+        return mp3_path, info
+    mp3 = retag_mp3(mp3_path.read_bytes(), tags, settings)
+    kept = {k: v for k, v in info.items() if k not in ("mp3_bytes", "mp3_sha256")}
+    return store(mp3_path.parent, mp3_path.stem, mp3, {**kept, "tags": dict(tags)})
 
 
 def render(
@@ -143,18 +189,20 @@ def render(
     settings: Settings,
     engine: str | Engine | None = None,
     out_path: Path | None = None,
+    *,
+    tags: Tags | None = None,
+    tempo: float = 1.0,
 ) -> Rendering:
     """The article MP3 and timing map for ``script``, reusing a stored one when it matches.
 
     ``engine`` is a name (default ``settings.engine``) or an engine to share across
-    many articles. With ``out_path`` the MP3 is also written there (atomically) and
-    that path is returned.
+    many articles. ``tags`` (title, date, source, language) are written into the MP3.
+    ``tempo`` below 1 makes the slower variant (pitch kept; timings scaled to it). With
+    ``out_path`` the MP3 is also written there (atomically) and that path is returned.
     """
     eng = _engine(engine, settings)
-    rendering = cached_rendering(script, settings, eng)
-    if rendering is None:
-        cache = ClipCache(settings.cache_dir)
-        rendering = _rendering(eng, *_build(script, eng, cache, settings, Path(settings.cache_dir) / "articles"))
+    stored = _stored(script, settings, eng, tempo) or _build(script, eng, settings, tags, tempo)
+    rendering = _rendering(eng, *_with_tags(*stored, tags, settings))
     if out_path is not None:
         out_path = Path(out_path)
         try:
@@ -163,3 +211,102 @@ def render(
             raise OutputError(f"Cannot write {out_path}: {exc.strerror or exc}") from None
         rendering = replace(rendering, mp3_path=out_path)
     return rendering
+
+
+def _groups(script: "SpeechScript") -> list[tuple[tuple[int, ...], int]]:
+    """Paragraph groups of the parts, each with its number of sentences: the title with
+    the first paragraph, then one paragraph each."""
+    counts: dict[int, int] = {}
+    for paragraph, _, _, _ in speakable_chunks(script):
+        counts[paragraph] = counts.get(paragraph, 0) + 1
+    order = sorted(counts)
+    groups = [tuple(order[:2])] + [(p,) for p in order[2:]] if order else []
+    return [(group, sum(counts[p] for p in group)) for group in groups]
+
+
+def render_parts(
+    script: "SpeechScript", settings: Settings, engine: str | Engine | None = None, tags: Tags | None = None
+) -> Iterator[AudioPart]:
+    """The article in playable parts, each as soon as its clips exist: part 0 (the
+    title and the first paragraph) first, while the rest is being made.
+
+    Played one after another the parts are the article: each part but the last ends
+    with the pause between paragraphs. When the iterator is exhausted the whole
+    article is stored, so `render` and `cached_rendering` find it at once. An article
+    already stored comes as one part, the whole article MP3.
+    """
+    eng = _engine(engine, settings)
+    stored = _stored(script, settings, eng, 1.0)
+    if stored is not None:
+        mp3_path, info = _with_tags(*stored, tags, settings)
+        paragraphs = tuple(sorted({row["paragraph"] for row in info["timings"]}))
+        yield AudioPart(0, paragraphs, mp3_path, list(info["timings"]), int(info.get("duration_ms", 0)),
+                        _offline(eng, info.get("engines_used", ())))
+        return
+    cache = ClipCache(settings.cache_dir)
+    groups = _groups(script)
+    speaking = [any(chunks for p, _, _, chunks in speakable_chunks(script) if p in group) for group, _ in groups]
+    last_spoken = max((i for i, s in enumerate(speaking) if s), default=-1)
+    sentences_so_far: list[SentenceClips] = []
+    raw: dict[Path, bytes] = {}
+    part_keys: list[str] = []
+    from reader.audio.synthesize import iter_sentence_clips
+    stream = iter_sentence_clips(script, eng, cache)
+    try:
+        for number, (group, count) in enumerate(groups):
+            sentences = [next(stream) for _ in range(count)]
+            if not speaking[number]:
+                sentences_so_far += sentences
+                continue
+            trailing = settings.paragraph_pause_ms if number < last_spoken else 0
+            sentences, part = _part(sentences, group, len(part_keys), trailing, eng, cache, settings, raw)
+            sentences_so_far += sentences
+            part_keys.append(part.mp3_path.stem)
+            yield part
+    finally:
+        stream.close()
+    _store_whole(sentences_so_far, settings, tags, raw, part_keys)
+
+
+def _part(sentences: list[SentenceClips], group: tuple[int, ...], index: int, trailing: int, eng: Engine,
+          cache: ClipCache, settings: Settings, raw: dict[Path, bytes]) -> tuple[list[SentenceClips], AudioPart]:
+    """One part, from the store or made (its broken clips, if any, all remade at once)."""
+    try:
+        stored = _part_stored(sentences, trailing, settings, raw, strict=True)
+    except ClipDecodeError as exc:
+        _discard(exc)
+        broken = set(exc.clip_paths)
+        sentences = [replace(s, clips=tuple(clip_for(c.text, eng, cache) if c.path in broken else c for c in s.clips))
+                     for s in sentences]
+        stored = _part_stored(sentences, trailing, settings, raw, strict=False)
+    path, info = stored
+    return sentences, AudioPart(index, group, path, list(info["timings"]), int(info["duration_ms"]),
+                                _offline(eng, info.get("engines_used", ())))
+
+
+def _part_stored(sentences: list[SentenceClips], trailing: int, settings: Settings, raw: dict[Path, bytes],
+                 strict: bool) -> tuple[Path, dict]:
+    key = _part_key(_layout(sentences), settings, trailing)
+    stored = load(parts_dir(settings), key)
+    if stored is not None:
+        return stored
+    raw.update(decode_clips(spoken(sentences), settings, strict=strict))
+    assembled = encode(join(sentences, raw, settings, trailing), settings)
+    return store(parts_dir(settings), key, assembled.mp3, _info(sentences, assembled.timings, assembled.duration_ms))
+
+
+def _store_whole(sentences: list[SentenceClips], settings: Settings, tags: Tags | None,
+                 raw: dict[Path, bytes], part_keys: list[str]) -> None:
+    """The whole article from the samples the parts decoded (the rest decoded now)."""
+    if not spoken(sentences):
+        return
+    key = article_key(_layout(sentences), settings)
+    if load(_articles_dir(settings), key) is not None:
+        return
+    missing = [s for s in spoken(sentences) if any(c.path not in raw for c in s.clips)]
+    if missing:
+        raw.update(decode_clips(missing, settings, strict=False))
+    assembled = encode(join(sentences, raw, settings), settings, tags)
+    store(_articles_dir(settings), key, assembled.mp3,
+          _info(sentences, assembled.timings, assembled.duration_ms, tags=dict(tags or {}), tempo=1.0,
+                part_keys=part_keys))

@@ -1,5 +1,9 @@
 """From a speech script to clips: each chunk from the cache, or from an engine and then cached.
 
+Chunks are made concurrently by the process's shared workers (requests to Google are
+throttled by ``limiter.py``) and each one by one maker at a time across processes
+(``clip_lock.py``); sentences come out in reading order as soon as they are ready.
+
 Every clip records the engine and voice that actually made it, so an article read
 partly by the offline voice says so. For ``auto`` the lookup order is: a cached
 Google clip; then, when Google is known to be offline or fails, a cached espeak-ng
@@ -8,15 +12,20 @@ clip; only then a new synthesis.
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from reader.audio.cache import ClipCache, clip_key
+from reader.audio.clip_lock import clip_lock
 from reader.audio.engines import AutoEngine, Engine, has_speakable
 from reader.errors import AudioError
+from reader.stopping import raise_if_stopped
 
 if TYPE_CHECKING:  # only for type hints: audio depends on the script's shape, not its code
+    from reader.config import Settings
     from reader.speech.script import SpeechScript
 
 
@@ -81,35 +90,101 @@ def _cached(cache: ClipCache, engine: Engine, text: str) -> Clip | None:
 def _make(cache: ClipCache, engine: Engine, text: str, data: bytes | None = None) -> Clip:
     key = key_for(engine, text)
     if data is None:
+        raise_if_stopped()
         data = engine.synthesize(text)
     return Clip(cache.put(key, data), engine.name, engine.voice, text, key)
 
 
+def _settings(engine: Engine) -> "Settings | None":
+    return getattr(getattr(engine, "primary", engine), "settings", None)
+
+
+def _lock_timeout(engine: Engine) -> float:
+    return getattr(_settings(engine), "clip_lock_timeout", 60.0)
+
+
+def _made_once(cache: ClipCache, engine: Engine, text: str, make: Callable[[], bytes], timeout: float) -> Clip:
+    """The clip from the cache, or made under its lock: whoever waited finds the other's clip."""
+    with clip_lock(cache.directory, key_for(engine, text), timeout):
+        return _cached(cache, engine, text) or _make(cache, engine, text, make())
+
+
 def clip_for(text: str, engine: Engine, cache: ClipCache) -> Clip:
-    """The clip for one chunk, from the cache when possible; raises ``AudioError``."""
+    """The clip for one chunk, from the cache when possible, made by one thread of one
+    process at a time (the others wait and read it); raises ``AudioError``."""
+    timeout = _lock_timeout(engine)
     if not isinstance(engine, AutoEngine):
-        return _cached(cache, engine, text) or _make(cache, engine, text)
+        return _cached(cache, engine, text) or _made_once(cache, engine, text, lambda: engine.synthesize(text), timeout)
     google, offline_voice = engine.primary, engine.fallback
     clip = _cached(cache, google, text)
     if clip is not None:
         return clip
+    raise_if_stopped()
     if not engine.google_offline():
-        try:
-            data = google.synthesize(text)
-        except AudioError as exc:
-            engine.record_failure(exc)
-        else:
-            engine.record_success()
-            return _make(cache, google, text, data)
+        with clip_lock(cache.directory, key_for(google, text), timeout):
+            clip = _cached(cache, google, text)
+            if clip is not None:
+                return clip
+            if not engine.google_offline():  # another process may have found out while we waited
+                try:
+                    data = google.synthesize(text)
+                except AudioError as exc:
+                    engine.record_failure(exc)
+                else:
+                    engine.record_success()
+                    return _make(cache, google, text, data)
     clip = _cached(cache, offline_voice, text)
     if clip is not None:
         return clip
-    return _make(cache, offline_voice, text, engine.synthesize_fallback(text))
+    return _made_once(cache, offline_voice, text, lambda: engine.synthesize_fallback(text), timeout)
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_size = 0
+_pool_lock = threading.Lock()
+
+
+def _shared_pool(size: int) -> ThreadPoolExecutor:
+    """The process's clip workers (one kept-alive session each), grown when more are asked for."""
+    global _pool, _pool_size
+    with _pool_lock:
+        if _pool is None or _pool_size < size:
+            if _pool is not None:
+                _pool.shutdown(wait=False)
+            _pool, _pool_size = ThreadPoolExecutor(max_workers=size, thread_name_prefix="clip"), size
+        return _pool
+
+
+def _workers(engine: Engine) -> int:
+    """Chunks in the making at once: up to the request ceiling (the limiter decides how many are sent)."""
+    return max(1, getattr(_settings(engine), "gtts_max_concurrency", 1))
+
+
+def iter_sentence_clips(script: "SpeechScript", engine: Engine, cache: ClipCache) -> Iterator[SentenceClips]:
+    """Clips for every sentence of ``script``, yielded in reading order as soon as each
+    sentence's clips exist, while the chunks after it are made concurrently ahead.
+
+    Chunks go to the process's shared workers in reading order (so the title is asked
+    first); each clip is cached as soon as it arrives. A chunk that fails raises its
+    ``AudioError`` when its sentence's turn comes, after every clip before it was
+    yielded; closing the iterator early (or that error) cancels the chunks not yet
+    started. Must not be called from one of the workers themselves.
+    """
+    rows = list(speakable_chunks(script))
+    pool = _shared_pool(_workers(engine))
+    futures: dict[str, Future[Clip]] = {}
+    try:
+        for _, _, _, chunks in rows:
+            for chunk in chunks:
+                if chunk not in futures:
+                    futures[chunk] = pool.submit(clip_for, chunk, engine, cache)
+        for p, s, text, chunks in rows:
+            yield SentenceClips(p, s, text, tuple(futures[c].result() for c in chunks))
+    finally:
+        for future in futures.values():
+            future.cancel()
 
 
 def synthesize_script(script: "SpeechScript", engine: Engine, cache: ClipCache) -> list[SentenceClips]:
     """Clips for every sentence of ``script``, in reading order (chunks without words are skipped)."""
-    return [
-        SentenceClips(p, s, text, tuple(clip_for(c, engine, cache) for c in chunks))
-        for p, s, text, chunks in speakable_chunks(script)
-    ]
+    return list(iter_sentence_clips(script, engine, cache))

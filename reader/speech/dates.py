@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from reader.speech import counting
 from reader.speech.numbers import read_month, read_number, read_written_number
 
 _START = r"(?<![\d.,/])"
@@ -117,11 +118,97 @@ def read_dates(text: str) -> str:
             return m[0]
         return _pad(_day(day, month, None, not _NO_NGAY.search(_before(m))))
 
+    def hyphen_day_month(m: re.Match[str]) -> str:
+        day, month = int(m[1]), int(m[2])
+        if not is_date(day, month) or not _hyphen_date_context(m):
+            return m[0]
+        before = _before(m, 60)
+        with_ngay = not _NO_NGAY.search(before)
+        partner = _HYPHEN_PARTNER_BEFORE.search(before)
+        if partner:
+            # The second date of a pair says "ngày" when the first one did: "từ ngày 1-6 đến
+            # ngày 30-6", "kỷ niệm 30-4 và 1-5".
+            first = before[: partner.start()]
+            with_ngay = not _NO_NGAY.search(first) or bool(re.search(r"(?i:ngày)\s*$", first))
+            with_ngay = with_ngay and not re.search(r"(?i:ngày)\s*$", before)
+        return _pad(_day(day, month, None, with_ngay))
+
+    text = _DAY_LIST.sub(_day_list, text)
+    text = _PADDED_DAY.sub(r"\1 \2", text)
     text = _DATE_SPAN.sub(date_span, text)
     text = _DAY_SPAN.sub(day_span, text)
     text = _FULL.sub(full, text)
     text = _MONTH_YEAR.sub(month_year, text)
-    return _DAY_MONTH.sub(day_month, text)
+    text = _DAY_MONTH.sub(day_month, text)
+    return _HYPHEN_DAY_MONTH.sub(hyphen_day_month, text)
+
+
+# "ngày 05 tháng 01 năm 2024": a day written with a zero is a day, not a code.
+_PADDED_DAY = re.compile(_W + r"((?i:ngày|mùng|mồng))\s?0+([1-9])(?![\d/]|[.,:-]\d)")
+
+# "20, 21 tháng 3", "20,21/3", "ngày 5, 6 và 7-9": days listed before one month.
+_DAY_LIST = re.compile(
+    _START + r"(\d{1,2}(?:\s*,\s*\d{1,2})+(?:\s*,?\s+và\s+\d{1,2})?)"
+    r"(?:\s+(tháng)\s*(\d{1,2})|([/-])(\d{1,2}))(?:[/-](\d{4})|\s+năm\s+(\d{4}))?" + _END
+)
+
+
+def _day_list(m: re.Match[str]) -> str:
+    days = [int(d) for d in re.findall(r"\d+", m[1])]
+    month = int(m[3] or m[5])
+    year = m[6] or m[7]
+    if not all(is_date(d, month, int(year) if year else None) for d in days):
+        return m[0]
+    if m[2] is None and not re.search(_W + r"(?i:ngày|các ngày|hai ngày|ba ngày)\s*$", _before(m)):
+        if not _DATE_BEFORE.search(_before(m)):
+            return m[0]
+    joiners = re.findall(r"\s*,?\s*và\s*|\s*,\s*", m[1])
+    words = [read_number(days[0])]
+    for joiner, d in zip(joiners, days[1:]):
+        words.append(("và " if "và" in joiner else ", ") + read_number(d))
+    said = " ".join(words).replace(" , ", ", ") + f" tháng {read_month(month)}"
+    if year:
+        said += f" năm {read_number(int(year))}"
+    return _pad(said)
+
+
+# Southern papers write a day and month with a hyphen: "ngày 12-6", "sáng 2-9". A hyphen
+# between numbers is a range unless the words around say date.
+_HYPHEN_DAY_MONTH = re.compile(_START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})" + r"(?![\d/]|[.,]\d|\s?[-–]\s?\d)")
+_HYPHEN_BEFORE = re.compile(
+    _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng|mùng|mồng|dịp|lễ|khánh|niệm"
+    r"|đường|phố|hạn|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|tết"
+    r"|ngày \d{1,2}\s*(?:,|và|đến))\s*[,(]?\s*$",
+    re.IGNORECASE,
+)
+_HYPHEN_PARTNER_AFTER = re.compile(
+    r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s*)?\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/]|[.,]\d)"
+)
+_HYPHEN_PARTNER_BEFORE = re.compile(
+    r"\d{1,2}\s?[-–]\s?\d{1,2}\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s*)?$"
+    r"|tháng (?:\S+ )*?(?:đến|tới|và)\s*(?:ngày\s*)?$"
+)
+_HYPHEN_YEAR_AFTER = re.compile(
+    r"\s*(?:năm\s+(?:\d{4}|nay|ngoái|trước|qua)|hằng năm|hàng năm|vừa qua|sắp tới|tới|này)"
+    r"(?![^\W\d_])"
+)
+
+
+def _hyphen_date_context(m: re.Match[str]) -> bool:
+    """ "ngày 12-6", "từ 10-6 đến 12-6", "30-4 năm nay" are dates; "mỗi ngày 2-3 lần", "từ
+    2-4 tiếng", "tỷ lệ 10-15 %" are ranges."""
+    before, text = _before(m, 60), m.string
+    if _HYPHEN_YEAR_AFTER.match(text, m.end()):
+        return True
+    if counting.is_counted(text, m.end()):
+        return False
+    if re.search(_W + r"(?i:mỗi|một|hằng|hàng|vài)\s+ngày\s*$", before):
+        return False
+    if _HYPHEN_BEFORE.search(before) or _HYPHEN_PARTNER_AFTER.match(text, m.end()):
+        return True
+    if _HYPHEN_PARTNER_BEFORE.search(before):
+        return True
+    return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(text, m.end())
 
 
 def _date_context(m: re.Match[str]) -> bool:

@@ -24,6 +24,11 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of ``data/<name>`` that are not blank or comments, stripped."""
+    return _lines(name)
+
+
 def _pairs(name: str) -> list[tuple[str, str]]:
     pairs = []
     for line in _lines(name):

@@ -8,7 +8,10 @@ ones ran; each group is an ordered list owned by its module:
    characters, the "./." closing documents), ``fix_mojibake``, ``fix_tone_placement``,
    ``repair_syllables``: scraped text made into clean Vietnamese first, so that every
    later rule and lexicon lookup sees one spelling of each word;
-2. ``one_space``, then ``read_web_addresses`` (their dots are no sentence or number);
+2. ``one_space``, then ``read_web_addresses`` (their dots are no sentence or number),
+   ``loanwords.read_loanwords`` ("Facebook" as announcers say it) and
+   ``quantities.EARLY_RULES`` (money, units and padded counts while they still follow
+   their number, before an abbreviation can take "TB" or "CV");
 3. ``admin.RULES``: the language of administration (capitals, abbreviations such as
    "TP." or "Đ/c", document codes such as "34-CT/TW");
 4. ``quantities.RULES``: numbers from the most specific shape (dates, times, units) to
@@ -27,7 +30,7 @@ import re
 from typing import Callable
 
 from reader.config import Settings
-from reader.speech import admin, quantities, staff_lexicon
+from reader.speech import admin, loanwords, quantities, staff_lexicon
 from reader.speech.repair import REPAIR_RULES
 
 Rule = Callable[[str], str]
@@ -99,6 +102,8 @@ VIETNAMESE_LETTERS = (
 CLEANUP_RULES: list[Rule] = [*REPAIR_RULES, one_space]
 READING_RULES: list[Rule] = [
     read_web_addresses,
+    loanwords.read_loanwords,
+    *quantities.EARLY_RULES,
     *admin.RULES,
     *quantities.RULES,
     replace_symbols,

@@ -1,30 +1,30 @@
-"""Rules that turn written numbers into words: dates, times, ranges, percentages, units.
+"""Rules that turn written numbers into words: dates, times, ranges, scores, percentages.
 
-Each rule is a pure ``str -> str`` function; ``RULES`` is this group's order inside
+Each rule is a pure ``str -> str`` function; ``EARLY_RULES`` (money, units, padded counts,
+run before the abbreviations) and ``RULES`` are this group's two places in
 ``normalize.RULES``. The most specific shapes come first (Roman numerals in context, phone
 numbers, "20/12/2023" before "20/12" before "24/24 xã" before a bare "20"), and
 ``read_integers`` runs last so that no digit is ever left for the speech engine to guess at.
 Vietnamese writes "." between thousands and "," before decimals: "1.250,5". Dates, times,
-telephone numbers and Roman numerals live in their own modules.
+telephone numbers, Roman numerals, money, units and counts live in their own modules.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Callable
 
-from reader.speech import lexicon
+from reader.speech import counting, money, times, units
 from reader.speech.dates import read_dates, read_ratios
-from reader.speech.numbers import read_month, read_ordinal, read_written_number
-from reader.speech.phones import read_phone_numbers
+from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
+from reader.speech.phones import read_phone_numbers, read_service_numbers
 from reader.speech.roman import read_roman_numerals
-from reader.speech.times import read_times
+from reader.speech.times import read_seconds, read_times
 
 __all__ = [
-    "RULES", "read_dates", "read_integers", "read_negatives", "read_ordinals",
+    "EARLY_RULES", "RULES", "read_dates", "read_integers", "read_negatives", "read_ordinals",
     "read_percentages", "read_phone_numbers", "read_ranges", "read_ratios",
-    "read_roman_numerals", "read_times", "read_units", "read_written_number",
+    "read_roman_numerals", "read_scores", "read_times", "read_written_number",
 ]
 
 # A written number: digits with inner "." or "," separators ("1.250", "98,5", "1.2.3").
@@ -69,31 +69,26 @@ def read_percentages(text: str) -> str:
     return _PERCENT.sub(lambda m: f" {read_written_number(m[1])} phần trăm ", text)
 
 
-_SCALE = r"(?:\s?(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_]))*"
+_SCORE = re.compile(
+    _START + r"(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:]|[.,]\d|\s?[-–—]\s?\d)"
+)
+_SCORE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:tỷ số|tỉ số|thắng|hòa|hoà|thua|đánh bại|cầm hòa|cầm hoà|hạ gục"
+    r"|chung cuộc|cách biệt|kết quả)(?![^\W\d_])(?:[^\d.;!?]{0,40})$"
+)
 
 
-@cache
-def _unit_regex() -> re.Pattern[str]:
-    """A unit right after a number, or after its scale word: "5km", "5 km", "3 nghìn ha"."""
-    units = lexicon.token_pattern(list(lexicon.units()), r"(?![^\W_])")
-    return re.compile(r"(?<=\d)(" + _SCALE + r")\s?(" + units + ")")
+def read_scores(text: str) -> str:
+    """A result after "tỷ số", "thắng", "hòa", "thua" is said number by number: "thắng 2-1"
+    is "thắng hai một", "hòa 0-0" "hòa không không" (never "hai đến một", nor a date)."""
 
+    def score(m: re.Match[str]) -> str:
+        before = m.string[max(0, m.start() - 50) : m.start()]
+        if not _SCORE_BEFORE.search(before) or counting.is_counted(m.string, m.end()):
+            return m[0]
+        return f" {read_number(int(m[1]))} {read_number(int(m[2]))} "
 
-@cache
-def _code_regex() -> re.Pattern[str]:
-    """Units with capitals ("USD", "VNĐ", "MW") are unambiguous: read them after any number,
-    also one already in words (a date or phone number before "USD")."""
-    codes = [u for u in lexicon.units() if len(u) > 1 and any(c.isupper() for c in u)]
-    return re.compile(lexicon.token_pattern(codes, r"(?![^\W_])"))
-
-
-def read_units(text: str) -> str:
-    """Units after a number ("5km" -> "5 ki lô mét", "2 triệu USD" -> "2 triệu đô la Mỹ") and
-    after a slash ("đồng/kg" -> "đồng một ki lô gam", "người/km²")."""
-    table = lexicon.units()
-    text = _unit_regex().sub(lambda m: f"{m[1]} {table[m[2]]}", text)
-    text = _code_regex().sub(lambda m: f" {table[m[0]]} ", text)
-    return lexicon.per_regex().sub(lambda m: " một " + table.get(m[1], m[1]), text)
+    return _SCORE.sub(score, text)
 
 
 _ORDINAL = re.compile(r"(?<![^\W\d_])(thứ|tháng) ?(\d{1,2})" + _END, re.IGNORECASE)
@@ -119,16 +114,29 @@ def read_integers(text: str) -> str:
     return _NUMBER_RE.sub(lambda m: f" {read_written_number(m[0])} ", text)
 
 
+# Before the language of administration: money, hours written "15g45", padded counts and
+# units are read while they still stand right after their number, so that "2TB" is never
+# "hai thông báo" nor "150CV" "một trăm năm mươi công văn".
+EARLY_RULES: list[Callable[[str], str]] = [
+    money.read_money,
+    times.read_hour_letters,
+    counting.read_padded_counts,
+    units.read_unit_ranges,
+    units.read_units,
+]
+
 RULES: list[Callable[[str], str]] = [
     read_roman_numerals,
     read_phone_numbers,
+    read_service_numbers,
+    read_scores,
     read_dates,
     read_times,
+    read_seconds,
     read_ratios,
     read_ranges,
     read_negatives,
     read_percentages,
-    read_units,
     read_ordinals,
     read_integers,
 ]

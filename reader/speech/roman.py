@@ -4,6 +4,9 @@ Party congresses, terms, quarters, chapters and centuries are numbered in Roman
 ("Đại hội XIII", "khóa XV", "Quý I", "thế kỷ XXI"), but a capital "I", "V", "CV" or "MC"
 elsewhere is a word or an abbreviation. So a numeral is read only right after one of the
 words that number things, and after "thứ" as an ordinal ("lần thứ I" is "lần thứ nhất").
+"lần" without "thứ" is read as announcers say it, with "thứ": "Đại hội lần XII" is "Đại
+hội lần thứ mười hai", "lần I" "lần thứ nhất"; after the other words the numeral is a
+cardinal ("khóa XV" is "khóa mười lăm", "Chương IV" "Chương bốn").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ _CONTEXT = (
     "khóa", "khoá", "kỳ", "kì", "thứ", "quý", "chương", "phần", "mục", "điều", "khoản",
     "đại hội", "thế kỷ", "thế kỉ", "trung ương", "hạng", "loại", "cấp", "cấp độ", "đợt",
     "tập", "quyển", "phụ lục", "khu vực", "vùng", "giai đoạn", "lớp", "bậc", "nhóm",
-    "báo động",
+    "báo động", "lần", "quân khu", "mùa", "cấp độ",
 )
 _WORDS = "|".join(sorted((re.escape(w) for w in _CONTEXT), key=len, reverse=True))
 _SEPARATOR = r"(?:\s*[,;]\s*|\s*[-–—]\s*|\s+(?:và|đến|hoặc)\s+)"
@@ -58,7 +61,9 @@ def read_roman_numerals(text: str) -> str:
         word, space, numerals, year = m[1], m[2], m[3], m[4]
         if not all(_plausible(n) for n in _ONE.findall(numerals)):
             return m[0]
-        ordinal = word.lower() == "thứ"
+        ordinal = word.lower() in ("thứ", "lần")
+        if word.lower() == "lần":
+            space += "thứ "
 
         def one(n: re.Match[str]) -> str:
             value = roman_value(n[1]) or 0

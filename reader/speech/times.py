@@ -1,9 +1,12 @@
 """Clock times, in one announcer style.
 
-"14:30", "14h30" and "14 giờ 30" are all "mười bốn giờ ba mươi"; whole hours drop the
-minutes ("8h00" is "tám giờ"); minutes under ten take "phút" ("7h05" is "bảy giờ năm
-phút"), since "bảy giờ năm" would leave the listener unsure. A dash between two times
-is "đến".
+"14:30", "14h30", "14g30" and "14 giờ 30" are all "mười bốn giờ ba mươi"; whole hours drop
+the minutes ("8h00" is "tám giờ"); minutes under ten take "phút" ("7h05" is "bảy giờ năm
+phút"), since "bảy giờ năm" would leave the listener unsure. Seconds are always said with
+"phút ... giây" ("6:45:10" is "sáu giờ bốn mươi lăm phút mười giây"). A dash between two
+times is "đến". Southern papers write the hour with "g" ("15g45", "lúc 7g"); a bare "7g"
+is grams unless the words around it say it is a time. "30s" is seconds only after words
+that speak of a duration ("sau 30s", "1 phút 30s").
 """
 
 from __future__ import annotations
@@ -14,21 +17,29 @@ from reader.speech.numbers import read_number
 
 _CLOCK = (
     r"(\d{1,2})(?:"
-    r":(\d{2})(?![\d:])"
+    r":(\d{2})(?::(\d{2}))?(?![\d:])"
     r"|h(\d{2})?(?:p|')?(?![^\W_])"
     r"| giờ(?: (\d{2})(?!\d)( phút)?)?(?![^\W\d_]))"
 )
 _TIME = re.compile(r"(?<![\d.,:/])" + _CLOCK)
 _SPAN = re.compile(r"(?<![\d.,:/])" + _CLOCK + r"\s*[-–—]\s*" + _CLOCK)
+_GROUPS = 6
 
 
 def _spoken(
-    hour: str, colon: str | None, h_form: str | None, written: str | None, phut: str | None
+    hour: str,
+    colon: str | None,
+    seconds: str | None,
+    h_form: str | None,
+    written: str | None,
+    phut: str | None,
 ) -> str | None:
     h, minute = int(hour), colon or h_form or written
-    if h > 24 or minute is not None and int(minute) > 59:
+    if h > 24 or minute is not None and int(minute) > 59 or seconds and int(seconds) > 59:
         return None
     words = [read_number(h), "giờ"]
+    if seconds is not None:
+        return " ".join(words + [read_number(int(minute or 0)), "phút", read_number(int(seconds)), "giây"])
     if minute is not None and int(minute):
         words.append(read_number(int(minute)))
         if int(minute) < 10 or phut:
@@ -37,11 +48,12 @@ def _spoken(
 
 
 def read_times(text: str) -> str:
-    """ "14:30", "14h30", "7h05", "8h00", "14 giờ 30", and spans "7h - 11h" ("... đến ...")."""
+    """ "14:30", "14h30", "7h05", "8h00", "14 giờ 30", "6:45:10", and spans "7h - 11h"
+    ("... đến ...")."""
 
     def span(m: re.Match[str]) -> str:
         g = m.groups()
-        first, last = _spoken(*g[:5]), _spoken(*g[5:])
+        first, last = _spoken(*g[:_GROUPS]), _spoken(*g[_GROUPS:])
         if first is None or last is None:
             return m[0]
         return f" {first} đến {last} "
@@ -52,3 +64,55 @@ def read_times(text: str) -> str:
 
     text = _SPAN.sub(span, text)
     return _TIME.sub(one, text)
+
+
+_W = r"(?<![^\W\d_])"
+_G_TIME = re.compile(r"(?<![\d.,:/])(\d{1,2})g(\d{2})?(?:'|p)?(?![^\W_])")
+_G_BEFORE = re.compile(
+    _W + r"(?i:lúc|vào|từ|đến|tới|trước|sau|khoảng|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng)"
+    r"\s*$|\d{1,2}g(?:\d{2})?\s*[-–—]\s*$"
+)
+_G_AFTER = re.compile(
+    r"\s*(?:[-–—]\s*\d{1,2}g|(?i:sáng|trưa|chiều|tối|đêm|ngày|hôm|cùng ngày|hằng ngày)"
+    r"(?![^\W\d_]))"
+)
+
+
+def read_hour_letters(text: str) -> str:
+    """ "15g45" -> "15 giờ 45", "lúc 7g" -> "lúc 7 giờ", "7g sáng"; "500g" and "khối lượng 7g"
+    stay grams. Runs before the units, which would read every "g" as "gam"."""
+
+    def hour(m: re.Match[str]) -> str:
+        h, minute = int(m[1]), m[2]
+        if h > 24 or minute is not None and int(minute) > 59:
+            return m[0]
+        if minute is None:
+            before = m.string[max(0, m.start() - 20) : m.start()]
+            if not (_G_BEFORE.search(before) or _G_AFTER.match(m.string, m.end())):
+                return m[0]
+        return f"{m[1]} giờ" + (f" {minute}" if minute else "")
+
+    return _G_TIME.sub(hour, text)
+
+
+_SECONDS = re.compile(r"(?<![\d.,:/])(\d{1,3}(?:,\d+)?)\s?s(?![^\W_])")
+_DURATION_BEFORE = re.compile(
+    r"(?:" + _W + r"(?i:phút|trong|sau|mất|khoảng|chỉ|còn|vòng|chưa đầy|gần|hơn|mỗi|từng|chậm"
+    r"|nhanh|cách|thêm|thời gian|thành tích|kéo dài|dài|đúng)|\d\s?(?:p|'))\s*$"
+)
+
+
+_MINUTES_SECONDS = re.compile(
+    r"(?<![\d.,:/])(\d{1,3})\s?(?:'|p|phút)\s?(\d{1,2})\s?(?:s|\"|”|'')(?![^\W_])"
+)
+
+
+def read_seconds(text: str) -> str:
+    """ "sau 30s", "1 phút 30s", "2'15s": "s" is "giây" after words of a duration only."""
+
+    def seconds(m: re.Match[str]) -> str:
+        before = m.string[max(0, m.start() - 20) : m.start()]
+        return f"{m[1]} giây" if _DURATION_BEFORE.search(before) else m[0]
+
+    text = _MINUTES_SECONDS.sub(lambda m: f"{m[1]} phút {m[2]} giây", text)
+    return _SECONDS.sub(seconds, text)

@@ -62,7 +62,7 @@ def test_import_text_files(settings, tmp_path, name, data):
     article = import_source(str(path), settings)
     assert article.title == "Trao 1.250 phần quà Tết cho hộ nghèo trên địa bàn huyện"
     assert article.published == datetime(2024, 1, 25, 16, 40, tzinfo=VN_TZ)
-    assert article.source == f"file:{name}" and article.url == ""
+    assert article.source == f"file:{path.resolve()}" and article.url == ""
 
 
 @pytest.mark.parametrize("name", ["trang.html", "trang.HTM", "luu-nham-duoi.txt"])
@@ -71,7 +71,7 @@ def test_import_html_files(settings, tmp_path, name):
     path.write_text(CONFERENCE, encoding="utf-8")
     article = import_source(str(path), settings)
     assert article.title == "Huyện An Biên tổ chức Hội nghị tổng kết công tác năm 2023"
-    assert article.source == f"file:{name}" and article.url == ""
+    assert article.source == f"file:{path.resolve()}" and article.url == ""
 
 
 def test_legacy_encoding_refused(settings, tmp_path):

@@ -185,3 +185,21 @@ def test_to_dict_round_trips_through_library(library, title, paragraphs, when):
     article = Article(title=title, paragraphs=tuple(paragraphs), published=when, source="hypothesis")
     stored = library.add(article)
     assert library.get(stored.id).to_dict() == stored.to_dict() == {**article.to_dict(), "id": stored.id}
+
+
+def test_list_and_search_page_with_totals(library):
+    ids = [library.add(make(f"Tin đường số {i}", datetime(2024, 1, i + 1, tzinfo=VN_TZ))).id for i in range(7)]
+    newest_first = list(reversed(ids))
+    assert [a.id for a in library.list(limit=3, offset=0)] == newest_first[:3]
+    assert [a.id for a in library.list(limit=3, offset=3)] == newest_first[3:6]
+    assert [a.id for a in library.list(limit=3, offset=6)] == newest_first[6:]
+    assert library.list(limit=3, offset=9) == []
+    assert [a.id for a in library.list(offset=5)] == newest_first[5:]
+    assert library.count() == 7
+    everything = [a.id for a in library.search("duong")]
+    paged = [a.id for off in (0, 2, 4, 6) for a in library.search("duong", limit=2, offset=off)]
+    assert paged == everything and len(everything) == 7
+    assert library.search_count("duong") == 7
+    assert library.search_count("tin so 3") == 1
+    assert library.search_count("khong co") == 0
+    assert library.search_count('"') == 0

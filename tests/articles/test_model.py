@@ -10,10 +10,12 @@ def test_to_dict_shape_and_offset():
     article = Article(
         title="Tiêu đề", paragraphs=("Một.", "Hai."), category="Tin tức",
         published=datetime(2023, 12, 20, 14, 30, tzinfo=VN_TZ), source="sample:a.txt", id=3,
+        notes=("Ảnh: Q.A", "Minh Thư"),
     )
     assert article.to_dict() == {
         "id": 3, "title": "Tiêu đề", "category": "Tin tức", "published": "2023-12-20T14:30:00+07:00",
         "source": "sample:a.txt", "url": "", "paragraphs": ["Một.", "Hai."],
+        "notes": ["Ảnh: Q.A", "Minh Thư"],
     }
     assert Article.from_dict(article.to_dict()) == article
 
@@ -51,3 +53,16 @@ def test_with_id_returns_copy():
     article = Article("T", ("p",))
     stored = article.with_id(7)
     assert stored.id == 7 and article.id is None and stored.title == "T"
+
+
+def test_body_hash_ignores_case_spacing_and_punctuation_but_not_words():
+    base = Article("T", ("Huyện An Biên có 1.250 hộ.", "Đoạn hai."))
+    assert Article("Khác", ("huyện  an biên CÓ 1.250 hộ", "Đoạn hai!")).body_hash == base.body_hash
+    assert Article("T", ("Huyện An Biên có 1.251 hộ.", "Đoạn hai.")).body_hash != base.body_hash
+    assert Article("T", ("Huyện An Biên có 1.250 hộ.",)).body_hash != base.body_hash
+
+
+def test_notes_are_cleaned_and_never_one_string():
+    assert Article("T", ("p",), notes=(" Ảnh:  Q.A ", "")).notes == ("Ảnh: Q.A",)
+    with pytest.raises(ExtractError):
+        Article("T", ("p",), notes="Q.A")

@@ -3,7 +3,7 @@ from datetime import datetime
 import pytest
 
 from reader.articles.model import VN_TZ
-from reader.articles.textdump import is_chrome, parse_text_dump, parse_time_line
+from reader.articles.textdump import breadcrumb, is_chrome, parse_text_dump, parse_time_line
 from reader.errors import ExtractError
 
 AN_BIEN = """TIN NỔI BẬT:
@@ -96,7 +96,7 @@ CRLF_AND_NBSP = "Tin tức\r\nThông báo\u00a0lịch  tiếp dân\r\n(9:05|1/2/
             "Khởi công đường giao thông nông thôn",
             "Giao thông",
             datetime(2024, 4, 22, 15, 20, tzinfo=VN_TZ),
-            ("Tuyến đường dài 4,2 km, vốn 18,6 tỷ đồng.",),
+            ("Tuyến đường dài 4,2 km, vốn 18,6 tỷ đồng.", "Nguồn: Phòng Kinh tế và Hạ tầng"),
         ),
         (
             NO_TIME_LINE,
@@ -127,6 +127,7 @@ def test_parse_text_dump(text, title, category, published, paragraphs):
 def test_author_line_kept_out_of_body():
     article = parse_text_dump(BREADCRUMB)
     assert not any("Quốc Khánh" in p or "Lượt xem" in p for p in article.paragraphs)
+    assert article.notes == ("Tác giả: Quốc Khánh",)
 
 
 def test_decomposed_input_becomes_nfc():
@@ -199,3 +200,64 @@ def test_is_chrome(line, chrome):
 def test_nothing_recognisable_raises(text):
     with pytest.raises(ExtractError):
         parse_text_dump(text)
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Trang chủ > Tin tức > Kinh tế", "sure"),
+        ("Trang chủ", "sure"),
+        ("Home » News", "sure"),
+        ("Trang chủ / Kinh tế / Giao thông - Xây dựng", "sure"),
+        ("Tin tức » Kinh tế » Nông nghiệp", "sure"),
+        ("Tin tức | Chính trị | Xây dựng Đảng", "sure"),
+        ("Tin tức - Sự kiện > Nông nghiệp", "maybe"),
+        ("Giá lúa tăng > Giá phân bón giảm", "maybe"),
+        ("Giá lúa tăng > giá phân bón giảm", None),  # a sentence goes on after the sign
+        ("Nhiệt độ > 35 độ C, người dân cần chú ý", None),
+        ("Tăng trưởng GRDP năm 2023 > 7%: vượt kế hoạch", None),
+        ("Quyết định 123/QĐ-UBND về phê duyệt kế hoạch", None),
+        ("Lúa > tôm? Bài toán chuyển đổi ở U Minh Thượng", None),
+        ("Huyện An Biên tổ chức hội nghị", None),
+    ],
+)
+def test_breadcrumb_by_structure(line, kind):
+    assert breadcrumb(line) == kind
+
+
+@pytest.mark.parametrize(
+    "text, title, category",
+    [
+        (
+            "Cổng TTĐT huyện An Biên\nTin tức > Kinh tế\nGiá lúa tăng > Giá phân bón giảm\n(08:00 | 02/03/2024)\n"
+            "Giá lúa tươi tăng 300 đồng mỗi kg.\n",
+            "Giá lúa tăng > Giá phân bón giảm",
+            "Kinh tế",
+        ),
+        (
+            "Cổng TTĐT huyện An Biên\nGiá lúa tăng > Giá phân bón giảm\n(08:00 | 02/03/2024)\n"
+            "Giá lúa tươi tăng 300 đồng mỗi kg.\n",
+            "Giá lúa tăng > Giá phân bón giảm",
+            "",
+        ),
+        (
+            "Tin tức > Kinh tế\nGiá lúa tăng mạnh\nGiá lúa tươi tăng 300 đồng mỗi kg.\nThương lái thu mua nhiều.\n",
+            "Giá lúa tăng mạnh",
+            "Kinh tế",
+        ),
+        (
+            "Giá lúa tăng > Giá phân bón giảm\nGiá lúa tươi tăng 300 đồng mỗi kg.\nThương lái thu mua nhiều.\n",
+            "Giá lúa tăng > Giá phân bón giảm",
+            "",
+        ),
+        (
+            "Trang chủ > Tin tức > Kinh tế\nGiá lúa tăng > giá phân bón giảm\nGiá lúa tươi tăng 300 đồng.\n",
+            "Giá lúa tăng > giá phân bón giảm",
+            "Kinh tế",
+        ),
+    ],
+    ids=["crumb-then-title", "title-in-title-slot", "no-time-crumb", "no-time-title", "sure-crumb"],
+)
+def test_titles_with_chevrons_and_trails(text, title, category):
+    article = parse_text_dump(text)
+    assert (article.title, article.category) == (title, category)

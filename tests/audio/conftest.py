@@ -34,3 +34,15 @@ def google() -> Iterator[FakeGoogle]:
 def online(settings: Settings, google: FakeGoogle) -> Settings:
     """Settings whose Google is the fake: retries on, backoff tiny so tests stay quick."""
     return settings.with_(gtts_url=google.url, gtts_retries=2, gtts_backoff=0.001)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_network_state() -> Iterator[None]:
+    """Each test starts with no learned limits and leaves no probe running."""
+    from reader.audio.google_probe import stop_probes
+    from reader.audio.limiter import forget_limiters
+
+    forget_limiters()
+    yield
+    stop_probes()
+    forget_limiters()

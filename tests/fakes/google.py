@@ -8,9 +8,13 @@ durations. Audio is built by repeating pre-encoded MP3 frames (encoded once per
 process with ffmpeg, bit reservoir off so every frame stands alone): a reply costs
 microseconds, and benchmarks measure the reader rather than ffmpeg.
 
-Faults are switched on by setting attributes on a running server: ``latency``
-(seconds before each reply), ``throttle(n)`` (the next n requests get 429),
-``fail_all`` (every request gets 500), ``malformed`` (200 with no audio in it).
+Faults are switched on by setting attributes on a running server (listed in
+``FakeGoogle``'s docstring): latency, throttling (a burst, beyond a number in flight,
+or at random, with or without ``Retry-After``), server errors, malformed replies, and
+hanging (accept, never answer). With ``real_speech`` the audio is espeak-ng's real
+speech of the text, so durations are those of speech. It counts what a test of
+politeness needs: the most requests in flight at once, requests per text, and TCP
+connections (to see keep-alive).
 
     with FakeGoogle() as google:
         settings = settings.with_(gtts_url=google.url)
@@ -24,6 +28,8 @@ import base64
 import functools
 import json
 import math
+import random
+import socket
 import subprocess
 import threading
 import time
@@ -103,21 +109,76 @@ def parse_request_text(body: bytes) -> str:
     return parameter[0]
 
 
-class FakeGoogle:
-    """A threaded fake batchexecute server; a context manager, or call ``start``/``stop``."""
+def espeak_mp3(text: str, voice: str = "vi") -> bytes:
+    """Real Vietnamese speech for ``text`` from espeak-ng, as Google's format (24 kHz mono 32 kb/s MP3)."""
+    wav = subprocess.run(
+        ["espeak-ng", "-v", voice, "--stdout"], input=text.encode("utf-8"),
+        check=True, capture_output=True, timeout=30,
+    ).stdout
+    return subprocess.run(
+        [
+            "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-f", "wav", "-i", "pipe:0",
+            "-ac", "1", "-ar", str(_SAMPLE_RATE), "-c:a", "libmp3lame", "-b:a", "32k", "-f", "mp3", "pipe:1",
+        ],
+        input=wav, check=True, capture_output=True, timeout=30,
+    ).stdout
 
-    def __init__(self, *, latency: float = 0.0, ms_per_char: float = 60.0) -> None:
+
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections when many workers connect at once.
+    request_queue_size = 128
+
+
+class FakeGoogle:
+    """A threaded fake batchexecute server; a context manager, or call ``start``/``stop``.
+
+    Faults and options (attributes, changeable while it runs):
+      ``latency``        seconds before each answer;
+      ``throttle(n)``    the next n requests get 429 (or another status);
+      ``max_in_flight``  requests beyond this many in flight at once get 429 at once;
+      ``throttle_rate``  this fraction of requests get 429, at random (``seed`` makes it repeatable);
+      ``retry_after``    the ``Retry-After`` header sent with every 429 (None: no header);
+      ``fail_all``       every request gets 500; ``fail_texts``: requests for these texts get 500;
+      ``malformed``      200 with no audio in it;
+      ``hang``           accept and read the request, never answer (until ``hang`` is off or the server stops);
+      ``real_speech``    answer with espeak-ng's real speech of the text instead of a tone.
+    Counted: ``texts``/``statuses`` per request, ``count(text)``, ``peak_in_flight``
+    (most requests open at once, refused ones included), ``connections`` (TCP
+    connections accepted: fewer than requests when clients keep them alive) and
+    ``events`` ((monotonic time, status, text) per answer).
+    """
+
+    def __init__(
+        self, *, latency: float = 0.0, ms_per_char: float = 60.0, max_in_flight: int | None = None,
+        throttle_rate: float = 0.0, retry_after: float | str | None = None, real_speech: bool = False,
+        seed: int | None = None,
+    ) -> None:
         self.latency = latency
         self.ms_per_char = ms_per_char
+        self.max_in_flight = max_in_flight
+        self.throttle_rate = throttle_rate
+        self.retry_after = retry_after
+        self.real_speech = real_speech
         self.fail_all = False
+        self.fail_texts: set[str] = set()
         self.malformed = False
+        self._hang = threading.Event()
+        self._unhang = threading.Event()
         self._lock = threading.Lock()
+        self._random = random.Random(seed)
         self._throttle_left = 0
         self._throttle_status = 429
+        self._open = 0
+        self._serving = 0
+        self._sockets: set[socket.socket] = set()
+        self._speech: dict[str, bytes] = {}
+        self.peak_in_flight = 0
+        self.connections = 0
         self.texts: list[str] = []
         self.statuses: list[int] = []
+        self.events: list[tuple[float, int, str | None]] = []
         _tone_frame()  # encode once, before the first request is timed
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -134,6 +195,24 @@ class FakeGoogle:
         with self._lock:
             return len(self.statuses)
 
+    @property
+    def hang(self) -> bool:
+        return self._hang.is_set()
+
+    @hang.setter
+    def hang(self, on: bool) -> None:
+        if on:
+            self._unhang.clear()
+            self._hang.set()
+        else:
+            self._hang.clear()
+            self._unhang.set()
+
+    def count(self, text: str, status: int | None = None) -> int:
+        """Requests for ``text`` (only those answered with ``status`` if given)."""
+        with self._lock:
+            return sum(1 for t, s in zip(self.texts, self.statuses) if t == text and status in (None, s))
+
     def throttle(self, count: int, status: int = 429) -> None:
         """Answer the next ``count`` requests with ``status`` (a burst of throttling)."""
         with self._lock:
@@ -145,8 +224,14 @@ class FakeGoogle:
         with self._lock:
             self.texts.clear()
             self.statuses.clear()
+            self.events.clear()
             self._throttle_left = 0
+            self.peak_in_flight = 0
+            self.connections = 0
         self.latency, self.fail_all, self.malformed = 0.0, False, False
+        self.max_in_flight, self.throttle_rate, self.retry_after = None, 0.0, None
+        self.fail_texts = set()
+        self.hang = False
 
     def start(self) -> "FakeGoogle":
         self._thread = threading.Thread(
@@ -156,8 +241,16 @@ class FakeGoogle:
         return self
 
     def stop(self) -> None:
+        self._unhang.set()
         self._server.shutdown()
         self._server.server_close()
+        with self._lock:
+            sockets = list(self._sockets)
+        for sock in sockets:  # kept-alive connections would otherwise hold their threads
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         if self._thread is not None:
             self._thread.join(timeout=5)
 
@@ -167,47 +260,127 @@ class FakeGoogle:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _answer(self, body: bytes) -> tuple[int, bytes]:
+    def _audio(self, text: str) -> bytes:
+        if not self.real_speech:
+            return fake_mp3(text, self.ms_per_char)
+        with self._lock:
+            cached = self._speech.get(text)
+        if cached is None:
+            cached = espeak_mp3(text)
+            with self._lock:
+                self._speech[text] = cached
+        return cached
+
+    def _decide(self, text: str) -> int | None:
+        """A refusal decided on arrival (429 or 500), or None to serve after the latency."""
+        with self._lock:
+            if self._throttle_left > 0:
+                self._throttle_left -= 1
+                return self._throttle_status
+            if self.max_in_flight is not None and self._serving >= self.max_in_flight:
+                return 429
+            if self.throttle_rate and self._random.random() < self.throttle_rate:
+                return 429
+            if self.fail_all or text in self.fail_texts:
+                return 500
+            self._serving += 1
+            return None
+
+    def _answer(self, body: bytes) -> tuple[int, bytes, dict[str, str]]:
         """Decide the reply to one POST, and record it."""
+        headers: dict[str, str] = {}
         try:
             text = parse_request_text(body)
         except (KeyError, IndexError, ValueError):
             status, payload, text = 400, b"bad request", None
         else:
-            with self._lock:
-                throttled = self._throttle_left > 0
-                if throttled:
-                    self._throttle_left -= 1
-            if throttled:
-                status, payload = self._throttle_status, b"Too Many Requests"
-            elif self.fail_all:
-                status, payload = 500, b"Internal Server Error"
-            elif self.malformed:
-                status, payload = 200, _MALFORMED
+            refusal = self._decide(text)
+            if refusal == 429:
+                status, payload = 429, b"Too Many Requests"
+                if self.retry_after is not None:
+                    headers["Retry-After"] = str(self.retry_after)
+            elif refusal is not None:
+                status, payload = refusal, b"Internal Server Error"
             else:
-                status, payload = 200, reply_body(fake_mp3(text, self.ms_per_char))
+                try:
+                    if self.latency:
+                        time.sleep(self.latency)
+                    if self.malformed:
+                        status, payload = 200, _MALFORMED
+                    else:
+                        status, payload = 200, reply_body(self._audio(text))
+                finally:
+                    with self._lock:
+                        self._serving -= 1
         with self._lock:
             if text is not None:
                 self.texts.append(text)
             self.statuses.append(status)
-        return status, payload
+            self.events.append((time.monotonic(), status, text))
+        return status, payload, headers
+
+    def _hold(self, body: bytes) -> None:
+        """Hang: record the request as unanswered (status 0) and wait until released."""
+        try:
+            text = parse_request_text(body)
+        except (KeyError, IndexError, ValueError):
+            text = None
+        with self._lock:
+            if text is not None:
+                self.texts.append(text)
+            self.statuses.append(0)
+            self.events.append((time.monotonic(), 0, text))
+        self._unhang.wait()
+
+    def _enter(self) -> None:
+        with self._lock:
+            self._open += 1
+            self.peak_in_flight = max(self.peak_in_flight, self._open)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self._open -= 1
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Google's front ends do
+
+            def setup(self) -> None:
+                super().setup()
+                with fake._lock:
+                    fake.connections += 1
+                    fake._sockets.add(self.connection)
+
+            def finish(self) -> None:
+                with fake._lock:
+                    fake._sockets.discard(self.connection)
+                try:
+                    super().finish()
+                except OSError:
+                    pass
+
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
-                if urllib.parse.urlsplit(self.path).path != PATH:
-                    status, payload = 404, b"Not Found"
-                else:
-                    if fake.latency:
-                        time.sleep(fake.latency)
-                    status, payload = fake._answer(body)
+                fake._enter()
+                try:
+                    if urllib.parse.urlsplit(self.path).path != PATH:
+                        status, payload, headers = 404, b"Not Found", {}
+                    elif fake.hang:
+                        fake._hold(body)
+                        self.close_connection = True
+                        return
+                    else:
+                        status, payload, headers = fake._answer(body)
+                finally:
+                    fake._leave()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(payload)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(payload)
 

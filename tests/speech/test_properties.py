@@ -30,6 +30,8 @@ NEWS_TOKENS = [
     *lexicon.units(),
     "ngày", "tháng", "năm", "thứ", "lúc", "số", "./.", "%", "-", "–", "/", ".", ",", ":", "h",
     "&", "@", "“", "”", "(", ")", "<b>", "&amp;", ".gov.vn", "www.", "HUYỆN", "AN", "BIÊN",
+    "$", "€", "₫", "£", "¥", "USD", "usd", "đ", "g", "s", "tỷ số", "thắng", "lúc", "gọi", "Zalo",
+    "facebook", "TB", "GB", "kV", "cm²", "m/s", "đồng/kg", "lần", "XII", "hộ", "tiếng", "đến",
 ]
 
 # Any printable text; control characters (C1 ones are stray mojibake bytes) are left to
@@ -41,6 +43,9 @@ numbers = st.one_of(
     st.from_regex(r"\d{1,2}[/.:h-]\d{1,2}([/.-]\d{2,4})?", fullmatch=True),
     st.from_regex(r"\d{1,3}(\.\d{3}){0,4}(,\d{1,3})?%?", fullmatch=True),
     st.from_regex(r"0\d{3}[ .]?\d{3}[ .]?\d{3,4}", fullmatch=True),
+    st.from_regex(r"[$€£¥]?\d{1,3}([.,]\d{1,3})?(g\d{0,2}|s|đ|₫|kg|GB|MHz|mAh)?", fullmatch=True),
+    st.from_regex(r"0?\d{1,2}[-–]\d{1,2}(, ?\d{1,2})?", fullmatch=True),
+    st.from_regex(r"\d{1,2}:\d{2}:\d{2}|1[89]00[ .]\d{4}", fullmatch=True),
 )
 pieces = st.one_of(
     words, numbers, st.sampled_from(NEWS_TOKENS), st.text(alphabet=printable, max_size=4)

@@ -7,6 +7,7 @@ A chunk boundary inside a word ("thực ‖ hiện") is heard as a gap in the wo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,22 @@ def test_sample_article_chunks_are_clean(article) -> None:  # type: ignore[no-un
 
 def test_there_are_samples() -> None:
     assert len(SAMPLES) >= 5
+
+
+VOICE_FORBIDDEN = re.compile(r"[0-9/$€₫%&#£¥₩]")
+
+
+@pytest.mark.parametrize("article", SAMPLES, ids=[a.source for a in SAMPLES])
+def test_no_digit_or_symbol_reaches_the_voice(article) -> None:  # type: ignore[no-untyped-def]
+    """Issue 6: no digit, "/", "$", "€", "₫", "%", "&" or "#" in anything sent to the voice."""
+    script = build_script([article.title, *article.paragraphs])
+    leaks = [
+        (sentence.text, piece)
+        for _, _, sentence in script.sentences()
+        for piece in sentence.chunks
+        if VOICE_FORBIDDEN.search(piece)
+    ]
+    assert leaks == []
 
 
 def _dictionary() -> set[str]:

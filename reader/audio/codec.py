@@ -1,0 +1,280 @@
+"""ffmpeg, called directly: decode many clips in one process, measure loudness, encode once.
+
+Starting a process costs more than decoding a clip, so all clips of an article are
+decoded by ONE ffmpeg process with one input and one raw output per clip (each
+output's length gives the clip's exact sample count, hence exact timings). The
+joined samples are measured (EBU R128 integrated loudness, ``ebur128``) and encoded
+once: the gain that brings the article to ``settings.loudness_target_lufs`` (the
+loudness measured through the limiter when it has peaks to catch), a limiter so that
+no peak clips, mono MP3 at ``SAMPLE_RATE`` and
+``settings.mp3_bitrate``, ID3 tags. Output goes to a temporary file, not a pipe,
+so ffmpeg can write the LAME header that tells players the encoder delay to trim.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from reader.config import Settings
+from reader.errors import AssemblyError
+
+log = logging.getLogger(__name__)
+
+FFMPEG = "ffmpeg"
+SAMPLE_RATE = 24000  # Google's own rate; espeak-ng's 22050 Hz clips are resampled to it
+SAMPLE_WIDTH = 2  # signed 16-bit little-endian mono
+_RAW = ["-f", "s16le", "-ac", "1", "-ar", str(SAMPLE_RATE)]
+_SILENT_LUFS = -70.0
+_CLOSE_ENOUGH_LU = 0.2  # the absolute gate of EBU R128: nothing louder was heard
+
+# The tags an article MP3 may carry, as ffmpeg's metadata names (ID3v2.4 frames).
+TAG_NAMES = {"title": "title", "date": "date", "source": "publisher", "language": "language"}
+
+
+class ClipDecodeError(AssemblyError):
+    """Clips in the cache that are not whole, decodable audio: ``clip_paths`` names them all."""
+
+    def __init__(self, message: str, clip_paths: Sequence[Path]) -> None:
+        super().__init__(message)
+        self.clip_paths = tuple(clip_paths)
+        self.clip_path = self.clip_paths[0]
+
+
+def ffmpeg_missing() -> AssemblyError:
+    return AssemblyError("ffmpeg (and ffprobe) were not found: install the Debian package ffmpeg")
+
+
+def run_ffmpeg(args: list[str], settings: Settings, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """ffmpeg with ``args``; only a missing binary or a hang raises, the caller reads the result."""
+    command = [FFMPEG, "-hide_banner", "-nostats", *(["-nostdin"] if stdin is None else []), *args]
+    try:
+        return subprocess.run(command, input=stdin, capture_output=True, timeout=settings.ffmpeg_timeout)
+    except FileNotFoundError:
+        raise ffmpeg_missing() from None
+    except subprocess.TimeoutExpired:
+        raise AssemblyError(f"ffmpeg took longer than {settings.ffmpeg_timeout} s (READER_FFMPEG_TIMEOUT)") from None
+    except OSError as exc:
+        raise AssemblyError(f"ffmpeg could not be run: {exc}") from None
+
+
+def _errors(done: subprocess.CompletedProcess) -> str:
+    return done.stderr.decode("utf-8", "replace").strip()
+
+
+def decode_problem(path: Path, settings: Settings) -> str | None:
+    """Why ffmpeg cannot decode ``path`` cleanly from end to end, or None."""
+    if not path.exists():
+        return "missing (removed during assembly?)"
+    done = run_ffmpeg(["-v", "error", "-i", str(path), "-map", "0:a", "-f", "null", "-"], settings)
+    errors = _errors(done)
+    if done.returncode != 0 or errors:
+        return (errors.splitlines() or [f"ffmpeg exit code {done.returncode}"])[-1]
+    return None
+
+
+def decode_problems(paths: Sequence[Path], settings: Settings) -> dict[Path, str]:
+    """The files among ``paths`` that do not decode cleanly, each with its reason.
+
+    One process decodes a whole batch; only when it reports an error is each file of
+    that batch decoded alone (side by side) to find which ones failed.
+    """
+    found: dict[Path, str] = {}
+    for batch in _batches(list(dict.fromkeys(paths)), settings):
+        args = ["-v", "error"]
+        for path in batch:
+            args += ["-i", str(path)]
+        for index in range(len(batch)):
+            args += ["-map", f"{index}:a", "-f", "null", "-"]
+        done = run_ffmpeg(args, settings)
+        if done.returncode != 0 or _errors(done):
+            found.update(_each_problem(batch, settings))
+    return found
+
+
+def _each_problem(paths: Sequence[Path], settings: Settings) -> dict[Path, str]:
+    workers = max(1, min(len(paths), os.cpu_count() or 1, 8))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        reasons = pool.map(lambda p: decode_problem(p, settings), paths)
+    return {path: reason for path, reason in zip(paths, reasons) if reason is not None}
+
+
+def _batches(paths: list[Path], settings: Settings) -> list[list[Path]]:
+    size = max(1, settings.assembly_max_inputs)
+    return [paths[i:i + size] for i in range(0, len(paths), size)]
+
+
+def decode_many(paths: Sequence[Path], settings: Settings) -> dict[Path, bytes]:
+    """Every distinct clip as raw mono 16-bit samples at ``SAMPLE_RATE``, one ffmpeg
+    process per ``settings.assembly_max_inputs`` clips; ``ClipDecodeError`` naming
+    every clip that does not decode cleanly."""
+    unique = list(dict.fromkeys(paths))
+    raw: dict[Path, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="reader-decode-") as tmp:
+        for batch in _batches(unique, settings):
+            args = ["-v", "error"]
+            for path in batch:
+                args += ["-i", str(path)]
+            outputs = [Path(tmp) / f"{len(raw) + i}.raw" for i in range(len(batch))]
+            for index, out in enumerate(outputs):
+                args += ["-map", f"{index}:a", *_RAW, "-y", str(out)]
+            done = run_ffmpeg(args, settings)
+            if done.returncode != 0 or _errors(done):
+                broken = _each_problem(batch, settings)
+                if broken:
+                    raise clip_error(broken)
+                if done.returncode != 0:
+                    raise AssemblyError(f"ffmpeg could not decode the clips: {_errors(done)[-300:]}")
+                log.warning("ffmpeg reported while decoding clips, yet each decodes cleanly: %s", _errors(done)[-300:])
+            for path, out in zip(batch, outputs):
+                data = out.read_bytes() if out.exists() else b""
+                if not data:
+                    raise clip_error({path: "no audio in it"})
+                raw[path] = data[: len(data) // SAMPLE_WIDTH * SAMPLE_WIDTH]
+    return raw
+
+
+def clip_error(broken: Mapping[Path, str]) -> ClipDecodeError:
+    listed = "; ".join(f"{path.name}: {reason}" for path, reason in broken.items())
+    return ClipDecodeError(f"{len(broken)} clip(s) in the cache are not decodable audio (damaged cache files?): {listed}",
+                           list(broken))
+
+
+@dataclass(frozen=True)
+class Loudness:
+    lufs: float  # integrated loudness, EBU R128
+    peak_dbfs: float  # highest sample
+
+
+def measure_loudness(pcm: bytes, settings: Settings, filters: Sequence[str] = ()) -> Loudness | None:
+    """Loudness of raw samples (after ``filters``), or None if they are silent."""
+    if not pcm:
+        return None
+    chain = ",".join([*filters, "ebur128=framelog=verbose:peak=sample"])
+    done = run_ffmpeg([*_RAW, "-i", "pipe:0", "-af", chain, "-f", "null", "-"], settings, pcm)
+    text = _errors(done)
+    lufs = re.findall(r"^\s*I:\s*(-?[\d.]+|-inf)\s*LUFS", text, re.MULTILINE)
+    peak = re.findall(r"^\s*Peak:\s*(-?[\d.]+|-inf)\s*dBFS", text, re.MULTILINE)
+    if done.returncode != 0 or not lufs or not peak:
+        raise AssemblyError(f"ffmpeg could not measure the loudness of the article: {text[-300:]}")
+    value = float(lufs[-1]) if lufs[-1] != "-inf" else -math.inf
+    if value <= _SILENT_LUFS:
+        return None
+    return Loudness(value, float(peak[-1]) if peak[-1] != "-inf" else -math.inf)
+
+
+def _leveling(gain_db: float, settings: Settings) -> list[str]:
+    ceiling = 10 ** (settings.loudness_peak_dbfs / 20)
+    return [f"volume={gain_db:.2f}dB", f"alimiter=limit={ceiling:.4f}:attack=5:release=50:level=false:latency=true"]
+
+
+def loudness_gain(pcm: bytes, settings: Settings) -> tuple[float, float] | None:
+    """The gain (dB) that brings ``pcm`` to ``settings.loudness_target_lufs`` through the
+    peak limiter, with the loudness one more dB of gain buys there; None for silence.
+
+    When the limiter has peaks to catch it takes some loudness away (more, the more
+    gain), so the loudness is measured through it and the gain corrected, up to
+    ``settings.loudness_corrections`` times (by the secant: the step scaled by how much
+    loudness the last step of gain actually bought)."""
+    first = measure_loudness(pcm, settings)
+    if first is None:
+        return None
+    target = settings.loudness_target_lufs
+    gain, slope = target - first.lufs, 1.0
+    free = settings.loudness_peak_dbfs - first.peak_dbfs  # the most gain the limiter lets through untouched
+    if gain <= free or not math.isfinite(free):
+        return gain, slope
+    previous = (free, first.lufs + free)
+    for _ in range(settings.loudness_corrections):
+        limited = measure_loudness(pcm, settings, _leveling(gain, settings))
+        if limited is None:
+            break
+        if gain != previous[0]:
+            slope = min(1.0, max(0.2, (limited.lufs - previous[1]) / (gain - previous[0])))
+        if abs(target - limited.lufs) <= _CLOSE_ENOUGH_LU:
+            break
+        previous = (gain, limited.lufs)
+        gain += (target - limited.lufs) / slope
+    return gain, slope
+
+
+def normalised_mp3(pcm: bytes, settings: Settings, *, tags: Mapping[str, str] | None = None,
+                   tempo: float = 1.0) -> bytes:
+    """``pcm`` encoded at the target loudness. The MP3 itself is measured too: the
+    encoder drops some of what the loudness weighting counts (about 0.5 LU of the
+    offline voice's buzz), so when it is off by more than
+    ``settings.loudness_tolerance_lu`` it is encoded once more with the gain corrected."""
+    found = loudness_gain(pcm, settings)
+    mp3 = encode_mp3(pcm, settings, tags=tags, tempo=tempo, gain_db=None if found is None else found[0])
+    if found is None:
+        return mp3
+    heard = measure_mp3_loudness(mp3, settings)
+    error = 0.0 if heard is None else settings.loudness_target_lufs - heard.lufs
+    if abs(error) <= settings.loudness_tolerance_lu:
+        return mp3
+    return encode_mp3(pcm, settings, tags=tags, tempo=tempo, gain_db=found[0] + error / found[1])
+
+
+def measure_mp3_loudness(mp3: bytes, settings: Settings) -> Loudness | None:
+    """Loudness of MP3 bytes as a player decodes them."""
+    return measure_loudness(decode_bytes(mp3, settings), settings)
+
+
+def decode_bytes(audio: bytes, settings: Settings) -> bytes:
+    """Any audio file's bytes as raw samples (mono, 16 bit, ``SAMPLE_RATE``)."""
+    done = run_ffmpeg(["-v", "error", "-i", "pipe:0", *_RAW, "pipe:1"], settings, audio)
+    if done.returncode != 0:
+        raise AssemblyError(f"ffmpeg could not decode audio it made: {_errors(done)[-300:]}")
+    return done.stdout
+
+
+def encode_mp3(pcm: bytes, settings: Settings, *, tags: Mapping[str, str] | None = None,
+               tempo: float = 1.0, gain_db: float | None = None) -> bytes:
+    """Raw samples as one MP3: tempo changed (pitch kept), ``gain_db`` applied with a
+    peak limiter (None: left as it is), tagged."""
+    filters = [f"atempo={tempo:.4f}"] if tempo != 1.0 else []
+    if gain_db is not None:
+        filters += _leveling(gain_db, settings)
+    with tempfile.TemporaryDirectory(prefix="reader-encode-") as tmp:
+        out = Path(tmp) / "article.mp3"
+        args = ["-v", "error", *_RAW, "-i", "pipe:0"]
+        if filters:
+            args += ["-af", ",".join(filters)]
+        args += ["-ac", "1", "-ar", str(SAMPLE_RATE), "-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate,
+                 *_metadata(tags), "-f", "mp3", "-y", str(out)]
+        done = run_ffmpeg(args, settings, pcm)
+        if done.returncode != 0 or not out.exists():
+            raise AssemblyError(
+                f"ffmpeg could not encode the article MP3 (READER_MP3_BITRATE={settings.mp3_bitrate!r}?): "
+                f"{_errors(done)[-300:]}")
+        return out.read_bytes()
+
+
+def retag_mp3(mp3: bytes, tags: Mapping[str, str] | None, settings: Settings) -> bytes:
+    """The same audio frames with other ID3 tags (no re-encoding)."""
+    with tempfile.TemporaryDirectory(prefix="reader-tag-") as tmp:
+        source, out = Path(tmp) / "in.mp3", Path(tmp) / "out.mp3"
+        source.write_bytes(mp3)
+        done = run_ffmpeg(["-v", "error", "-i", str(source), "-map", "0:a", "-c", "copy", "-map_metadata", "-1",
+                           *_metadata(tags), "-f", "mp3", "-y", str(out)], settings)
+        if done.returncode != 0 or not out.exists():
+            raise AssemblyError(f"ffmpeg could not retag the article MP3: {_errors(done)[-300:]}")
+        return out.read_bytes()
+
+
+def _metadata(tags: Mapping[str, str] | None) -> list[str]:
+    args = ["-id3v2_version", "4", "-write_id3v1", "0"]
+    for name, value in (tags or {}).items():
+        if name not in TAG_NAMES:
+            raise AssemblyError(f"Unknown audio tag {name!r}: use one of {', '.join(TAG_NAMES)}")
+        if value:
+            args += ["-metadata", f"{TAG_NAMES[name]}={value}"]
+    return args
