@@ -20,7 +20,7 @@ A boundary right before a conjunction or preposition ("và", "của", "để", "
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from reader.speech import lexicon
@@ -49,6 +49,7 @@ _DASHES = frozenset("-–—")
 _EDGE = "\"'“”‘’«»()[]"
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """A spoken word as the word lists write it: lower case, no quotes or brackets."""
     return word.strip(_EDGE).rstrip(",;:.!?…").strip(_EDGE).lower()
