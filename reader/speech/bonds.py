@@ -11,7 +11,8 @@ when it falls inside
   issuer, a document type or a unit ("phòng cháy chữa cháy và cứu nạn cứu hộ");
 - a number read aloud, with the unit or noun that follows it ("hai mươi lăm ‖ hộ") and the
   word that announces it ("tháng ‖ ba", "năm ‖ hai nghìn");
-- a name: two capitalised words in a row ("An Biên", "Nam Thái A").
+- a name: two capitalised words in a row ("An Biên", "Nam Thái A");
+- a determiner and the word it opens ("các ‖ hộ", "mỗi ‖ người").
 
 A boundary right before a conjunction or preposition ("và", "của", "để", "trong"…) is a
 *link*: the natural place for a breath after punctuation.
@@ -44,6 +45,8 @@ LINK_WORDS = frozenset(
     "và hoặc hay nhưng mà thì nên vì do bởi nếu khi để nhằm của trong ngoài theo với cho "
     "tại từ đến tới về trên dưới qua sau trước cùng như là gồm".split()
 )
+# Words that open a noun phrase and never end one ("các ‖ hộ" is heard as a broken phrase).
+_DETERMINERS = frozenset("các những mọi mỗi từng vài".split())
 _CLAUSE_END = frozenset(",;:.!?…")
 _DASHES = frozenset("-–—")
 _EDGE = "\"'“”‘’«»()[]"
@@ -166,7 +169,9 @@ def bound_boundaries(words: list[str]) -> list[bool]:
     _mark_entries(keys, words, bound)
     _mark_numbers(keys, words, bound)
     for k in range(n - 1):
-        if _capitalised(words[k]) and _capitalised(words[k + 1]) and not _ends_clause(words[k]):
+        if _ends_clause(words[k]):
+            continue
+        if _capitalised(words[k]) and _capitalised(words[k + 1]) or keys[k] in _DETERMINERS:
             bound[k] = True
     return bound
 

@@ -128,6 +128,9 @@ def test_chunk(spoken: str, max_chars: int, chunks: list[str]) -> None:
         ("mươi", "hộ", INSIDE_UNIT),
         ("tháng", "ba", INSIDE_UNIT),
         ("An", "Biên", INSIDE_UNIT),
+        ("các", "hộ", INSIDE_UNIT),
+        ("mỗi", "người", INSIDE_UNIT),
+        ("các,", "hộ", PAUSE),
         ("Nguyễn", "Văn", INSIDE_UNIT),
         ("Thái", "A", INSIDE_UNIT),
         ("hai", "nghìn", INSIDE_UNIT),
@@ -192,6 +195,7 @@ UNITS = [
     ("gặp ông Nguyễn Văn An tại nhà", "Nguyễn Văn An"),
     ("họp vào ngày mười lăm tháng ba năm nay", "ngày mười lăm tháng ba năm nay"),
     ("đường dài hai phẩy năm ki lô mét", "hai phẩy năm ki lô mét"),
+    ("trao quà cho các gia đình chính sách", "các gia đình chính sách"),
 ]
 
 
