@@ -11,7 +11,8 @@ when it falls inside
   issuer, a document type or a unit ("phòng cháy chữa cháy và cứu nạn cứu hộ");
 - a number read aloud, with the unit or noun that follows it ("hai mươi lăm ‖ hộ") and the
   word that announces it ("tháng ‖ ba", "năm ‖ hai nghìn");
-- a name: two capitalised words in a row ("An Biên", "Nam Thái A");
+- a name: two capitalised words in a row ("An Biên", "Nam Thái A"), and the word that
+  says what it names ("huyện An Biên", "ông Nguyễn Văn An");
 - a determiner and the word it opens ("các ‖ hộ", "mỗi ‖ người").
 
 A boundary right before a conjunction or preposition ("và", "của", "để", "trong"…) is a
@@ -44,6 +45,11 @@ _BEFORE_NUMBER = frozenset(
 LINK_WORDS = frozenset(
     "và hoặc hay nhưng mà thì nên vì do bởi nếu khi để nhằm của trong ngoài theo với cho "
     "tại từ đến tới về trên dưới qua sau trước cùng như là gồm".split()
+)
+# Words that name what the name after them is: "huyện ‖ An Biên", "ông ‖ Nguyễn Văn An".
+_BEFORE_NAME = frozenset(
+    "xã huyện tỉnh phường quận ấp trấn phố thôn bản làng xóm khóm sông kênh rạch cầu chợ "
+    "đường ông bà anh chị em cô chú bác cháu chí".split()
 )
 # Words that open a noun phrase and never end one ("các ‖ hộ" is heard as a broken phrase).
 _DETERMINERS = frozenset("các những mọi mỗi từng vài".split())
@@ -171,7 +177,10 @@ def bound_boundaries(words: list[str]) -> list[bool]:
     for k in range(n - 1):
         if _ends_clause(words[k]):
             continue
-        if _capitalised(words[k]) and _capitalised(words[k + 1]) or keys[k] in _DETERMINERS:
+        name_after = _capitalised(words[k + 1])
+        if name_after and (_capitalised(words[k]) or keys[k] in _BEFORE_NAME):
+            bound[k] = True
+        elif keys[k] in _DETERMINERS:
             bound[k] = True
     return bound
 
