@@ -195,7 +195,7 @@ UNITS = [
     ("cấp cho hai nghìn ba trăm hộ nghèo trong huyện", "hai nghìn ba trăm hộ nghèo"),
     ("họp Ban Chấp hành Đảng bộ huyện", "Ban Chấp hành"),
     ("lực lượng phòng cháy chữa cháy và cứu nạn cứu hộ của huyện", "phòng cháy chữa cháy và cứu nạn cứu hộ"),
-    ("gặp ông Nguyễn Văn An tại nhà", "Nguyễn Văn An"),
+    ("gặp ông Nguyễn Văn An tại nhà", "ông Nguyễn Văn An"),
     ("họp vào ngày mười lăm tháng ba năm nay", "ngày mười lăm tháng ba năm nay"),
     ("đường dài hai phẩy năm ki lô mét", "hai phẩy năm ki lô mét"),
     ("trao quà cho các gia đình chính sách", "các gia đình chính sách"),
