@@ -106,11 +106,7 @@ def _lock_timeout(engine: Engine) -> float:
 def _made_once(cache: ClipCache, engine: Engine, text: str, make: Callable[[], bytes], timeout: float) -> Clip:
     """The clip from the cache, or made under its lock: whoever waited finds the other's clip."""
     with clip_lock(cache.directory, key_for(engine, text), timeout):
-        clip = _cached(cache, engine, text)
-        if clip is not None:
-            return clip
-        raise_if_stopped()
-        return _make(cache, engine, text, make())
+        return _cached(cache, engine, text) or _make(cache, engine, text, make())
 
 
 def clip_for(text: str, engine: Engine, cache: ClipCache) -> Clip:
