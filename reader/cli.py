@@ -11,13 +11,15 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence, TextIO
 
 from reader import __version__, config, service, stopping
 from reader.articles.model import Article
-from reader.audio import maintenance
 from reader.batch import run_batch
 from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.audio.maintenance import CacheReport
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -236,6 +238,8 @@ def _cmd_pregenerate(args: argparse.Namespace, settings: config.Settings) -> int
 
 
 def _cmd_cache_stats(args: argparse.Namespace, settings: config.Settings) -> int:
+    from reader.audio import maintenance
+
     stats = maintenance.cache_stats(settings)
     if args.json:
         _print_json({**asdict(stats), "total_bytes": stats.total_bytes})
@@ -249,6 +253,8 @@ def _cmd_cache_stats(args: argparse.Namespace, settings: config.Settings) -> int
 
 
 def _cmd_cache_verify(args: argparse.Namespace, settings: config.Settings) -> int:
+    from reader.audio import maintenance
+
     report = maintenance.verify_cache(settings)
     _print_report("verified", report)
     return 0
@@ -261,7 +267,7 @@ def _cmd_cache_prune(args: argparse.Namespace, settings: config.Settings) -> int
     return 0
 
 
-def _print_report(what: str, report: maintenance.CacheReport) -> None:
+def _print_report(what: str, report: "CacheReport") -> None:
     print(f"{what}: checked {report.checked} files, removed {len(report.removed)} ({_mib(report.freed_bytes)})")
 
 

@@ -1,7 +1,9 @@
 """What staff and listeners do, as functions: the one place the CLI and the app call.
 
 Each function composes the layers (articles -> speech -> audio) for one use; none of
-them prints or draws anything.
+them prints or draws anything. The heavy layers (the importer with trafilatura and
+requests, the speech pipeline, the audio layer) are imported by the functions that
+use them, so `list`, `search` and `show` start without paying for them.
 """
 
 from __future__ import annotations
@@ -10,16 +12,17 @@ import json
 import logging
 from pathlib import Path
 
-from reader.articles.importer import import_source, import_text
+from typing import TYPE_CHECKING
+
 from reader.articles.library import Library
 from reader.articles.model import Article
-from reader.articles.samples import ensure_samples
-from reader.audio.cache import write_output
-from reader.audio.maintenance import CacheReport, prune_cache
-from reader.audio.render import Rendering, article_keys, cached_rendering, render
 from reader.config import Settings
 from reader.errors import LexiconError, OutputError, ReaderError
-from reader.speech.script import SpeechScript, build_script
+
+if TYPE_CHECKING:
+    from reader.audio.maintenance import CacheReport
+    from reader.audio.render import Rendering
+    from reader.speech.script import SpeechScript
 
 log = logging.getLogger(__name__)
 
@@ -30,17 +33,20 @@ def open_library(settings: Settings) -> Library:
 
 def open_library_with_samples(settings: Settings) -> Library:
     """The library the app shows: on a fresh install, the sample articles are loaded first."""
+    from reader.articles.samples import ensure_samples
     library = Library.open(settings)
     ensure_samples(library)
     return library
 
 
 def import_article(library: Library, source: str, settings: Settings) -> Article:
+    from reader.articles.importer import import_source
     return library.add(import_source(source, settings))
 
 
 def import_pasted_text(library: Library, text: str, settings: Settings) -> Article:
     """Pasted or uploaded text: the same text twice is one article (its source is its hash)."""
+    from reader.articles.importer import import_text
     return library.add(import_text(text, settings))
 
 
@@ -52,6 +58,7 @@ def import_articles(
     Returns, per source in order, the stored article or the error that stopped it; one
     bad source does not stop the others.
     """
+    from reader.articles.importer import import_source
     read: list[tuple[str, Article | ReaderError]] = []
     for source in sources:
         try:
@@ -78,25 +85,30 @@ def paragraphs_of_text(text: str) -> list[str]:
 
 def paragraphs_of_file(path: Path, settings: Settings) -> list[str]:
     """A saved page or a plain text file, read as an article: chrome dropped, title first."""
+    from reader.articles.importer import import_source
     return article_paragraphs(import_source(str(path), settings))
 
 
 def script_for(paragraphs: list[str], settings: Settings) -> SpeechScript:
+    from reader.speech.script import build_script
     return build_script(paragraphs, settings)
 
 
 def script_for_article(article: Article, settings: Settings) -> SpeechScript:
+    from reader.speech.script import build_script
     return build_script(article_paragraphs(article), settings)
 
 
 def render_script(
     script: SpeechScript, settings: Settings, engine: str | None = None, out_path: Path | None = None
 ) -> Rendering:
+    from reader.audio.render import render
     return render(script, settings, engine=engine, out_path=out_path)
 
 
 def render_article(article: Article, settings: Settings, engine: str | None = None) -> Rendering:
     """The article's MP3 from the cache, made first if needed."""
+    from reader.audio.render import render
     return render(script_for_article(article, settings), settings, engine=engine)
 
 
@@ -111,11 +123,14 @@ def listen(article: Article, settings: Settings) -> Rendering:
 
 
 def has_audio(script: SpeechScript, settings: Settings, engine: str | None = None) -> bool:
+    from reader.audio.render import cached_rendering
     return cached_rendering(script, settings, engine=engine) is not None
 
 
 def prune_audio(library: Library, settings: Settings, max_bytes: int | None = None) -> CacheReport:
     """Prune the audio cache, keeping the audio of the library's articles as they are now."""
+    from reader.audio.maintenance import prune_cache
+    from reader.audio.render import article_keys
     keep: set[str] = set()
     for article in library.list():
         keep |= article_keys(script_for_article(article, settings), settings)
@@ -124,7 +139,18 @@ def prune_audio(library: Library, settings: Settings, max_bytes: int | None = No
 
 def write_json(path: Path, value: object) -> None:
     """Write JSON for the user; a regular file is written atomically."""
+    from reader.audio.cache import write_output
     try:
         write_output(path, json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8"))
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def stored_listen(article: Article, settings: Settings) -> Rendering | None:
+    """The article's audio if it is already made (never calls a voice), for a page that
+    offers the player at once; like ``listen``, a broken lexicon is read around."""
+    from reader.audio.render import cached_rendering
+    try:
+        return cached_rendering(script_for_article(article, settings), settings)
+    except LexiconError:
+        return cached_rendering(script_for_article(article, settings.with_(staff_lexicon=False)), settings)

@@ -342,6 +342,38 @@ class Library:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
 
 
+    def update(self, article_id: int, article: Article) -> Article:
+        """Replace the stored article ``article_id`` by ``article`` (a staff edit): same id,
+        every field from ``article``. ``ArticleNotFound`` if there is no such article."""
+        row = (
+            article.title,
+            article.category,
+            article.published.isoformat() if article.published else None,
+            article.source,
+            article.url,
+            json.dumps(list(article.paragraphs), ensure_ascii=False),
+            article.body_hash,
+            json.dumps(list(article.notes), ensure_ascii=False),
+        )
+        try:
+            with self._transaction() as conn:
+                changed = conn.execute(
+                    "UPDATE articles SET title=?, category=?, published=?, source=?, url=?, "
+                    "paragraphs=?, body_hash=?, notes=? WHERE id=?",
+                    (*row, int(article_id)),
+                ).rowcount
+                if not changed:
+                    raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
+                conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (int(article_id),))
+                conn.execute(
+                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                    (int(article_id), fold(article.title), fold(article.body)),
+                )
+        except sqlite3.Error as exc:
+            raise LibraryError(f"Cannot update the article in {self.path}: {exc}") from exc
+        return article.with_id(int(article_id))
+
+
 def _limit(limit: int | None) -> int:
     """SQLite's LIMIT: -1 means no limit; a negative request means none at all."""
     return -1 if limit is None else max(0, int(limit))
