@@ -3,7 +3,10 @@
 Builds a realistic district-news article of about 5,000 characters from the bundled
 samples, times ``build_script`` (normalize + sentences + chunks) after a warm-up, and
 counts requests: one per chunk for us, one per token of gTTS's own tokenizer for plain
-gTTS (``gTTS._tokenize`` runs offline; nothing here touches the network).
+gTTS (``gTTS._tokenize`` runs offline; nothing here touches the network). Over all the
+sample articles it compares our chunks, which are never cut inside a word, a number with
+its unit or a name, with the fewest chunks possible when cuts may fall anywhere between
+words (what the chunker did before), and counts the cuts inside a unit of each.
 
 Run from the repository root:  python -m bench.speech_bench  [--runs N] [--chars N]
 """
@@ -23,7 +26,7 @@ from gtts import gTTS  # noqa: E402
 
 from reader.articles.samples import load_samples  # noqa: E402
 from reader.speech.script import SpeechScript, build_script  # noqa: E402
-from reader.speech.segment import split_sentences  # noqa: E402
+from reader.speech.segment import INSIDE_UNIT, cut_costs, split_sentences  # noqa: E402
 
 TARGET_MS = 50.0
 
@@ -97,6 +100,45 @@ def report(paragraphs: list[str], script: SpeechScript, cold_ms: float, times: l
     return "\n".join(lines)
 
 
+def fewest_pieces(words: list[str], max_chars: int = 100) -> list[list[str]]:
+    """Greedy packing, cutting anywhere between words: the fewest pieces there can be."""
+    pieces: list[list[str]] = []
+    length = max_chars + 1
+    for word in words:
+        if length + 1 + len(word) > max_chars:
+            pieces.append([word])
+            length = len(word)
+        else:
+            pieces[-1].append(word)
+            length += 1 + len(word)
+    return pieces
+
+
+def cuts_inside_units(pieces: list[list[str]]) -> int:
+    words = [w for piece in pieces for w in piece]
+    costs = cut_costs(words)
+    ends = [sum(len(p) for p in pieces[: k + 1]) - 1 for k in range(len(pieces) - 1)]
+    return sum(costs[e] == INSIDE_UNIT for e in ends)
+
+
+def sample_requests() -> str:
+    """Requests and cuts inside a unit over every sample article, fewest vs ours."""
+    fewest = ours = fewest_bad = ours_bad = 0
+    for article in load_samples():
+        script = build_script([article.title, *article.paragraphs])
+        for _, _, sentence in script.sentences():
+            greedy = fewest_pieces(sentence.spoken.split())
+            fewest += len(greedy)
+            fewest_bad += cuts_inside_units(greedy)
+            ours += len(sentence.chunks)
+            ours_bad += cuts_inside_units([c.split() for c in sentence.chunks])
+    return "\n".join([
+        f"all {len(load_samples())} sample articles{'':<9} {'requests':>9} {'cuts inside a unit':>19}",
+        f"{'fewest pieces, any cut':<30} {fewest:>9} {fewest_bad:>19}",
+        f"{'this reader, no cut in a word':<30} {ours:>9} {ours_bad:>19}",
+    ])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50, help="timed runs (default 50)")
@@ -107,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     script = build_script(paragraphs)
     cold_ms = (time.perf_counter() - start) * 1000
     print(report(paragraphs, script, cold_ms, time_runs(paragraphs, args.runs)))
+    print()
+    print(sample_requests())
     return 0
 
 

@@ -86,6 +86,9 @@ class Settings:
     # On Ctrl-C or SIGTERM, how long work in flight may take to end before it is dropped.
     stop_grace_seconds: float = 1.5
 
+    # The listening page: articles shown on one page of the list.
+    list_page_size: int = 20
+
     # Fetching
     fetch_connect_timeout: float = 5.0
     fetch_read_timeout: float = 15.0

@@ -128,3 +128,12 @@ def write_json(path: Path, value: object) -> None:
         write_output(path, json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8"))
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def stored_listen(article: Article, settings: Settings) -> Rendering | None:
+    """The article's audio if it is already made (never calls a voice), for a page that
+    offers the player at once; like ``listen``, a broken lexicon is read around."""
+    try:
+        return cached_rendering(script_for_article(article, settings), settings)
+    except LexiconError:
+        return cached_rendering(script_for_article(article, settings.with_(staff_lexicon=False)), settings)

@@ -44,6 +44,7 @@ from urllib3.exceptions import MaxRetryError, NewConnectionError
 from urllib3.util import Timeout
 
 from reader.audio.limiter import LimiterSuspended, limiter_for
+from reader.stopping import raise_if_stopped
 from reader.config import Settings
 from reader.errors import EngineError, EngineUnavailable
 
@@ -221,6 +222,7 @@ class GttsEngine:
             except LimiterSuspended as exc:
                 raise EngineUnavailable(f"Google is not answering ({exc}); not asking again until it does") from None
             try:
+                raise_if_stopped()  # a stop may have come while waiting for the slot
                 data = self._request(text)
             except _Throttled as exc:
                 slot.throttled(exc.retry_after)

@@ -229,3 +229,21 @@ def repair(text: str) -> str:
     for rule in REPAIR_RULES:
         text = rule(text)
     return text
+
+
+MAX_PASSES = 4
+
+
+def repair_written(text: str) -> str:
+    """The written sentence a listener sees, with the repairs the voice gets: "Phong ừào"
+    is shown "Phong trào", "qúy" is shown "quý", mojibake and stray markup are gone.
+
+    Repeated until nothing changes (a repaired letter may reveal another), so it is stable:
+    ``repair_written(repair_written(x)) == repair_written(x)``.
+    """
+    for _ in range(MAX_PASSES):
+        repaired = re.sub(r"\s+", " ", repair(text)).strip()
+        if repaired == text:
+            break
+        text = repaired
+    return text

@@ -2,7 +2,9 @@
 
 A ``SpeechScript`` is the one hand-over from text to audio: audio synthesizes its chunks,
 and the player highlights its sentences, so both keep the written ``text`` beside the
-``spoken`` form. An article is built from ``[title, *paragraphs]``; paragraph 0 is the title.
+``spoken`` form. The written ``text`` is shown repaired (``repair.repair_written``: the
+same corrections the voice gets), never otherwise changed. An article is built from
+``[title, *paragraphs]``; paragraph 0 is the title.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any, Iterator, Sequence
 from reader.config import Settings
 from reader.errors import ScriptError
 from reader.speech.normalize import normalize
+from reader.speech.repair import repair_written
 from reader.speech.segment import chunk, split_sentences
 
 
@@ -60,7 +63,11 @@ def _speakable(spoken: str) -> bool:
 
 
 def build_sentence(text: str, settings: Settings) -> Sentence | None:
-    """One written sentence in spoken form, or ``None`` when nothing in it can be said."""
+    """One written sentence in spoken form, or ``None`` when nothing in it can be said.
+
+    The text shown is repaired as the spoken one is, and the spoken form is read from it:
+    a listener following along never sees one word and hears another."""
+    text = repair_written(text)
     spoken = normalize(text, settings)
     if not _speakable(spoken):
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.speech import lexicon
+from reader.speech import bonds, lexicon
 
 _OFFICIAL_END = re.compile(r"\s*\./\.(?=\s|$)")
 _END_MARK = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
@@ -19,6 +19,8 @@ _SPACES = re.compile(r"[^\S\u00a0]+")
 _OPENERS = "\"'“‘«([-–—"
 _NEXT_LIST_ITEM = re.compile(r"[a-zđ][.)] ")
 _LIST_MARKER = re.compile(r"(?:\d{1,2}|[a-zđ]|[IVXLC]{1,5})(?:\.\d{1,2})*\.?")
+LOWER_VI = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UPPER_VI = LOWER_VI.upper()
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -43,12 +45,34 @@ def _ends_sentence(paragraph: str, start: int, mark: re.Match[str]) -> bool:
     return True
 
 
+# A sentence glued to the next ("mạnh.Tiếp theo"): a word in lower case, an end mark, a
+# word in sentence case that is not part of an address ("kiengiang.Gov.vn").
+_GLUED = re.compile(
+    r"(?<![^\s\"'“‘«(])([^\W\d_]*[^\W\d_A-ZĐ" + UPPER_VI + r"])([.!?…]+)"
+    r"(?=[A-ZĐ" + UPPER_VI + r"][^\W\d_]*[a-zđ" + LOWER_VI + r"][^\W\d_]*(?![\w./@-]))"
+)
+
+
+def _unglue(match: re.Match[str]) -> str:
+    word, mark = match[1], match[2]
+    if len(word) < 2 or _is_abbreviation(word):
+        return match[0]
+    return f"{word}{mark} "
+
+
+def unglue_sentences(paragraph: str) -> str:
+    """A space after an end mark that glues two sentences: "mạnh.Tiếp theo" -> "mạnh. Tiếp
+    theo". Not inside "TP.HCM", "Tp.Cần Thơ", "Th.S", "2.5", "Đ/c.Lan" or a web address."""
+    return _GLUED.sub(_unglue, paragraph)
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """The sentences of one written paragraph, stripped; a closing "./." becomes ".".
 
     A no-break space stays: after mojibake ("HÃ\xa0") it is a byte of a letter for repair.
     """
     paragraph = _OFFICIAL_END.sub(".", _SPACES.sub(" ", paragraph)).strip()
+    paragraph = unglue_sentences(paragraph)
     sentences: list[str] = []
     start = 0
     for mark in _END_MARK.finditer(paragraph):
@@ -59,34 +83,32 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-_DASHES = frozenset("-–—")
-_CLAUSE_END = frozenset(",;:.!?…")
-# Words of a number read aloud ("hai nghìn không trăm hai mươi ba"): one number, one piece.
-_NUMBER_WORDS = frozenset(
-    "không một mốt hai ba bốn tư năm lăm sáu bảy tám chín mười mươi trăm nghìn ngàn "
-    "triệu tỷ tỉ linh lẻ phẩy chấm".split()
-)
-# What a cut costs, by where it falls: the fewest pieces always win, then the cheapest cuts.
-PAUSE, BETWEEN_WORDS, INSIDE_UNIT = 0, 1, 3
+# What a cut costs, by where it falls. A cut inside a unit (``bonds``: a compound word, a
+# number with its unit, an expansion, a name) is avoided first, even at the price of one
+# more request; then the fewest pieces; then pauses before links before plain boundaries.
+PAUSE, LINK, BETWEEN_WORDS, INSIDE_UNIT = 0, 1, 2, 3
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+def cut_costs(words: list[str]) -> list[int]:
+    """The cost of cutting at each boundary of ``words`` (one fewer than the words)."""
+    bound = bonds.bound_boundaries(words)
+    costs = []
+    for k, inside in enumerate(bound):
+        left, right = words[k], words[k + 1]
+        if inside:
+            costs.append(INSIDE_UNIT)
+        elif bonds.is_pause(left, right):
+            costs.append(PAUSE)
+        elif bonds.is_link(left, right):
+            costs.append(LINK)
+        else:
+            costs.append(BETWEEN_WORDS)
+    return costs
 
 
 def cut_cost(left: str, right: str) -> int:
-    """What cutting between ``left`` and ``right`` costs a listener.
-
-    Nothing at clause punctuation or a dash; more inside a name ("Nguyễn Văn An",
-    "Nam Thái A") or a number read aloud, which a pause would break into two.
-    """
-    if left[-1] in _CLAUSE_END or left in _DASHES or right in _DASHES:
-        return PAUSE
-    if _capitalised(left) and _capitalised(right):
-        return INSIDE_UNIT
-    if left in _NUMBER_WORDS and right in _NUMBER_WORDS:
-        return INSIDE_UNIT
-    return BETWEEN_WORDS
+    """What cutting between ``left`` and ``right`` alone costs (see ``cut_costs``)."""
+    return cut_costs([left, right])[0]
 
 
 def _words(spoken: str, max_chars: int) -> list[str]:
@@ -97,21 +119,24 @@ def _words(spoken: str, max_chars: int) -> list[str]:
 
 
 def chunk(spoken: str, max_chars: int = 100) -> list[str]:
-    """Cut a spoken sentence into as few pieces of at most ``max_chars`` as possible.
+    """Cut a spoken sentence into pieces of at most ``max_chars``, only between words.
 
-    Among the cuts with the fewest pieces it takes the cheapest (``cut_cost``: pauses, then
-    between words, least inside a name or number), then the most even lengths. Words are
-    never split, except one longer than ``max_chars``.
+    Ordered aims: the fewest cuts inside a unit (none, unless a unit is longer than a
+    piece), then the fewest pieces, then the cheapest cuts (pauses, then before a
+    conjunction or preposition), then the most even lengths. A word longer than
+    ``max_chars`` is the only thing ever split.
     """
     if max_chars < 1:
         raise ValueError("max_chars must be at least 1")
     words = _words(spoken, max_chars)
     n = len(words)
-    cut = [0] + [cut_cost(words[j - 1], words[j]) for j in range(1, n)] + [0]
-    # One integer orders (pieces, cost of the cuts, unevenness) of a packing: the weights
-    # exceed the largest total of the terms after them, and ints compare fast.
+    cut = [0] + cut_costs(words) + [0]
+    # One integer orders (bad cuts, pieces, cost of the other cuts, unevenness): each
+    # weight exceeds the largest total of the terms after it, and ints compare fast.
     per_cost = n * max_chars**2 + 1
-    per_piece = per_cost * (INSIDE_UNIT * n + 1)
+    per_piece = per_cost * (BETWEEN_WORDS * n + 1)
+    per_bad = per_piece * (n + 1)
+    weight = [per_bad if c == INSIDE_UNIT else c * per_cost for c in cut]
     best = [0] * (n + 1)  # best[j]: the score of the best packing of words[:j]
     back = [0] * (n + 1)
     for j in range(1, n + 1):
@@ -120,7 +145,7 @@ def chunk(spoken: str, max_chars: int = 100) -> list[str]:
             length += len(words[i]) + 1
             if length > top:
                 break
-            score = best[i] + per_piece + cut[j] * per_cost + (top - length) ** 2
+            score = best[i] + per_piece + weight[j] + (top - length) ** 2
             if score_j < 0 or score < score_j:
                 score_j, back_j = score, i
         best[j], back[j] = score_j, back_j

@@ -108,15 +108,25 @@ def _mangled(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("written", "spoken"),
+    ("written", "shown", "spoken"),
     [
-        ("Xã Hoà Thuận họp.", "Xã Hòa Thuận họp."),
-        ("Tin <b>mới</b> &amp; hay.", "Tin mới và hay."),
-        (_mangled("Người dân Hà Nội vui mừng."), "Người dân Hà Nội vui mừng."),
-        ("Đẩy mạnh phong ừào thi đua.", "Đẩy mạnh phong trào thi đua."),
+        ("Xã Hoà Thuận họp.", "Xã Hòa Thuận họp.", "Xã Hòa Thuận họp."),
+        ("Tin <b>mới</b> &amp; hay.", "Tin mới & hay.", "Tin mới và hay."),
+        (
+            _mangled("Người dân Hà Nội vui mừng."),
+            "Người dân Hà Nội vui mừng.",
+            "Người dân Hà Nội vui mừng.",
+        ),
+        (
+            "Đẩy mạnh phong ừào thi đua.",
+            "Đẩy mạnh phong trào thi đua.",
+            "Đẩy mạnh phong trào thi đua.",
+        ),
     ],
 )
-def test_repair_changes_only_what_is_spoken(written: str, spoken: str) -> None:
+def test_what_repair_corrects_is_corrected_on_screen_too(
+    written: str, shown: str, spoken: str
+) -> None:
     sentence = build_script([written]).paragraphs[0][0]
     assert sentence.spoken == spoken
-    assert sentence.text == written
+    assert sentence.text == shown

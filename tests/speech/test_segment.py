@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from reader.speech.segment import BETWEEN_WORDS, INSIDE_UNIT, PAUSE, chunk, cut_cost, split_sentences
+from reader.speech.segment import (
+    BETWEEN_WORDS,
+    INSIDE_UNIT,
+    LINK,
+    PAUSE,
+    chunk,
+    cut_cost,
+    cut_costs,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,8 +115,19 @@ def test_chunk(spoken: str, max_chars: int, chunks: list[str]) -> None:
         ("năm,", "Ủy", PAUSE),
         ("tế", "-", PAUSE),
         ("-", "xã", PAUSE),
-        ("hội", "nghị", BETWEEN_WORDS),
+        ("hội", "nghị", INSIDE_UNIT),
+        ("thực", "hiện", INSIDE_UNIT),
+        ("nghị", "tổng", BETWEEN_WORDS),
         ("Biên", "tổ", BETWEEN_WORDS),
+        ("huyện", "và", LINK),
+        ("hộ", "của", LINK),
+        ("dân,", "và", PAUSE),
+        ("tăng", "cường", INSIDE_UNIT),
+        ("người", "dân", INSIDE_UNIT),
+        ("nghìn", "đồng", INSIDE_UNIT),
+        ("mươi", "hộ", INSIDE_UNIT),
+        ("tháng", "ba", INSIDE_UNIT),
+        ("An", "Biên", INSIDE_UNIT),
         ("Nguyễn", "Văn", INSIDE_UNIT),
         ("Thái", "A", INSIDE_UNIT),
         ("hai", "nghìn", INSIDE_UNIT),
@@ -158,3 +178,50 @@ def test_chunk_prefers_a_pause_when_it_costs_no_extra_chunk() -> None:
 def test_chunk_rejects_a_useless_limit() -> None:
     with pytest.raises(ValueError):
         chunk("một", 0)
+
+
+# -- cuts only between words ------------------------------------------------------------
+
+UNITS = [
+    # a compound word, a number with its unit, an expansion, a name: each stays in one piece
+    ("tổ chức thực hiện kế hoạch", "thực hiện"),
+    ("đạt ba phẩy bảy mươi lăm phần trăm kế hoạch", "ba phẩy bảy mươi lăm phần trăm"),
+    ("cấp cho hai nghìn ba trăm hộ nghèo trong huyện", "hai nghìn ba trăm hộ nghèo"),
+    ("họp Ban Chấp hành Đảng bộ huyện", "Ban Chấp hành"),
+    ("lực lượng phòng cháy chữa cháy và cứu nạn cứu hộ của huyện", "phòng cháy chữa cháy và cứu nạn cứu hộ"),
+    ("gặp ông Nguyễn Văn An tại nhà", "Nguyễn Văn An"),
+    ("họp vào ngày mười lăm tháng ba năm nay", "ngày mười lăm tháng ba năm nay"),
+    ("đường dài hai phẩy năm ki lô mét", "hai phẩy năm ki lô mét"),
+]
+
+
+@pytest.mark.parametrize(("spoken", "unit"), UNITS)
+def test_no_cut_inside_a_unit_at_any_limit(spoken: str, unit: str) -> None:
+    for limit in range(len(unit), len(spoken) + 1):
+        pieces = chunk(spoken, limit)
+        assert " ".join(pieces) == spoken
+        assert any(unit in piece for piece in pieces), (limit, pieces)
+
+
+def test_one_more_request_rather_than_a_bad_cut() -> None:
+    # Two pieces would need "tổ chức thực ‖ hiện tốt"; three keep every word whole.
+    assert chunk("tổ chức thực hiện tốt", 12) == ["tổ chức", "thực hiện", "tốt"]
+    assert chunk("tổ chức thực hiện", 9) == ["tổ chức", "thực hiện"]
+
+
+def test_a_link_word_is_preferred_to_a_plain_boundary() -> None:
+    spoken = "Hội nghị tổng kết công tác xây dựng nông thôn mới của huyện An Biên năm nay"
+    pieces = chunk(spoken, 50)
+    assert pieces[1].startswith("của ")
+
+
+def test_punctuation_is_preferred_to_a_link_word() -> None:
+    spoken = "Huyện hỗ trợ vốn, giống cây trồng và kỹ thuật"
+    assert chunk(spoken, 35) == ["Huyện hỗ trợ vốn,", "giống cây trồng và kỹ thuật"]
+
+
+def test_a_unit_longer_than_a_piece_is_cut_as_little_as_possible() -> None:
+    name = "Ủy ban Mặt trận Tổ quốc Việt Nam"
+    pieces = chunk(name, 12)
+    assert " ".join(pieces) == name
+    assert all(len(p) <= 12 for p in pieces)
