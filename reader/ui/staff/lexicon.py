@@ -139,10 +139,7 @@ def _affected() -> None:
     if not articles:
         st.info(L("lexicon_affected_none"))
         return
-    listing = st.empty()  # filled after the button, so it shows the statuses as they are then
-    if st.button(L("lexicon_remake", count=len(articles)), key="lex_remake", type="primary"):
-        library_table.make_audio(articles)
-    listing.html(
+    st.html(
         '<ul class="staff-affected">'
         + "".join(
             f"<li>{escape(a.title)} — <em>{escape(common.status_label(audio.audio_status(a, settings)))}</em></li>"
@@ -150,6 +147,8 @@ def _affected() -> None:
         )
         + "</ul>"
     )
+    if st.button(L("lexicon_remake", count=len(articles)), key="lex_remake", type="primary"):
+        library_table.make_audio(articles)
 
 
 def _raw(text: str) -> None:

@@ -14,6 +14,7 @@ from reader.ui.staff import common
 from reader.ui.staff.labels import L
 
 TABLE_KEY = "library_table"
+OUTCOME_KEY = "staff_outcome"
 ALL = ""
 
 
@@ -112,25 +113,36 @@ def _delete(selected: list[Article], lib) -> None:
 
 
 def make_audio(articles: list[Article]) -> None:
-    """Pre-generate ``articles`` with a progress bar, then say what was made and what failed."""
+    """Pre-generate ``articles`` with a progress bar, then run the page again so every
+    status on it is fresh; what was made and what failed is shown at the top (``outcome``)."""
     settings = common.settings()
     bar = st.progress(0.0, text=L("make_progress", done=0, total=len(articles)))
     done = [0]
-    errors: list[str] = []
+    messages: list[tuple[str, str]] = []
 
     def advance(article: Article, error: ReaderError | None) -> None:
         done[0] += 1
         if error is not None:
-            errors.append(L("make_failed_one", title=article.title, reason=error.user_message))
+            messages.append(("error", L("make_failed_one", title=article.title, reason=error.user_message)))
         bar.progress(done[0] / len(articles), text=L("make_progress", done=done[0], total=len(articles)))
 
     summary = audio.make_audio(articles, settings, on_done=advance)
     if summary.done:
-        st.success(L("make_done", count=len(summary.done), total=len(articles)))
-    for line in errors:
-        st.error(line)
+        messages.insert(0, ("success", L("make_done", count=len(summary.done), total=len(articles))))
     if any(audio.audio_status(a, settings) is AudioStatus.OFFLINE for a in summary.done):
-        st.warning(L("make_offline"))
+        messages.append(("warning", L("make_offline")))
+    messages.insert(0, ("progress", L("make_progress_done", done=done[0], total=len(articles))))
+    st.session_state[OUTCOME_KEY] = messages
+    st.rerun()
+
+
+def outcome() -> None:
+    """What the last pre-generation did, once."""
+    for kind, message in st.session_state.pop(OUTCOME_KEY, []):
+        if kind == "progress":
+            st.progress(1.0, text=message)
+        else:
+            getattr(st, kind)(message)
 
 
 def _make_missing(lib) -> None:
