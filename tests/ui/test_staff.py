@@ -588,3 +588,24 @@ def test_health_reads_google_back_and_the_watcher_log(staff_env, monkeypatch):
     assert "Giọng Google kết nối được" in _texts(at, "success")
     html = _html(at)
     assert html.index("08:15 imported 0") < html.index("08:00 imported 3")
+
+
+def test_the_table_pages_through_a_large_library(staff_env, monkeypatch):
+    monkeypatch.setenv("READER_STAFF_PAGE_SIZE", "2")
+    at = _section(_logged_in(), "library")
+    assert len(_table(at)) == 2
+    assert "trang 1/2" in _texts(at, "caption")
+    at.number_input(key="library_page").set_value(2).run()
+    assert len(_table(at)) == 1
+    assert "trang 2/2" in _texts(at, "caption")
+
+
+def test_an_article_deleted_meanwhile_is_not_offered(staff_env, stored):
+    at = _open_article(_logged_in(), stored[0].id)
+    with Library.open(staff_env) as library:
+        library.delete(stored[0].id)
+    at = at.run()
+    assert not at.exception
+    choice = at.selectbox(key="article_choice")
+    assert not any(stored[0].title in option for option in choice.options)
+    assert choice.value in {a.id for a in stored[1:]}

@@ -8,6 +8,7 @@ from html import escape
 import streamlit as st
 
 from reader.articles.model import Article
+from reader.errors import ReaderError
 from reader.staff import audio, intake, review
 from reader.staff.review import Segment
 from reader.ui.staff import common, library_table
@@ -34,7 +35,7 @@ def show() -> None:
         if current is not None and current not in titles:
             try:
                 titles = {current: lib.get(current).title, **titles}
-            except Exception:
+            except ReaderError:  # deleted meanwhile: choose among the others
                 st.session_state.pop(CHOICE_KEY, None)
         if not titles:
             st.info(L("library_empty"))

@@ -24,19 +24,20 @@ def show() -> None:
     if notice:
         st.success(notice)
     settings = common.settings()
+    size = max(1, settings.staff_page_size)
     cols = st.columns([3, 2, 2])
     query = cols[0].text_input(L("library_search"), key="library_query", placeholder=L("library_search_hint"))
     with common.shown_errors(), common.library() as lib:
         total = lib.search_count(query) if query.strip() else lib.count()
-        pages = max(1, math.ceil(total / settings.staff_page_size))
+        pages = max(1, math.ceil(total / size))
         page = 1
         if pages > 1:
             page = int(st.number_input(L("library_page", pages=pages), 1, pages, 1, key="library_page"))
-        offset = (page - 1) * settings.staff_page_size
+        offset = (page - 1) * size
         if query.strip():
-            articles = lib.search(query, limit=settings.staff_page_size, offset=offset)
+            articles = lib.search(query, limit=size, offset=offset)
         else:
-            articles = lib.list(limit=settings.staff_page_size, offset=offset)
+            articles = lib.list(limit=size, offset=offset)
         statuses = {a.id: audio.audio_status(a, settings) for a in articles}
         categories = sorted({a.category for a in articles if a.category})
         category = cols[1].selectbox(
