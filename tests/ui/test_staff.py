@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from pathlib import Path
 
@@ -89,7 +90,8 @@ def _section(at: AppTest, name: str) -> AppTest:
 
 
 def _texts(at: AppTest, kind: str) -> str:
-    return "\n".join(str(el.value) for el in getattr(at, kind))
+    """The messages as a reader sees them (Markdown escapes taken away)."""
+    return "\n".join(re.sub(r"\\(.)", r"\1", str(el.value)) for el in getattr(at, kind))
 
 
 def _html(at: AppTest) -> str:
@@ -609,3 +611,14 @@ def test_an_article_deleted_meanwhile_is_not_offered(staff_env, stored):
     choice = at.selectbox(key="article_choice")
     assert not any(stored[0].title in option for option in choice.options)
     assert choice.value in {a.id for a in stored[1:]}
+
+
+def test_titles_in_messages_show_exactly_as_written(staff_env):
+    title = "Giá lúa **tăng** > [giá phân bón](javascript:alert(1)) giảm"
+    at = _paste(_logged_in(), f"{title}\nGiá lúa tăng mạnh trong tuần qua.\n")
+    html = _html(at)
+    assert "Giá lúa **tăng** &gt; [giá phân bón](javascript:alert(1)) giảm" in html  # escaped HTML
+    at = at.button(key="add_save").click().run()
+    (message,) = [el.value for el in at.success]
+    assert "\\*\\*tăng\\*\\*" in message and "\\[giá phân bón\\]\\(javascript" in message
+    assert _texts(at, "success").startswith(f"Đã lưu bài «{title}»")

@@ -34,7 +34,7 @@ def _google(settings) -> None:
             st.success(L("health_google_ok", seconds=f"{probe.seconds:.1f}"))
         else:
             st.error(L("health_google_down"))
-            st.caption(L("health_google_detail", detail=probe.detail))
+            st.caption(L("health_google_detail", detail=common.plain(probe.detail)))
 
 
 def _cache(settings) -> None:
@@ -64,7 +64,7 @@ def _watcher(settings) -> None:
     st.subheader(L("health_watcher"))
     lines = health.watcher_lines(settings)
     if lines is None:
-        st.info(L("health_watcher_none", path=str(health.watch_log_path(settings))))
+        st.info(L("health_watcher_none", path=common.plain(str(health.watch_log_path(settings)))))
         return
     if not lines:
         st.info(L("health_watcher_empty"))

@@ -107,7 +107,7 @@ def _delete(selected: list[Article], lib) -> None:
             lib.delete(article.id)
             deleted += 1
         except ReaderError as exc:
-            st.error(exc.user_message)
+            st.error(common.plain(exc.user_message))
     st.session_state.pop(TABLE_KEY, None)
     st.session_state["library_notice"] = L("library_deleted", count=deleted)
     st.rerun()
@@ -124,7 +124,7 @@ def make_audio(articles: list[Article]) -> None:
     def advance(article: Article, error: ReaderError | None) -> None:
         done[0] += 1
         if error is not None:
-            messages.append(("error", L("make_failed_one", title=article.title, reason=error.user_message)))
+            messages.append(("error", L("make_failed_one", title=common.plain(article.title), reason=common.plain(error.user_message))))
         bar.progress(done[0] / len(articles), text=L("make_progress", done=done[0], total=len(articles)))
 
     summary = audio.make_audio(articles, settings, on_done=advance)
