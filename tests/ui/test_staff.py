@@ -622,3 +622,11 @@ def test_titles_in_messages_show_exactly_as_written(staff_env):
     (message,) = [el.value for el in at.success]
     assert "\\*\\*tăng\\*\\*" in message and "\\[giá phân bón\\]\\(javascript" in message
     assert _texts(at, "success").startswith(f"Đã lưu bài «{title}»")
+
+
+def test_the_article_opens_on_the_listeners_side(stored):
+    bridge = _by_title(stored, "Khởi công cầu Xẻo Nhàu")
+    at = _open_article(_logged_in(), bridge.id)
+    (link,) = [p for p in at.get("page_link") if p.proto.label == "Mở bài này như người nghe thấy"]
+    assert link.proto.page.endswith("bai-viet") or "article" in link.proto.page
+    assert f"id={bridge.id}" in link.proto.query_string

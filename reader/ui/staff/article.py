@@ -11,6 +11,7 @@ from reader.articles.model import Article
 from reader.errors import ReaderError
 from reader.staff import audio, intake, review
 from reader.staff.review import Segment
+from reader.ui import state
 from reader.ui.staff import common, library_table
 from reader.ui.staff.labels import L
 
@@ -60,8 +61,14 @@ def _summary(article: Article) -> None:
         f"{escape(common.date_label(article.published))} · {escape(article.category or L('no_category'))} · "
         f"{escape(L('col_audio'))}: {escape(common.status_label(status))}</p>"
     )
-    if st.button(L("article_make"), key="article_make", type="primary"):
+    cols = st.columns(2)
+    if cols[0].button(L("article_make"), key="article_make", type="primary"):
         library_table.make_audio([article])
+    with cols[1]:
+        st.page_link(
+            state.ARTICLE_PAGE, label=L("article_listen_page"), icon=":material/open_in_new:",
+            query_params={"id": str(article.id)},
+        )
 
 
 def _version(article: Article) -> str:
