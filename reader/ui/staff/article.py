@@ -7,6 +7,7 @@ from html import escape
 
 import streamlit as st
 
+from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.errors import ReaderError
 from reader.staff import audio, intake, review
@@ -76,7 +77,7 @@ def _version(article: Article) -> str:
     return hashlib.sha256(repr(article).encode("utf-8")).hexdigest()[:12]
 
 
-def _edit(article: Article, lib) -> None:
+def _edit(article: Article, lib: Library) -> None:
     v = _version(article)
     with st.expander(L("edit_title")):
         with st.form(f"edit_form_{article.id}"):

@@ -6,6 +6,7 @@ from html import escape
 
 import streamlit as st
 
+from reader.config import Settings
 from reader.staff import health
 from reader.ui.staff import common
 from reader.ui.staff.labels import L
@@ -21,7 +22,7 @@ def show() -> None:
     _watcher(settings)
 
 
-def _google(settings) -> None:
+def _google(settings: Settings) -> None:
     st.subheader(L("health_google"))
     if health.google_marked_offline(settings):
         st.warning(L("health_google_marked"))
@@ -37,7 +38,7 @@ def _google(settings) -> None:
             st.caption(L("health_google_detail", detail=common.plain(probe.detail)))
 
 
-def _cache(settings) -> None:
+def _cache(settings: Settings) -> None:
     st.subheader(L("health_cache"))
     stats = health.cache_figures(settings)
     cols = st.columns(3)
@@ -60,7 +61,7 @@ def _cache(settings) -> None:
                 st.success(L("health_pruned", removed=len(report.removed), size=common.mib(report.freed_bytes)))
 
 
-def _watcher(settings) -> None:
+def _watcher(settings: Settings) -> None:
     st.subheader(L("health_watcher"))
     lines = health.watcher_lines(settings)
     if lines is None:

@@ -6,6 +6,7 @@ import math
 
 import streamlit as st
 
+from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.errors import ReaderError
 from reader.staff import audio
@@ -78,7 +79,7 @@ def _table(articles: list[Article], statuses: dict[int | None, AudioStatus]) -> 
     return [articles[i] for i in chosen if 0 <= i < len(articles)]
 
 
-def _actions(selected: list[Article], lib) -> None:
+def _actions(selected: list[Article], lib: Library) -> None:
     if not selected:
         st.caption(L("library_select_hint"))
         return
@@ -100,7 +101,7 @@ def _actions(selected: list[Article], lib) -> None:
         make_audio(selected)
 
 
-def _delete(selected: list[Article], lib) -> None:
+def _delete(selected: list[Article], lib: Library) -> None:
     deleted = 0
     for article in selected:
         try:
@@ -146,7 +147,7 @@ def outcome() -> None:
             getattr(st, kind)(message)
 
 
-def _make_missing(lib) -> None:
+def _make_missing(lib: Library) -> None:
     st.divider()
     st.subheader(L("library_missing_title"))
     st.caption(L("library_missing_help"))
