@@ -16,6 +16,7 @@ from functools import cache
 from html import escape
 from importlib import resources
 from string import Template
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -25,6 +26,9 @@ from reader.errors import ReaderError
 from reader.ui import media, state
 from reader.ui.labels import all_labels, label
 from reader.ui.transcript import Transcript, match_timings
+
+if TYPE_CHECKING:
+    from reader.audio.render import Rendering
 
 SPEEDS = ("0.75", "1", "1.25", "1.5")
 
@@ -126,6 +130,19 @@ def show(article: Article, transcript: Transcript) -> None:
     _feed(feeds, article, message)
 
 
-def _make(article: Article, transcript: Transcript, feeds):
-    """The whole article's audio, made now (the service reuses whatever exists)."""
-    return service.listen(article, state.settings())
+def _make(article: Article, transcript: Transcript, feeds) -> Rendering:
+    """Make the article's audio, handing each part to the player as soon as it exists
+    (title and first paragraph first), so the listener hears it while the rest is made;
+    then the whole article, which the service has stored once the parts are done."""
+    settings = state.settings()
+    rows: list[dict] = []
+    for part in service.listen_parts(article, settings):
+        rows.extend(part.timings)
+        timings = match_timings(transcript.sentences, rows)[len(rows) - len(part.timings):]
+        src = media.audio_url(part.mp3_path, f"part-{article.id}-{part.index}")
+        message = {
+            "kind": "part", "index": part.index, "src": src, "timings": timings,
+            "duration": part.duration_ms, "autoplay": True, "offline": part.offline,
+        }
+        _feed(feeds, article, message)
+    return service.listen(article, settings)

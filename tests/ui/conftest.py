@@ -25,6 +25,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 STARTUP_SECONDS = 60
+#: Expectations wait this long (ms): the machines running the tests are often busy.
+EXPECT_TIMEOUT_MS = 20_000
 
 
 def _free_port() -> int:
@@ -91,6 +93,9 @@ def app_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed (packages.txt names it)")

@@ -115,8 +115,16 @@ def test_article_page_shows_the_article_and_reads_it_offline(app_env):
     assert not at.exception
     page = _html(at)
     assert 'class="reader-player"' in page
-    whole = _fed(at)[-1]
+    fed = _fed(at)
+    first, whole = fed[0], fed[-1]
+    assert first["kind"] == "part" and first["index"] == 0 and first["autoplay"] is True
+    assert first["timings"][0] == {"start": 0, "end": first["timings"][0]["end"], "s": 0}, "the title comes first"
+    parts = [m for m in fed if m["kind"] == "part"]
+    assert [m["index"] for m in parts] == list(range(len(parts)))
+    spans = [row["s"] for m in parts for row in m["timings"]]
+    assert spans == sorted(spans) and -1 not in spans
     assert whole["kind"] == "whole" and whole["autoplay"] is True and whole["offline"] is True
+    assert sum(m["duration"] for m in parts) == pytest.approx(whole["timings"][-1]["end"], abs=1500)
     assert whole["timings"][0]["s"] == 0 and all(row["s"] >= 0 for row in whole["timings"])
     assert "data:" not in whole["src"] and "base64" not in page
     assert html.escape(label("offline_notice")) in page
@@ -255,6 +263,7 @@ def test_a_failed_listen_says_so_and_offers_to_try_again(app_env, monkeypatch):
         calls.append(1)
         raise EngineUnavailable("no voice")
 
+    monkeypatch.setattr(service, "listen_parts", unavailable)
     monkeypatch.setattr(service, "listen", unavailable)
     at = _article_page(article.id)
     at.button(key="listen").click().run()

@@ -104,7 +104,7 @@
     }
 
     function highlight() {
-      const row = rowAt(timelineNow() * 1000);
+      const row = rowAt(Math.round(timelineNow() * 1000));
       if (row === current) return;
       const before = span(current);
       const following = !before || inView(before);
@@ -169,19 +169,28 @@
       } else audio.pause();
     };
     self.skip = function (delta) { seek(timelineNow() + delta); };
+    // A sentence asked for before its part is made is remembered and read when it comes.
+    let wanted = null;
+    function goToSpan(s) {
+      const row = timings.findIndex(function (t) { return t.s >= s; });
+      if (row < 0) return false;
+      wanted = null;
+      seek(timings[row].start / 1000 + 0.01);
+      if (audio.paused) start();
+      return true;
+    }
+    function wish(s) {
+      if (!goToSpan(s) && !whole) { wanted = s; say(L.preparing); }
+    }
     self.sentence = function (step) {
       if (!timings.length) return;
-      let row = rowAt(timelineNow() * 1000);
+      let row = rowAt(Math.round(timelineNow() * 1000));
       if (step < 0 && row >= 0 && timelineNow() * 1000 - timings[row].start > 1500) step = 0;
+      if (row + step >= timings.length && !whole) { wish(timings[timings.length - 1].s + 1); return; }
       row = Math.max(0, Math.min(timings.length - 1, row + step));
-      seek(timings[row].start / 1000);
+      seek(timings[row].start / 1000 + 0.01);
     };
-    self.playSentence = function (s) {
-      const row = timings.findIndex(function (t) { return t.s === s; });
-      if (row < 0) return;
-      seek(timings[row].start / 1000);
-      if (audio.paused) start();
-    };
+    self.playSentence = function (s) { wish(s); };
     self.setRate = function (rate) {
       if (!RATES.includes(rate)) return;
       localStorage.setItem(RATE_KEY, String(rate));
@@ -204,12 +213,18 @@
       parts.push({ index: part.index, src: part.src, offset: offset, duration: part.duration / 1000 });
       part.timings.forEach(function (t) { timings.push({ start: t.start + offset * 1000, end: t.end + offset * 1000, s: t.s }); });
       ready();
+      if (parts.length > 1) { const warm = new Audio(); warm.preload = "auto"; warm.src = part.src; }
       if (parts.length === 1) load(part.src, 0, autoplay);
       else if (audio.ended && partIndex === parts.length - 2) { partIndex += 1; load(part.src, 0, true); }
+      if (wanted !== null) goToSpan(wanted);
       tick();
     }
     function setWhole(src, wholeTimings) {
       if (whole && whole.src === src) return;
+      if (!whole && parts.length === 1 && parts[0].src === src) {
+        // The article was already made: its one part is the whole article.
+        whole = { src: src }; timings = wholeTimings; current = -1; ready(); tick(); return;
+      }
       const at = timelineNow(), playing = !audio.paused && !audio.ended;
       const started = parts.length > 0 && (playing || at > 0);
       whole = { src: src };
@@ -217,6 +232,7 @@
       current = -1;
       ready();
       load(src, started ? at : 0, started ? playing || audio.ended : autoplay);
+      if (wanted !== null) goToSpan(wanted);
       tick();
     }
     function ready() {
