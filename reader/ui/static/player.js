@@ -60,6 +60,11 @@
     }
 
     function say(text) { status.textContent = text; }
+    function sayState() {
+      if (!audio.paused && !audio.ended) say(L.status_playing);
+      else if (audio.currentTime >= 0.5 && !audio.ended) say(L.status_paused);
+      else say(storedPosition() ? L.resume_offer.replace("{time}", fmt(storedPosition())) : L.status_ready);
+    }
 
     function setPlayLabel() {
       const playing = !audio.paused && !audio.ended;
@@ -242,7 +247,7 @@
       root.setAttribute("aria-busy", "false");
       const link = root.querySelector(".reader-download");
       if (whole) { link.setAttribute("href", whole.src); link.hidden = false; }
-      if (status.textContent === L.preparing) say(storedPosition() ? L.resume_offer.replace("{time}", fmt(storedPosition())) : L.status_ready);
+      if (status.textContent === L.preparing) sayState();
       setPlayLabel();
     }
     self.feed = function (message) {
@@ -300,8 +305,7 @@
       playIcon.textContent = "";
       say(L.preparing);
     } else {
-      const resumeAt = storedPosition();
-      say(resumeAt ? L.resume_offer.replace("{time}", fmt(resumeAt)) : L.status_ready);
+      sayState();
       setPlayLabel();
     }
     tick();
