@@ -107,3 +107,11 @@ def test_keyboard_only_from_the_list_to_the_next_sentence(app_server, page):
     page.keyboard.press("-")
     assert _audio(page, "a.playbackRate") == 0.75
     expect(page.locator(".reader-shortcuts")).to_contain_text("Phím cách")
+
+
+def test_nothing_is_highlighted_before_the_listener_starts(app_server, page):
+    """Runs after the tests above have made the first article's audio."""
+    _open_first_article(page, app_server)
+    expect(page.locator(".reader-download")).to_be_visible(timeout=120_000)
+    page.wait_for_timeout(500)
+    expect(page.locator(".reader-s-current")).to_have_count(0)

@@ -46,6 +46,7 @@
     let lastSaved = 0;
     let pendingSeek = null;
     let switching = false;   // moving from a part to the next, or to the whole article
+    let everPlayed = false;  // nothing is highlighted before the listener starts
 
     const self = { root, audio };
 
@@ -109,7 +110,7 @@
     }
 
     function highlight() {
-      const row = rowAt(Math.round(timelineNow() * 1000));
+      const row = everPlayed ? rowAt(Math.round(timelineNow() * 1000)) : -1;
       if (row === current) return;
       const before = span(current);
       const following = !before || inView(before);
@@ -152,6 +153,7 @@
 
     // Seek on the article's timeline (seconds), across parts while they are all there is.
     function seek(seconds) {
+      everPlayed = true;
       const end = timelineTotal();
       seconds = Math.max(0, end ? Math.min(seconds, end - 0.05) : seconds);
       if (whole || !parts.length) {
@@ -265,6 +267,7 @@
       tick();
     });
     audio.addEventListener("play", function () {
+      everPlayed = true;
       if (switching) return;
       const left = timelineTotal() - timelineNow();
       say(left > 1 ? L.status_playing + " " + L.time_left.replace("{time}", fmt(left)) : L.status_playing);
