@@ -226,19 +226,30 @@
       if (wanted !== null) goToSpan(wanted);
       tick();
     }
+    // The whole article replaces the parts where the playing part ends (at a pause
+    // between paragraphs, so the change cannot be heard), or at once when not playing.
+    let pendingWhole = null;
     function setWhole(src, wholeTimings) {
-      if (whole && whole.src === src) return;
+      if ((whole && whole.src === src) || (pendingWhole && pendingWhole.src === src)) return;
       if (!whole && parts.length === 1 && parts[0].src === src) {
         // The article was already made: its one part is the whole article.
         whole = { src: src }; timings = wholeTimings; current = -1; ready(); tick(); return;
       }
+      pendingWhole = { src: src, timings: wholeTimings };
+      ready();
+      if (!parts.length || audio.paused || audio.ended) adoptWhole();
+    }
+    function adoptWhole() {
+      const next = pendingWhole;
+      if (!next) return;
+      pendingWhole = null;
       const at = timelineNow(), playing = !audio.paused && !audio.ended;
       const started = parts.length > 0 && (playing || at > 0);
-      whole = { src: src };
-      timings = wholeTimings;
+      whole = { src: next.src };
+      timings = next.timings;
       current = -1;
       ready();
-      load(src, started ? at : 0, started ? playing || audio.ended : autoplay);
+      load(next.src, started ? at : 0, started ? playing || audio.ended : autoplay);
       if (wanted !== null) goToSpan(wanted);
       tick();
     }
@@ -248,7 +259,8 @@
       if (wasBusy && (document.activeElement === document.body || !document.activeElement)) playButton.focus({ preventScroll: true });
       root.setAttribute("aria-busy", "false");
       const link = root.querySelector(".reader-download");
-      if (whole) { link.setAttribute("href", whole.src); link.hidden = false; }
+      const made = whole || pendingWhole;
+      if (made) { link.setAttribute("href", made.src); link.hidden = false; }
       if (status.textContent === L.preparing) sayState();
       setPlayLabel();
     }
@@ -276,10 +288,12 @@
     });
     audio.addEventListener("pause", function () {
       if (switching) return;
+      if (pendingWhole && !audio.ended) adoptWhole();
       if (!audio.ended) say(L.status_paused);
       setPlayLabel(); savePosition(true);
     });
     audio.addEventListener("ended", function () {
+      if (pendingWhole) { adoptWhole(); return; }
       if (!whole && partIndex < parts.length - 1) { partIndex += 1; load(parts[partIndex].src, 0, true); return; }
       if (!whole && parts.length) { say(L.preparing); return; }
       say(L.status_ended); savePosition(true); setPlayLabel();
