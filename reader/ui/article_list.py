@@ -8,6 +8,7 @@ in the address (`?trang=2&tim=...`), so a page can be bookmarked, shared and rel
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -41,7 +42,7 @@ def pager_html(page: int, pages: int, query: str) -> str:
         links.append(text.link_html(page_href(page + 1, query), label("next_page")))
     if not links:
         return ""
-    return f'<nav class="reader-pages" aria-label="{label("pages_name")}">{"".join(links)}</nav>'
+    return f'<nav class="reader-pages" aria-label="{escape(label("pages_name"))}">{"".join(links)}</nav>'
 
 
 def _remember_query() -> None:
