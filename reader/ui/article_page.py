@@ -32,7 +32,7 @@ def show() -> None:
 
 def _requested_article() -> Article | None:
     raw = str(st.query_params.get("id", "")).strip()
-    if not raw.isdigit():
+    if not raw.isdigit() or len(raw) > 18:
         show_error(label("article_not_found"))
         return None
     try:

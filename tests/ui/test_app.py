@@ -140,9 +140,11 @@ def test_article_page_shows_the_article_and_reads_it_offline(app_env):
 def test_unknown_article_says_so_in_vietnamese(app_env):
     at = _article_page(987654)
     assert at.error and "Không tìm thấy bài viết" in at.error[0].value
-    at.query_params["id"] = "abc"
-    at.run()
-    assert at.error and "Không tìm thấy bài viết" in at.error[0].value
+    for bad in ("abc", "99999999999999999999999", "-1", "1e3", ""):
+        at.query_params["id"] = bad
+        at.run()
+        assert not at.exception
+        assert at.error and "Không tìm thấy bài viết" in at.error[0].value
 
 
 HOSTILE_TITLES = [
@@ -271,3 +273,12 @@ def test_a_failed_listen_says_so_and_offers_to_try_again(app_env, monkeypatch):
     assert at.error and at.error[0].value == EngineUnavailable.user_message
     at.button(key="listen-retry").click().run()
     assert len(calls) == 2 and at.error
+
+
+@pytest.mark.parametrize("query", ['"', "*", "a OR", "NEAR(", "đ", "<script>", "a" * 500])
+def test_any_search_text_gives_a_page(app_env, query):
+    at = _app()
+    at.query_params["tim"] = query
+    at.query_params["trang"] = "99999999999999999999"
+    at.run()
+    assert not at.exception and not at.error
