@@ -74,7 +74,8 @@ def player_html(article: Article, preparing: bool = False, offline: bool = False
         file_name=f"bai-viet-{article.id}.mp3",
         offline=_offline(offline),
     )
-    return f"<style>{_static('player.css')}</style>{html}<script>{_static('player.js')}</script>"
+    code = _static("player_keys.js") + _static("player.js")
+    return f"<style>{_static('player.css')}</style>{html}<script>{code}</script>"
 
 
 def feed_message(kind: str, src: str, timings: Iterable[dict], transcript: Transcript, **extra: object) -> dict:
@@ -85,7 +86,10 @@ def feed_message(kind: str, src: str, timings: Iterable[dict], transcript: Trans
 def feed_html(article_id: int, message: dict) -> str:
     """A script handing ``message`` to the player; `<` is escaped so no text can end it."""
     payload = json.dumps(message, ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script>window.ReaderPlayer && window.ReaderPlayer.feed({int(article_id)}, {payload});</script>'
+    return (
+        f"<script>(function(m){{if(window.ReaderPlayer)window.ReaderPlayer.feed({int(article_id)},m);"
+        f"else(window.readerPending=window.readerPending||[]).push([{int(article_id)},m]);}})({payload});</script>"
+    )
 
 
 def _feed(where, article: Article, message: dict) -> None:

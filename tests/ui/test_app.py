@@ -59,7 +59,7 @@ def _heading_text(at: AppTest) -> str:
 
 def _fed(at: AppTest) -> list[dict]:
     """The audio messages handed to the player, in order."""
-    return [json.loads(m) for m in re.findall(r"ReaderPlayer\.feed\(\d+, (.*?)\);</script>", _html(at))]
+    return [json.loads(m) for m in re.findall(r"\}\)\((\{.*?\})\);</script>", _html(at))]
 
 
 def _add(settings, **fields) -> Article:
