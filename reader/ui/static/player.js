@@ -168,8 +168,11 @@
       tick();
     }
 
+    function waitingForNextPart() {
+      return audio.ended && !whole && !pendingWhole && partIndex === parts.length - 1;
+    }
     self.toggle = function () {
-      if (!audio.src) return;
+      if (!audio.src || waitingForNextPart()) return;
       if (audio.paused || audio.ended) {
         if (audio.currentTime < 0.5 && storedPosition()) seek(Math.max(0, storedPosition() - 3));
         start();
@@ -286,6 +289,11 @@
       setPlayLabel();
       requestAnimationFrame(loop);
     });
+    // After a change of source the label and status follow what the audio really does.
+    audio.addEventListener("playing", function () {
+      setPlayLabel();
+      if (status.textContent === L.preparing) sayState();
+    });
     audio.addEventListener("pause", function () {
       if (switching) return;
       if (pendingWhole && !audio.ended) adoptWhole();
@@ -295,7 +303,7 @@
     audio.addEventListener("ended", function () {
       if (pendingWhole) { adoptWhole(); return; }
       if (!whole && partIndex < parts.length - 1) { partIndex += 1; load(parts[partIndex].src, 0, true); return; }
-      if (!whole && parts.length) { say(L.preparing); return; }
+      if (!whole && parts.length) { say(L.preparing); playLabel.textContent = L.preparing_short; return; }
       say(L.status_ended); savePosition(true); setPlayLabel();
     });
     audio.addEventListener("error", function () { if (audio.src) say(L.status_error); setPlayLabel(); });
