@@ -28,10 +28,11 @@ def page_number(raw: object, pages: int) -> int:
 
 
 def page_href(page: int, query: str) -> str:
+    """The list is the default page, served at the app's root (relative: "./")."""
     params = {PAGE_PARAM: str(page)} if page > 1 else {}
     if query:
         params[QUERY_PARAM] = query
-    return "tin-tuc" + (f"?{urlencode(params)}" if params else "")
+    return "./" + (f"?{urlencode(params)}" if params else "")
 
 
 def pager_html(page: int, pages: int, query: str) -> str:

@@ -58,6 +58,8 @@ def app_server(tmp_path_factory):
         "READER_DATA_DIR": str(tmp / "data"),
         "READER_CACHE_DIR": str(tmp / "audio_cache"),
         "READER_ENGINE": "auto",
+        # Small pages, so that the samples fill two of them and paging is used.
+        "READER_LIST_PAGE_SIZE": "5",
         "READER_GTTS_URL": "http://127.0.0.1:9/_/TranslateWebserverUi/data/batchexecute",
     }
     _seed_library(tmp / "data")
