@@ -31,7 +31,7 @@ from reader.config import Settings
 from reader.errors import AssemblyError
 
 __all__ = ["Assembled", "Decoded", "Joined", "ClipDecodeError", "SAMPLE_RATE", "assemble", "decode_clips",
-           "encode", "gain", "join"]
+           "encode", "gain", "join", "remove_broken", "spoken"]
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,13 @@ class Assembled:
     mp3: bytes
     timings: list[dict]
     duration_ms: int
+
+
+def remove_broken(exc: ClipDecodeError) -> None:
+    """Remove every clip ``exc`` names, so that they are all made again at once."""
+    log.warning("%s; removing them and making them again", exc)
+    for path in exc.clip_paths:
+        path.unlink(missing_ok=True)
 
 
 def spoken(sentences: Sequence[SentenceClips]) -> list[SentenceClips]:

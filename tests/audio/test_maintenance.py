@@ -113,7 +113,8 @@ def test_verify_decodes_fully_what_looks_whole(online):
 
 
 def test_prune_keeps_the_parts_of_kept_articles_and_drops_stale_ones(online):
-    from reader.audio.render import parts_dir, render_parts
+    from reader.audio.keys import parts_dir
+    from reader.audio.render import render_parts
 
     parts = list(render_parts(make_script(["Tin một."], ["Đoạn một."], ["Đoạn hai."]), online, engine="gtts"))
     listed = {p.mp3_path for p in parts}
