@@ -82,8 +82,9 @@ def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict:
     """The samples of every clip; ``ClipDecodeError`` naming ALL the broken ones.
 
     ``known`` holds clips already decoded at ``SAMPLE_RATE``. With ``strict`` False a
-    clip whose structure looks wrong but that ffmpeg decodes cleanly is used (and
-    logged): for clips just made, a voice's unusual framing must not stop an article.
+    clip whose structure looks wrong or that ffmpeg complains about, but that still
+    decodes, is used (and logged): for clips just made again, a voice's unusual framing
+    must not stop an article.
     """
     known = known or {}
     paths = list(dict.fromkeys(clip.path for sentence in sentences for clip in sentence.clips))
@@ -96,7 +97,7 @@ def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict:
         return native
     fresh: dict[Path, bytes] = {}
     try:
-        fresh = decode_many([p for p in paths if p not in known and p not in broken], settings)
+        fresh = decode_many([p for p in paths if p not in known and p not in broken], settings, strict)
     except ClipDecodeError as exc:
         broken.update({path: "ffmpeg cannot decode it" for path in exc.clip_paths})
     if broken:
