@@ -14,6 +14,12 @@ from tests.speech.spoken import assert_spoken
 # Ministries, departments, Party and mass organisations, courts, police and army, health,
 # schools, programmes and awards, administration, the economy, provinces.
 TABLE = [
+    ('sắp xếp ĐVHC cấp xã', 'sắp xếp đơn vị hành chính cấp xã'),
+    ('mô hình CQĐP hai cấp', 'mô hình chính quyền địa phương hai cấp'),
+    ('Đội QLTT số 3', 'Đội quản lý thị trường số ba'),
+    ('toàn thể CBCCVC-NLĐ', 'toàn thể cán bộ, công chức, viên chức và người lao động'),
+    ('công tác PCTNTC', 'công tác phòng, chống tham nhũng, tiêu cực'),
+    ('Chi nhánh VPĐKĐĐ huyện', 'Chi nhánh Văn phòng Đăng ký đất đai huyện'),
     ('Ban Nội chính (BNC) Tỉnh ủy', 'Ban Nội chính Tỉnh ủy'),
     ('Đồng chí dự họp BCHTW lần thứ 8', 'Đồng chí dự họp Ban Chấp hành Trung ương lần thứ tám'),
     ('Theo NQTW 7 khóa XII', 'Theo Nghị quyết Trung ương bảy khóa mười hai'),
