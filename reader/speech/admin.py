@@ -179,10 +179,14 @@ def read_compounds(text: str) -> str:
     return _COMPOUND.sub(compound, text)
 
 
+# Before the quantity rules: a document code ("05-CT/TW", "12/2020/NĐ-CP") is read whole
+# while its number, year and issuer still stand together, so that no padded count, date or
+# rate ("CT/TW" as "per terawatt") takes a piece of it.
+EARLY_RULES: list[Callable[[str], str]] = [read_document_codes]
+
 RULES: list[Callable[[str], str]] = [
     lists.read_list_markers,
     soften_capitals,
-    read_document_codes,
     senses.read_senses,
     read_in_context,
     spelling.read_glued_codes,
