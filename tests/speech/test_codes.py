@@ -18,6 +18,11 @@ CODES = [
     ("Nghị định số 30/2020/NĐ-CP", f"Nghị định số ba mươi {Y2020} của Chính phủ"),
     ("theo 1234/QĐ-UBND", "theo Quyết định số một nghìn hai trăm ba mươi tư của Ủy ban nhân dân"),
     ("theo 12/HĐ-UBND", "theo Hợp đồng số mười hai của Ủy ban nhân dân"),
+    # the text names the issuer after the code's date: it is not said twice
+    (
+        "theo 1234/QĐ-UBND ngày 12/6/2024 của UBND tỉnh",
+        "theo Quyết định số một nghìn hai trăm ba mươi tư ngày 12/6/2024 của UBND tỉnh",
+    ),
     # the type is said once, whatever the text says before the code
     ("Số: 15/QĐ-UBND", "Số: mười lăm của Ủy ban nhân dân"),
     ("số 45/KH-UBND", "số bốn mươi lăm của Ủy ban nhân dân"),
