@@ -3,13 +3,17 @@
 import streamlit as st
 
 from reader.ui import state
+from reader.ui.boundary import page_boundary
 from reader.ui.layout import setup_page
 
 setup_page()
-st.navigation(
+page = st.navigation(
     [
         st.Page(state.LIST_PAGE, title="Tin tức", url_path="tin-tuc", default=True),
         st.Page(state.ARTICLE_PAGE, title="Bài viết", url_path="bai-viet"),
+        st.Page("reader/ui/staff/pages/staff.py", title="Quản trị", url_path="quan-tri"),
     ],
     position="hidden",
-).run()
+)
+with page_boundary():
+    page.run()

@@ -68,10 +68,8 @@ class Settings:
     # EBU R128 loudness every article is brought to, and the peak level a limiter keeps it under.
     loudness_target_lufs: float = -16.0
     loudness_peak_dbfs: float = -1.5
-    # How many times the gain is measured again through the peak limiter and corrected, and
-    # how far from the target an encoded article may be before it is encoded again.
+    # How many times the gain is measured again through the peak limiter and corrected.
     loudness_corrections: int = 2
-    loudness_tolerance_lu: float = 0.5
     # The slower variant for download and for listeners who ask for it (pitch kept).
     slow_tempo: float = 0.8
     # Longest one ffmpeg call may take (decoding an article's clips, encoding it), and
@@ -86,6 +84,9 @@ class Settings:
     # On Ctrl-C or SIGTERM, how long work in flight may take to end before it is dropped.
     stop_grace_seconds: float = 1.5
 
+    # The listening page: articles shown on one page of the list.
+    list_page_size: int = 20
+
     # Fetching
     fetch_connect_timeout: float = 5.0
     fetch_read_timeout: float = 15.0
@@ -95,6 +96,33 @@ class Settings:
     fetch_max_redirects: int = 5
     import_max_file_bytes: int = 5 * 1024 * 1024
     allow_hosts: tuple[str, ...] = field(default_factory=tuple)
+
+    # Feeds and portal category pages (refresh, watch)
+    # Politeness: one request at a time per host, this many seconds apart.
+    fetch_delay_s: float = 1.0
+    # New articles imported from one feed or page per refresh (the rest come next time).
+    refresh_max_new_items: int = 30
+    # `watch`: seconds between rounds, and how many of the newest articles each round
+    # checks for missing audio (besides the ones it imported).
+    watch_every_s: float = 900.0
+    watch_audio_backlog: int = 50
+
+    # The staff area of the app (`quan-tri`): its password (or `staff_password` in
+    # Streamlit's secrets); without one the area stays closed. Never shown in a repr.
+    staff_password: str = field(default="", repr=False)
+    # Wrong passwords allowed before each further attempt waits, and how that wait grows
+    # (doubling from `staff_login_delay_seconds` up to the maximum); failures older than
+    # the window are forgotten.
+    staff_login_free_attempts: int = 3
+    staff_login_delay_seconds: float = 1.0
+    staff_login_max_delay_seconds: float = 30.0
+    staff_login_window_seconds: float = 900.0
+    # Articles per page of the staff library table, and articles made at once by its
+    # "pre-generate" button.
+    staff_page_size: int = 50
+    staff_pregenerate_jobs: int = 2
+    # The quick check of Google's voice on the staff health page.
+    staff_probe_timeout: float = 5.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":

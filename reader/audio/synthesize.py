@@ -114,7 +114,11 @@ def clip_for(text: str, engine: Engine, cache: ClipCache) -> Clip:
     process at a time (the others wait and read it); raises ``AudioError``."""
     timeout = _lock_timeout(engine)
     if not isinstance(engine, AutoEngine):
-        return _cached(cache, engine, text) or _made_once(cache, engine, text, lambda: engine.synthesize(text), timeout)
+        clip = _cached(cache, engine, text)
+        if clip is not None:
+            return clip
+        raise_if_stopped()
+        return _made_once(cache, engine, text, lambda: engine.synthesize(text), timeout)
     google, offline_voice = engine.primary, engine.fallback
     clip = _cached(cache, google, text)
     if clip is not None:

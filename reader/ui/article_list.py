@@ -1,28 +1,77 @@
-"""The first page: the latest news in big type, newest first, with a search box."""
+"""The first page: the latest news in big type, newest first, with a search box, one
+page of `list_page_size` articles at a time ("Trang sau" / "Trang trước").
+
+The list is plain HTML (a `ul` of links), so a title shows exactly as written: no
+Markdown, no markup, whatever characters it holds. The page number and the search are
+in the address (`?trang=2&tim=...`), so a page can be bookmarked, shared and reloaded.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
-from reader.errors import ReaderError
 from reader.ui import state, text
-from reader.ui.layout import APP_TITLE
+from reader.ui.labels import label
+from reader.ui.layout import announce
+
+PAGE_PARAM, QUERY_PARAM = "trang", "tim"
+
+
+def page_number(raw: object, pages: int) -> int:
+    """The page asked for in the address, kept within 1..pages whatever it says."""
+    value = str(raw or "1").strip()
+    number = int(value) if value.isdigit() else 1
+    return max(1, min(number, max(1, pages)))
+
+
+def page_href(page: int, query: str) -> str:
+    params = {PAGE_PARAM: str(page)} if page > 1 else {}
+    if query:
+        params[QUERY_PARAM] = query
+    return "tin-tuc" + (f"?{urlencode(params)}" if params else "")
+
+
+def pager_html(page: int, pages: int, query: str) -> str:
+    links = []
+    if page > 1:
+        links.append(text.link_html(page_href(page - 1, query), label("previous_page")))
+    if page < pages:
+        links.append(text.link_html(page_href(page + 1, query), label("next_page")))
+    if not links:
+        return ""
+    return f'<nav class="reader-pages" aria-label="{label("pages_name")}">{"".join(links)}</nav>'
+
+
+def _remember_query() -> None:
+    """A new search starts on its first page, and the address says what was searched."""
+    query = st.session_state.get("search", "").strip()
+    st.query_params.pop(PAGE_PARAM, None)
+    if query:
+        st.query_params[QUERY_PARAM] = query
+    else:
+        st.query_params.pop(QUERY_PARAM, None)
 
 
 def show() -> None:
-    st.html(text.heading_html(APP_TITLE))
-    query = st.text_input("Tìm bài viết (gõ có dấu hoặc không dấu)", key="search").strip()
-    try:
-        with state.library() as library:
-            articles = library.search(query) if query else library.list()
-    except ReaderError as exc:
-        st.error(exc.user_message)
-        return
+    st.html(text.heading_html(label("app_title")))
+    if "search" not in st.session_state:
+        st.session_state["search"] = str(st.query_params.get(QUERY_PARAM, ""))
+    query = st.text_input(label("search_label"), key="search", on_change=_remember_query).strip()
+    size = max(1, state.settings().list_page_size)
+    with state.library() as library:
+        total = library.search_count(query) if query else library.count()
+        pages = max(1, -(-total // size))
+        page = page_number(st.query_params.get(PAGE_PARAM), pages)
+        offset = (page - 1) * size
+        articles = library.search(query, size, offset) if query else library.list(size, offset)
     if not articles:
-        st.info("Không có bài viết nào khớp với từ khóa này." if query else "Chưa có bài viết nào.")
+        announce(label("no_match") if query else label("no_articles"))
         return
-    st.caption(f"{len(articles)} bài viết")
-    for article in articles:
-        with st.container(key=f"item-{article.id}"):
-            st.page_link(state.ARTICLE_PAGE, label=article.title, query_params={"id": str(article.id)})
-            st.html(text.meta_html(article.published, article.category))
+    count = label("count_search" if query else "count_all", total=total)
+    announce(f"{count}, {label('page_of', page=page, pages=pages)}" if pages > 1 else count)
+    st.html(text.list_html([text.card_html(a.id, a.title, a.published, a.category) for a in articles]))
+    pager = pager_html(page, pages, query)
+    if pager:
+        st.html(pager)

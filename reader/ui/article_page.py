@@ -1,33 +1,43 @@
-"""One article: title, date, category, the big "Nghe bài" button and the body."""
+"""One article: title, the big "Nghe bài" button (above the fold on a phone at large
+text sizes, so it comes before the date and category), then the body."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from reader.articles.model import Article
-from reader.errors import ReaderError
+from reader.errors import ArticleNotFound
 from reader.ui import player, state, text
+from reader.ui.boundary import show_error
+from reader.ui.labels import label
+from reader.ui.layout import page_title
+from reader.ui.transcript import build_transcript
 
 
 def show() -> None:
-    st.page_link(state.LIST_PAGE, label="← Quay lại danh sách tin")
+    st.html(f'<p class="reader-back">{text.link_html("./", label("back_to_list"))}</p>')
     article = _requested_article()
     if article is None:
         return
-    st.html(text.heading_html(article.title))
+    st.set_page_config(page_title=page_title(article.title))
+    transcript = build_transcript([article.title, *article.paragraphs])
+    st.html(text.heading_html(article.title, inner_html=transcript.title_html, focus=True))
+    player.show(article, transcript)
     st.html(text.meta_html(article.published, article.category))
-    player.show(article)
-    st.html(text.body_html(article.paragraphs))
+    st.html(text.body_html(transcript.body_html, escaped=True))
+    source = text.source_html(article.url)
+    if source:
+        st.html(source)
 
 
 def _requested_article() -> Article | None:
-    raw = st.query_params.get("id", "")
+    raw = str(st.query_params.get("id", "")).strip()
     if not raw.isdigit():
-        st.error("Không tìm thấy bài viết này. Vui lòng chọn một bài trong danh sách tin.")
+        show_error(label("article_not_found"))
         return None
     try:
         with state.library() as library:
             return library.get(int(raw))
-    except ReaderError as exc:
-        st.error(exc.user_message)
+    except ArticleNotFound:
+        show_error(label("article_not_found"))
         return None

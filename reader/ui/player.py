@@ -1,46 +1,131 @@
-"""The listen button and the player: one press makes (or fetches) the MP3 and plays it."""
+"""The listen button and the player: one press makes (or fetches) the audio and plays it.
+
+The player is our own HTML/CSS/JavaScript (`static/player.*`) drawn with `st.html`, so
+it runs in the page itself: its big button is "Nghe bài" / "Tạm dừng", it follows the
+voice in the article's sentence spans (see `transcript.py`) and answers page-wide keys.
+Its markup depends only on the article, so it is never redrawn while playing; the audio
+reaches it by *feed* elements, small scripts that hand it a URL (`media.py`, byte
+ranges) and a timing map: the whole article, or its parts while it is being made.
+"""
 
 from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from html import escape
+from importlib import resources
+from string import Template
 
 import streamlit as st
 
 from reader import service
 from reader.articles.model import Article
-from reader.audio.render import Rendering
 from reader.errors import ReaderError
-from reader.ui import state
+from reader.ui import media, state
+from reader.ui.labels import all_labels, label
+from reader.ui.transcript import Transcript, match_timings
 
-OFFLINE_NOTICE = (
-    "Hiện không kết nối được giọng đọc Google, nên bài được đọc bằng giọng đọc "
-    "ngoại tuyến của máy. Giọng này nghe chưa tự nhiên nhưng vẫn đủ nội dung."
-)
+SPEEDS = ("0.75", "1", "1.25", "1.5")
 
 
-def show(article: Article) -> None:
-    key = f"rendering-{article.id}"
-    pressed = st.button(
-        "Nghe bài", key="listen", type="primary", icon=":material/volume_up:", width="stretch"
+@cache
+def _static(name: str) -> str:
+    return resources.files("reader.ui").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def _speed_buttons() -> str:
+    names = all_labels()["speed_names"]
+    return "".join(
+        f'<button type="button" class="reader-speed" data-rate="{rate}" aria-pressed="{str(rate == "1").lower()}">'
+        f'{escape(names[rate])} <span class="reader-speed-value">{escape(rate.replace(".", ","))}×</span></button>'
+        for rate in SPEEDS
     )
-    if pressed:
-        with st.spinner("Đang chuẩn bị bài đọc, xin chờ trong giây lát…"):
-            try:
-                st.session_state[key] = service.listen(article, state.settings())
-            except ReaderError as exc:
-                st.error(exc.user_message)
-                return
-    rendering: Rendering | None = st.session_state.get(key)
-    if rendering is None:
-        return
-    if rendering.offline:
-        st.info(OFFLINE_NOTICE)
-    audio = rendering.mp3_path.read_bytes()
-    st.audio(audio, format="audio/mpeg", autoplay=pressed, alt=f"Bài đọc: {article.title}")
-    st.download_button(
-        "Tải bài đọc về máy (MP3)",
-        icon=":material/download:",
-        data=audio,
+
+
+def _shortcuts() -> str:
+    return "".join(f"<dt>{escape(keys)}</dt><dd>{escape(what)}</dd>" for keys, what in all_labels()["shortcuts"])
+
+
+def _offline(shown: bool) -> str:
+    hidden = "" if shown else " hidden"
+    return (
+        f'<details class="reader-offline"{hidden}><summary>{escape(label("offline_notice"))} '
+        f'<span class="reader-why">{escape(label("offline_why"))}</span></summary>'
+        f"<p>{escape(label('offline_reason'))}</p></details>"
+    )
+
+
+def player_html(article: Article, preparing: bool = False, offline: bool = False) -> str:
+    """The player's markup and code; every name in it is escaped. No audio yet: see `feed_html`."""
+    config = {"articleId": article.id, "preparing": preparing, "labels": all_labels()}
+    names = {k: escape(v) for k, v in all_labels().items() if isinstance(v, str)}
+    html = Template(_static("player.html")).substitute(
+        names,
+        config=escape(json.dumps(config, ensure_ascii=False)),
+        status=escape(label("preparing" if preparing else "status_ready")),
+        total_time="0:00",
+        speed_buttons=_speed_buttons(),
+        shortcuts=_shortcuts(),
         file_name=f"bai-viet-{article.id}.mp3",
-        mime="audio/mpeg",
-        key="download",
-        on_click="ignore",
+        offline=_offline(offline),
     )
+    return f"<style>{_static('player.css')}</style>{html}<script>{_static('player.js')}</script>"
+
+
+def feed_message(kind: str, src: str, timings: Iterable[dict], transcript: Transcript, **extra: object) -> dict:
+    """What the player is handed: audio URL and the timing map matched to the sentence spans."""
+    return {"kind": kind, "src": src, "timings": match_timings(transcript.sentences, list(timings)), **extra}
+
+
+def feed_html(article_id: int, message: dict) -> str:
+    """A script handing ``message`` to the player; `<` is escaped so no text can end it."""
+    payload = json.dumps(message, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script>window.ReaderPlayer && window.ReaderPlayer.feed({int(article_id)}, {payload});</script>'
+
+
+def _feed(where, article: Article, message: dict) -> None:
+    where.html(feed_html(article.id, message), unsafe_allow_javascript=True)
+
+
+def _stored(article: Article):
+    try:
+        return service.stored_listen(article, state.settings())
+    except ReaderError:
+        return None
+
+
+def show(article: Article, transcript: Transcript) -> None:
+    key = f"rendering-{article.id}"
+    slot = st.empty()
+    feeds = st.container(key="reader-feeds")
+    rendering = st.session_state.get(key) or _stored(article)
+    if rendering is not None:
+        st.session_state[key] = rendering
+        slot.html(player_html(article, offline=rendering.offline), unsafe_allow_javascript=True)
+        src = media.audio_url(rendering.mp3_path, f"article-{article.id}")
+        _feed(feeds, article, feed_message("whole", src, rendering.timings, transcript))
+        return
+    pressed = slot.button(label("listen"), key="listen", type="primary", icon=":material/volume_up:", width="stretch")
+    if not (pressed or st.session_state.pop("listen-again", False)):
+        return
+    slot.html(player_html(article, preparing=True), unsafe_allow_javascript=True)
+    try:
+        rendering = _make(article, transcript, feeds)
+    except ReaderError as exc:
+        slot.empty()
+        st.error(exc.user_message)
+        st.button(
+            label("listen"), key="listen-retry", type="primary", width="stretch",
+            on_click=st.session_state.update, kwargs={"listen-again": True},
+        )
+        return
+    st.session_state[key] = rendering
+    src = media.audio_url(rendering.mp3_path, f"article-{article.id}")
+    message = feed_message("whole", src, rendering.timings, transcript, autoplay=True, offline=rendering.offline)
+    _feed(feeds, article, message)
+
+
+def _make(article: Article, transcript: Transcript, feeds):
+    """The whole article's audio, made now (the service reuses whatever exists)."""
+    return service.listen(article, state.settings())

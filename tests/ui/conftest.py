@@ -33,6 +33,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+#: An undated, uncategorised article whose title holds Markdown, link and HTML syntax.
+HOSTILE_TITLE = "Giá lúa **tăng** > giá [phân](bón) <script>alert(1)</script> giảm"
+
+
+def _seed_library(data_dir: Path) -> None:
+    from reader import service
+    from reader.articles.model import Article
+    from reader.config import Settings
+
+    with service.open_library_with_samples(Settings(data_dir=data_dir)) as library:
+        library.add(Article(title=HOSTILE_TITLE, paragraphs=("Bài không ngày, không chuyên mục.",), source="text"))
+
+
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory):
     """The app as a listener gets it offline: its own data and cache dirs, Google unreachable."""
@@ -45,6 +58,7 @@ def app_server(tmp_path_factory):
         "READER_ENGINE": "auto",
         "READER_GTTS_URL": "http://127.0.0.1:9/_/TranslateWebserverUi/data/batchexecute",
     }
+    _seed_library(tmp / "data")
     log = open(tmp / "streamlit.log", "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",

@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.ui.conftest import HOSTILE_TITLE
+
 pytestmark = pytest.mark.browser
 
 BODY_TEXT = ".reader-article-body p"
@@ -20,15 +22,27 @@ def test_page_is_vietnamese_and_lists_the_samples(app_server, page):
     page.goto(app_server)
     expect(page.locator("h1.reader-title")).to_have_text("Nghe tin địa phương")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
-    expect(page.locator("[data-testid='stPageLink'] a").first).to_be_visible()
-    assert page.locator("[data-testid='stPageLink'] a").count() >= 6
+    expect(page.locator(".reader-card-link").first).to_be_visible()
+    assert page.locator(".reader-card-link").count() >= 6
+
+
+def test_a_title_shows_exactly_as_written_and_its_page_works(app_server, page):
+    page.goto(app_server)
+    card = page.locator(".reader-card-link", has_text="Giá lúa")
+    expect(card.locator(".reader-card-title")).to_have_text(HOSTILE_TITLE)
+    expect(card).to_contain_text("Không rõ ngày")
+    assert card.locator("a, script, strong, b").count() == 0
+    card.click()
+    expect(page.locator("h1.reader-title")).to_have_text(HOSTILE_TITLE)
+    expect(page.locator(".reader-meta")).to_have_text("Không rõ ngày")
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 
 def test_text_size_grows_and_is_kept_when_opening_an_article(app_server, page):
     page.goto(app_server)
-    first = page.locator("[data-testid='stPageLink'] a").first
+    first = page.locator(".reader-card-link").first
     expect(first).to_be_visible()
-    title = first.inner_text().strip()
+    title = first.locator(".reader-card-title").inner_text().strip()
     first.click()
     expect(page.locator("h1.reader-title")).to_have_text(title)
     expect(page.locator(BODY_TEXT).first).to_be_visible()
@@ -44,32 +58,49 @@ def test_text_size_grows_and_is_kept_when_opening_an_article(app_server, page):
     grown = _font_px(page, BODY_TEXT)
     assert grown >= before * 1.4
 
-    page.get_by_role("link", name=re.compile("Quay lại danh sách")).click()
-    expect(page.locator("[data-testid='stPageLink'] a").first).to_be_visible()
-    page.locator("[data-testid='stPageLink'] a").first.click()
+    page.get_by_role("link", name=re.compile("danh sách tin")).click()
+    expect(page.locator(".reader-card-link").first).to_be_visible()
+    page.locator(".reader-card-link").first.click()
     expect(page.locator(BODY_TEXT).first).to_be_visible()
     assert _font_px(page, BODY_TEXT) == pytest.approx(grown)
 
     smaller = page.get_by_role("button", name="Giảm cỡ chữ")
-    for _ in range(4):
-        if smaller.is_enabled():
-            smaller.click()
+    while smaller.is_enabled():
+        smaller.click()
     expect(smaller).to_be_disabled()
     assert _font_px(page, BODY_TEXT) == pytest.approx(before)
 
 
+SEE_BUSY = """
+new MutationObserver(() => {
+  const play = document.querySelector('.reader-play');
+  if (play && play.disabled) window.sawBusy = play.innerText + ' | ' + document.querySelector('.reader-status').innerText;
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+
 def test_listen_button_plays_the_offline_voice(app_server, page):
+    page.add_init_script(SEE_BUSY)
     page.goto(app_server)
-    page.locator("[data-testid='stPageLink'] a").first.click()
+    page.locator(".reader-card-link").nth(1).click()
     page.get_by_role("button", name=re.compile("Nghe bài")).click()
-    audio = page.locator("audio")
-    expect(audio).to_have_count(1, timeout=120_000)
-    expect(page.get_by_role("button", name=re.compile("Tải bài đọc"))).to_be_visible()
-    expect(page.get_by_text("giọng đọc ngoại tuyến")).to_be_visible()
+    player = page.get_by_role("region", name="Trình nghe bài")
+    expect(player).to_be_visible(timeout=120_000)
+    expect(page.locator(".st-key-listen")).to_have_count(0)
+    busy = page.wait_for_function("() => window.sawBusy").json_value()
+    assert busy.count("Đang chuẩn bị") == 2, "while audio is made the button is disabled and says so"
+    expect(player.get_by_role("link", name=re.compile("Tải bài đọc"))).to_be_visible(timeout=120_000)
+    notice = player.locator(".reader-offline")
+    expect(notice.locator("summary")).to_contain_text("giọng đọc ngoại tuyến")
+    expect(notice.get_by_text("Hiện không kết nối được")).to_be_hidden()
+    notice.get_by_text("Vì sao?").click()
+    expect(notice.get_by_text("Hiện không kết nối được")).to_be_visible()
     duration = page.wait_for_function(
         "() => { const a = document.querySelector('audio'); return a && a.duration > 0 && a.duration; }"
     ).json_value()
     assert duration > 5
+    total = player.locator(".reader-total").inner_text()
+    assert re.fullmatch(r"\d+:\d\d", total) and total != "0:00"
 
 
 def test_at_double_size_a_phone_screen_shows_everything_whole(app_server, browser):
@@ -81,12 +112,12 @@ def test_at_double_size_a_phone_screen_shows_everything_whole(app_server, browse
         bigger = page.get_by_role("button", name="Tăng cỡ chữ")
         while bigger.is_enabled():
             bigger.click()
-        page.locator("[data-testid='stPageLink'] a").first.click()
+        page.locator(".reader-card-link").first.click()
         expect(page.locator(BODY_TEXT).first).to_be_visible()
         for name in ("Giảm cỡ chữ", "Tăng cỡ chữ"):
             box = page.get_by_role("button", name=name).bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
-        back = page.get_by_role("link", name=re.compile("Quay lại danh sách tin"))
+        back = page.get_by_role("link", name=re.compile("danh sách tin"))
         clipped = back.evaluate(
             "a => [a, ...a.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)"
         )

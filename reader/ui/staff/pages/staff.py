@@ -1,0 +1,3 @@
+from reader.ui.staff import area
+
+area.show()

@@ -1,0 +1,50 @@
+"""The transcript keeps the text exactly as written and matches the timing map to it."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from hypothesis import given, settings as hsettings, strategies as st
+
+from reader.ui.transcript import build_transcript, match_timings
+
+
+def _shown(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_sentences_are_numbered_in_reading_order_title_first():
+    t = build_transcript(["Tiêu đề bài", "Câu một. Câu hai!", "Câu ba?"])
+    assert t.sentences == ("Tiêu đề bài", "Câu một.", "Câu hai!", "Câu ba?")
+    assert 'data-s="0"' in t.title_html
+    assert 'data-s="1"' in t.body_html[0] and 'data-s="2"' in t.body_html[0]
+    assert 'data-s="3"' in t.body_html[1]
+
+
+def test_markup_in_the_text_is_shown_not_obeyed():
+    t = build_transcript(["<script>alert(1)</script> **đậm** [a](b)", "x < y > z & w."])
+    assert "<script>" not in t.title_html
+    assert _shown(t.title_html) == "<script>alert(1)</script> **đậm** [a](b)"
+    assert _shown(t.body_html[0]) == "x < y > z & w."
+
+
+def test_timings_match_spans_by_text_and_skip_unspeakable_sentences():
+    sentences = ("Tiêu đề", "Một.", "***", "Hai.")
+    timings = [
+        {"start_ms": 0, "end_ms": 900, "paragraph": 0, "sentence": 0, "text": "Tiêu đề"},
+        {"start_ms": 1600, "end_ms": 2000, "paragraph": 1, "sentence": 0, "text": "Một."},
+        {"start_ms": 2300, "end_ms": 2700, "paragraph": 1, "sentence": 1, "text": "Hai."},
+        {"start_ms": 2800, "end_ms": 2900, "paragraph": 1, "sentence": 2, "text": "Không có trên trang."},
+    ]
+    rows = match_timings(sentences, timings)
+    assert [r["s"] for r in rows] == [0, 1, 3, -1]
+    assert rows[2] == {"start": 2300, "end": 2700, "s": 3}
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=4))
+def test_any_text_is_shown_exactly_as_written(paragraphs):
+    t = build_transcript(paragraphs)
+    assert [_shown(p) for p in t.paragraphs_html] == list(paragraphs)
+    assert len(set(re.findall(r'data-s="(\d+)"', "".join(t.paragraphs_html)))) == len(t.sentences)
