@@ -143,6 +143,10 @@ class Settings:
             raise ConfigError("READER_MAX_CHUNK_CHARS must be between 20 and 100 (Google's limit)")
         if settings.gtts_max_concurrency < 1 or settings.gtts_initial_concurrency < 1:
             raise ConfigError("READER_GTTS_MAX_CONCURRENCY and READER_GTTS_INITIAL_CONCURRENCY must be at least 1")
+        if settings.gtts_first_byte_timeout <= 0 or settings.gtts_probe_interval <= 0:
+            raise ConfigError(
+                "READER_GTTS_FIRST_BYTE_TIMEOUT and READER_GTTS_PROBE_INTERVAL must be more than 0 seconds"
+            )
         if not -40.0 <= settings.loudness_target_lufs <= -5.0:
             raise ConfigError("READER_LOUDNESS_TARGET_LUFS must be between -40 and -5 (LUFS; -16 suits speech)")
         if not -20.0 <= settings.loudness_peak_dbfs <= 0.0:
