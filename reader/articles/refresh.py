@@ -17,14 +17,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from reader.articles.feeds import FeedItem, parse_feed
-from reader.articles.fetch import FEED_ACCEPT, PAGE_ACCEPT, Pacer, fetch
+from reader.articles.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetched, Pacer, fetch
 from reader.articles.importer import import_source
 from reader.articles.library import Library
 from reader.articles.links import article_links
 from reader.articles.model import Article
 from reader.articles.watchlist import Watched, record_check
 from reader.config import Settings
-from reader.errors import Interrupted, ReaderError
+from reader.errors import FeedError, Interrupted, ReaderError
 
 
 @dataclass
@@ -42,11 +42,17 @@ class RefreshReport:
         return not self.error and not self.failures
 
 
-def _items(watched: Watched, content: bytes, url: str) -> tuple[str, list[FeedItem]]:
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def _items(watched: Watched, fetched: Fetched) -> tuple[str, list[FeedItem]]:
     if watched.kind == "feed":
-        feed = parse_feed(content, url)
+        feed = parse_feed(fetched.content, fetched.url)
         return feed.title, list(feed.items)
-    return "", [FeedItem(link, "", None) for link in article_links(content, url, watched.pattern)]
+    if fetched.content_type in _FEED_TYPES or fetched.content.lstrip()[:200].startswith((b"<rss", b"<feed", b"<?xml")):
+        raise FeedError(f"{fetched.url} is a feed, not a portal page: add it with `feeds add`")
+    links = article_links(fetched.content, fetched.url, watched.pattern)
+    return "", [FeedItem(link, "", None) for link in links]
 
 
 def _wanted(library: Library, watched: Watched, items: list[FeedItem]) -> list[FeedItem]:
@@ -72,7 +78,7 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
             report.not_modified = True
             record_check(library, watched)
             return report
-        title, items = _items(watched, fetched.content, fetched.url)
+        title, items = _items(watched, fetched)
     except Interrupted:
         raise
     except ReaderError as exc:

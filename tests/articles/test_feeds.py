@@ -274,3 +274,10 @@ def test_an_item_edited_on_the_portal_updates_its_article(library, web, site):
     assert "5 tấn" in library.get(stored.id).body
     [again] = service.refresh_sources(library, web)  # not edited since this check
     assert again.stored == []
+
+
+def test_a_feed_given_as_a_page_is_refused_with_a_hint(library, web, site):
+    with pytest.raises(FeedError, match="feeds add"):
+        service.watch_source(library, "page", site.url("/rss/tin-tuc.rss"), web)
+    with pytest.raises(FeedError, match="sources add"):
+        service.watch_source(library, "feed", site.url("/chuyen-muc/tin-tuc"), web)
