@@ -203,6 +203,9 @@ def _cmd_watch(args: argparse.Namespace, settings: config.Settings) -> int:
     from reader.articles.model import VN_TZ
 
     every = args.every or settings.watch_every_s
+    if every <= 0:
+        print("error: READER_WATCH_EVERY_S must be more than 0 seconds", file=sys.stderr)
+        return 1
 
     def log(line: str) -> None:
         print(f"{datetime.now(VN_TZ):%Y-%m-%d %H:%M:%S} {line}", file=sys.stderr, flush=True)
