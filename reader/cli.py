@@ -182,7 +182,8 @@ def _print_refresh(reports: list) -> int:
             print(f"error: {url}: {why}", file=sys.stderr)
         news = "not modified" if report.not_modified else f"{len(report.stored)} new"
         later = f", {report.left_for_later} left for the next check" if report.left_for_later else ""
-        print(f"{where}: {news}{later}", file=sys.stderr)
+        dropped = f", {report.given_up} failing item(s) given up" if report.given_up else ""
+        print(f"{where}: {news}{later}{dropped}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -8,7 +8,9 @@ must not stop the others, and one broken item must not stop its feed. The server
 validators (ETag, Last-Modified) are kept only when every item was read, so items
 that failed are tried again at the next check instead of hiding behind a 304. A known
 item is fetched again only when its feed entry says it was updated after the last
-check (Atom ``updated`` later than ``published``): its article keeps its id.
+check (Atom ``updated`` later than ``published``): its article keeps its id. An item
+page that fails ``refresh_max_attempts`` checks in a row (a PDF, a page gone) is given up,
+so it costs no more requests and no longer keeps the feed from a 304.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from reader.articles.importer import import_source
 from reader.articles.library import Library
 from reader.articles.links import article_links
 from reader.articles.model import Article
-from reader.articles.watchlist import Watched, record_check
+from reader.articles.watchlist import Watched, clear_item_failure, given_up, record_check, record_item_failure
 from reader.config import Settings
 from reader.errors import FeedError, Interrupted, ReaderError
 
@@ -36,6 +38,7 @@ class RefreshReport:
     error: str = ""  # the feed or page itself could not be read
     left_for_later: int = 0  # new links beyond ``refresh_max_new_items``
     interrupted: bool = False  # a stop request ended the check early
+    given_up: int = 0  # item pages that failed ``refresh_max_attempts`` times: skipped from now on
 
     @property
     def ok(self) -> bool:
@@ -86,6 +89,9 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
         record_check(library, watched, error=report.error)
         return report
     new = _wanted(library, watched, items)
+    skipped = given_up(library, [item.url for item in new], settings.refresh_max_attempts)
+    report.given_up = len(skipped)
+    new = [item for item in new if item.url not in skipped]
     limit = settings.refresh_max_new_items
     report.left_for_later = max(0, len(new) - limit)
     articles: list[Article] = []
@@ -98,7 +104,10 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
             break  # stop fetching; what was read so far is still stored below
         except ReaderError as exc:
             report.failures.append((url, str(exc)))
+            if record_item_failure(library, url, str(exc)) >= settings.refresh_max_attempts:
+                report.given_up += 1
             continue
+        clear_item_failure(library, url)
         articles.append(replace(article, published=when) if article.published is None and when else article)
     try:
         report.stored = library.add_many(articles)
