@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
@@ -87,6 +88,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.mp3")
     p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
     p.add_argument("--timings", type=Path, metavar="OUT.json", help="also write the sentence timing map")
+    p.add_argument("--slow", action="store_true",
+                   help="the slower variant (READER_SLOW_TEMPO, default 0.8x), pitch kept")
+    p.add_argument("--progress", action="store_true",
+                   help="make the audio part by part (title and first paragraph first) and print on stderr "
+                        "each part as it becomes playable")
     p.set_defaults(run=_cmd_speak)
 
     p = sub.add_parser("pregenerate", help="make the audio of articles that have none yet")
@@ -323,14 +329,39 @@ def _cmd_script(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 def _cmd_speak(args: argparse.Namespace, settings: config.Settings) -> int:
-    script = service.script_for(_text_paragraphs(args, settings), settings)
-    rendering = service.render_script(script, settings, engine=args.engine, out_path=args.output)
+    paragraphs, tags = _speak_source(args, settings)
+    script = service.script_for(paragraphs, settings)
+    if args.progress:
+        _print_parts(service.speak_parts(script, settings, engine=args.engine, tags=tags))
+    rendering = service.render_script(script, settings, engine=args.engine, out_path=args.output, tags=tags,
+                                      slow=args.slow)
     if args.timings:
         service.write_json(args.timings, rendering.timings)
     voices = ", ".join(rendering.engines_used)
     note = " (Google unreachable: offline voice)" if rendering.offline else ""
     print(f"wrote {rendering.mp3_path} with {voices}{note}", file=sys.stderr)
     return 0
+
+
+def _speak_source(args: argparse.Namespace, settings: config.Settings) -> tuple[list[str], dict[str, str]]:
+    """The paragraphs to speak and the tags of their MP3 (an article's own, or a text's first line)."""
+    if args.id is not None:
+        with service.open_library(settings) as library:
+            article = library.get(args.id)
+        return service.article_paragraphs(article), service.article_tags(article)
+    paragraphs = _text_paragraphs(args, settings)
+    return paragraphs, service.text_tags(paragraphs)
+
+
+def _print_parts(parts) -> None:
+    started = time.monotonic()
+    for part in parts:
+        first, last = part.paragraphs[0], part.paragraphs[-1]
+        held = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
+        note = " (offline voice)" if part.offline else ""
+        print(f"part {part.index} ready after {time.monotonic() - started:.1f} s: {held}, "
+              f"{part.duration_ms / 1000:.1f} s of audio{note}: {part.mp3_path}", file=sys.stderr, flush=True)
+    print(f"whole article ready after {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
 
 
 def _cmd_pregenerate(args: argparse.Namespace, settings: config.Settings) -> int:

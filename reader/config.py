@@ -68,10 +68,8 @@ class Settings:
     # EBU R128 loudness every article is brought to, and the peak level a limiter keeps it under.
     loudness_target_lufs: float = -16.0
     loudness_peak_dbfs: float = -1.5
-    # How many times the gain is measured again through the peak limiter and corrected, and
-    # how far from the target an encoded article may be before it is encoded again.
+    # How many times the gain is measured again through the peak limiter and corrected.
     loudness_corrections: int = 2
-    loudness_tolerance_lu: float = 0.5
     # The slower variant for download and for listeners who ask for it (pitch kept).
     slow_tempo: float = 0.8
     # Longest one ffmpeg call may take (decoding an article's clips, encoding it), and

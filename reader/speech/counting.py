@@ -1,8 +1,8 @@
 """What a number counts: the words after it that make it a quantity.
 
-Administrative text pads counts with a zero ("05 hộ", "03 đồng chí", "06 xã"), which an
-announcer reads "năm hộ", never "không năm hộ"; a code or a telephone number keeps its
-zeros. The same words tell a range from a date: "ngày 2-3 lần" counts times, "ngày 2-3"
+Administrative text pads counts with a zero ("05 hộ", "03 đồng chí", "06 xã", "01 thùng
+mì"), which an announcer reads "năm hộ", never "không năm hộ"; a code, a label ("tổ 05",
+"phòng 03") or a telephone number keeps its zeros. The same words tell a range from a date: "ngày 2-3 lần" counts times, "ngày 2-3"
 is the second of March. The words are data (``data/count_words.txt``) plus every unit.
 """
 
@@ -36,16 +36,35 @@ def is_counted(text: str, position: int) -> bool:
     return _counted_after().match(text, position) is not None
 
 
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.isalpha() and c.islower())
+
+
 @cache
 def _padded() -> re.Pattern[str]:
+    """A number padded with one or two zeros, before a counted word, a unit or any word in
+    lower case (a noun that it counts: "01 thùng mì", "Điều 05 quy định")."""
     range_tail = r"(?:\s?[-–—]\s?\d{1,3})?"
     return re.compile(
-        r"(?<![\d.,/:+])0+(?=[1-9])(\d{1,2})(?![\d/]|[.,:]\d)(?=" + range_tail + r"\s*"
-        + counted_pattern() + r")"
+        r"(?<![\d.,/:+])0{1,2}([1-9]\d?)(?![\d/]|[.,:]\d)(?=" + range_tail + r"\s*(?:"
+        + counted_pattern() + r"|[" + _LOWER + r"]))"
     )
+
+
+# A number after these names a thing, it does not count: "Tổ 05 ấp Xẻo Nhàu", "phòng 03".
+_LABEL_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:tổ|khu phố|khu|ấp|khóm|thôn|số|số nhà|phòng|lô|thửa|tờ|mã|lớp|đội"
+    r"|quầy|ki ốt|kiốt|căn hộ|tầng|dãy|hẻm|kiệt|ngõ|tuyến|biển số)\s*$"
+)
 
 
 def read_padded_counts(text: str) -> str:
     """ "05 hộ" -> "5 hộ", "03 đồng chí", "02-05 ngày", "06 ha": a padded count loses its
-    zeros, which would otherwise be read as a code ("không năm")."""
-    return _padded().sub(lambda m: m[1], text)
+    zeros, which would otherwise be read as a code ("không năm"). After a label ("Tổ 05
+    ấp ...", "phòng 03") the number names, and keeps its zeros."""
+
+    def count(m: re.Match[str]) -> str:
+        if _LABEL_BEFORE.search(m.string, 0, m.start()):
+            return m[0]
+        return m[1]
+
+    return _padded().sub(count, text)

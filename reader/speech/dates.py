@@ -39,6 +39,7 @@ _NO_NGAY = re.compile(
 _DATE_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|mùng|mồng|từ|đến|tới|vào|trước|sau|dịp"
     r"|lễ|khánh|niệm|đường|hạn|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
+    r"|(?:sáng|trưa|chiều|tối|đêm|hôm|ngày) (?:nay|mai|qua)"
     r"|ngày \d{1,2}\s*(?:,|và|đến|-|–))\s*[,(]?\s*$",
     re.IGNORECASE,
 )
@@ -123,7 +124,7 @@ def read_dates(text: str) -> str:
         if not is_date(day, month) or not _hyphen_date_context(m):
             return m[0]
         before = _before(m, 60)
-        with_ngay = not _NO_NGAY.search(before)
+        with_ngay = not (_NO_NGAY.search(before) or _HOLIDAY_BEFORE.search(before))
         partner = _HYPHEN_PARTNER_BEFORE.search(before)
         if partner:
             # The second date of a pair says "ngày" when the first one did: "từ ngày 1-6 đến
@@ -174,32 +175,43 @@ def _day_list(m: re.Match[str]) -> str:
 
 # Southern papers write a day and month with a hyphen: "ngày 12-6", "sáng 2-9". A hyphen
 # between numbers is a range unless the words around say date.
-_HYPHEN_DAY_MONTH = re.compile(_START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})" + r"(?![\d/]|[.,]\d|\s?[-–]\s?\d)")
+_HYPHEN_DAY_MONTH = re.compile(
+    r"(?<![\d.,/:])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d/:]|[.,]\d|\s?[-–]\s?\d|h\d|g\d)"
+)
 _HYPHEN_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng|mùng|mồng|dịp|lễ|khánh|niệm"
-    r"|đường|phố|hạn|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|tết"
+    r"|đường|phố|hạn|hạn chót|hạn cuối|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|tết"
+    r"|(?:sáng|trưa|chiều|tối|đêm|hôm|ngày) (?:nay|mai|qua)"
     r"|ngày \d{1,2}\s*(?:,|và|đến))\s*[,(]?\s*$",
     re.IGNORECASE,
 )
 _HYPHEN_PARTNER_AFTER = re.compile(
     r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s*)?\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/]|[.,]\d)"
+    r"|\s*(?:đến|tới|và)\s+ngày\s+(?:[^\W\d_]+\s+){1,3}tháng(?![^\W\d_])"
 )
 _HYPHEN_PARTNER_BEFORE = re.compile(
     r"\d{1,2}\s?[-–]\s?\d{1,2}\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s*)?$"
     r"|tháng (?:\S+ )*?(?:đến|tới|và)\s*(?:ngày\s*)?$"
 )
 _HYPHEN_YEAR_AFTER = re.compile(
-    r"\s*(?:năm\s+(?:\d{4}|nay|ngoái|trước|qua)|hằng năm|hàng năm|vừa qua|sắp tới|tới|này)"
+    r"\s*(?:năm\s+(?:\d{4}|ngoái)|hằng năm|hàng năm|vừa qua|sắp tới|tới|này)"
     r"(?![^\W\d_])"
 )
 
 
+_YEAR_WORDS = re.compile(r"\s*năm (?:nay|qua|trước)(?![^\W\d_])")
+
+
 def _hyphen_date_context(m: re.Match[str]) -> bool:
-    """ "ngày 12-6", "từ 10-6 đến 12-6", "30-4 năm nay" are dates; "mỗi ngày 2-3 lần", "từ
-    2-4 tiếng", "tỷ lệ 10-15 %" are ranges."""
+    """ "ngày 12-6", "từ 10-6 đến 12-6", "trước 30-6 năm nay" are dates; "mỗi ngày 2-3 lần",
+    "từ 2-4 tiếng", "tỷ lệ 10-15 %", "trong 2-3 năm nay" are ranges. A range goes up, so a
+    pair that goes down ("30-6") is a date unless a word follows it."""
     before, text = _before(m, 60), m.string
+    descending = int(m[1]) > int(m[2])
     if _HYPHEN_YEAR_AFTER.match(text, m.end()):
         return True
+    if _YEAR_WORDS.match(text, m.end()):
+        return descending or bool(_HYPHEN_BEFORE.search(before))
     if counting.is_counted(text, m.end()):
         return False
     if re.search(_W + r"(?i:mỗi|một|hằng|hàng|vài)\s+ngày\s*$", before):
@@ -208,7 +220,12 @@ def _hyphen_date_context(m: re.Match[str]) -> bool:
         return True
     if _HYPHEN_PARTNER_BEFORE.search(before):
         return True
-    return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(text, m.end())
+    named = descending or _PROPER_BEFORE.search(before) or _HOLIDAY_BEFORE.search(before)
+    return bool(named) and not _WORD_AFTER.match(text, m.end())
+
+
+# The name of a day of remembrance before its date: "Ngày Thương binh - Liệt sĩ 27-7".
+_HOLIDAY_BEFORE = re.compile(r"(?<![^\W\d_])(?:Ngày|Lễ|Tết)\s+[A-ZĐ][^.;!?\d]{0,40}$")
 
 
 def _date_context(m: re.Match[str]) -> bool:

@@ -55,6 +55,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         ),
         "before": re.compile(_START + before + amount + _END),
         "after": re.compile(_START + amount + after),
+        "per": re.compile(_START + amount + after + r"\s*/\s*(" + _pattern(list(table)) + r")"),
         "alone": re.compile(_pattern(anywhere)),
     }
 
@@ -71,13 +72,14 @@ def _amount(number: str, scale: str) -> str:
 
 def _put(m: re.Match[str], said: str) -> str:
     """``said`` in place of the match, kept apart from a word or number glued after it."""
-    after = m.string[m.end() : m.end() + 1]
-    return f" {said}" + (" " if after.isalnum() else "")
+    before, after = m.string[max(0, m.start() - 1) : m.start()], m.string[m.end() : m.end() + 1]
+    return (" " if before.isalnum() else "") + said + (" " if after.isalnum() else "")
 
 
 def read_money(text: str) -> str:
     """ "$5.99" -> "5,99 đô la", "20.000đ-30.000đ" -> "20.000 đồng đến 30.000 đồng",
-    "€2 triệu" -> "2 triệu ơ rô", "tỷ giá USD" -> "tỷ giá đô la Mỹ"."""
+    "€2 triệu" -> "2 triệu ơ rô", "tỷ giá USD" -> "tỷ giá đô la Mỹ", "25.450 VND/USD" ->
+    "25.450 đồng một đô la Mỹ"."""
     table, rx = currencies(), _regexes()
 
     def range_after(m: re.Match[str]) -> str:
@@ -96,5 +98,8 @@ def read_money(text: str) -> str:
     text = rx["range_after"].sub(range_after, text)
     text = rx["range_before"].sub(range_before, text)
     text = rx["before"].sub(lambda m: _put(m, f"{_amount(m[2], m[3])} {table[m[1]]}"), text)
+    text = rx["per"].sub(
+        lambda m: _put(m, f"{_amount(m[1], m[2])} {table[m[3]]} một {table[m[4]]}"), text
+    )
     text = rx["after"].sub(lambda m: _put(m, f"{_amount(m[1], m[2])} {table[m[3]]}"), text)
     return rx["alone"].sub(lambda m: f" {table[m[0]]} ", text)

@@ -1,10 +1,11 @@
 """Telephone numbers and codes, read digit by digit in the groups they are written in.
 
 A number from a leading 0 with 10 or 11 digits ("0913.123.456", "0297 3851 234",
-"(0297) 3.851.234", "02.38765432", "+84 913 123 456") is a telephone number wherever it
-stands, and so is a 1800 or 1900 number ("1900 6789", "1800.5678", "1900.545.411"). A
-short service number ("1022", "113") only after words that announce one, and a code
-("mã bưu chính 920000", "mã số thuế ...") only after its name (``data/phone_words.tsv``).
+"(0297) 3.851.234", "02.38765432", "0297 - 3863 456", "(+84) 913 123 456") is a
+telephone number wherever it stands, and so is a 1800 or 1900 number ("1900 6789",
+"1800.5678", "1900.545.411"). A short service number ("1022", "113") only after words
+that announce one, and a code ("mã bưu chính 920000", "mã số thuế ...") only after its
+name (``data/phone_words.tsv``).
 A group longer than four digits is said in two parts, as announcers do: "38765432" is
 "ba tám bảy sáu, năm bốn ba hai".
 """
@@ -18,12 +19,12 @@ from reader.speech import lexicon
 from reader.speech.numbers import read_digits
 
 _PHONE = re.compile(
-    r"(?<![\d.,/])(\+84\s?|\(0\d{2,3}\)\s?|0\d{1,3})"
-    r"((?:[ .\-]?\d{1,8}){1,4})(?![\d/]|[.,]\d)"
+    r"(?<![\d.,/])(\(?\+84\)?\s?|\(0\d{2,3}\)\s?|0\d{1,3})"
+    r"((?:(?:\s?[.\-–]\s?|\s)?\d{1,8}){1,4})(?![\d/]|[.,]\d)"
 )
 _PREMIUM = re.compile(r"(?<![\d.,/])(1[89]00)((?:[ .]?\d{2,4}){1,2})(?![\d/]|[.,]\d)")
 _END = r"(?![\d/]|[.,]\d)"
-_NUMBER = r"(\d{3,4}(?:[ .]\d{3,4})?)"
+_NUMBER = r"(\d{3,4}(?:[ .]\d{3,4})?(?:\s*(?:,|/|hoặc|và)\s*\d{3,4}(?:[ .]\d{3,4})?)*)"
 _CODE_NUMBER = r"(\d[\d .]*\d)"
 _NOT_ADDRESS = r"(?!\s*(?:[/-]|(?i:đường|phố|ấp|hẻm|ngõ|kiệt|tổ|khu|lô|thửa|tờ)(?![^\W\d_])))"
 
@@ -49,7 +50,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "service": re.compile(_after(kinds["service"]) + _NUMBER + _END),
         "code": re.compile(_after(kinds["code"]) + _CODE_NUMBER + _END),
         "emergency": re.compile(
-            r"(?<!nhà )" + _after(kinds["emergency-after"]) + r"(11[1-9]|10\d\d)" + _END + _NOT_ADDRESS
+            r"(?<!nhà )" + _after(kinds["emergency-after"])
+            + r"(11[1-9]|10\d\d)" + _END + _NOT_ADDRESS
         ),
     }
 
@@ -82,7 +84,7 @@ def read_phone_numbers(text: str) -> str:
     def phone(m: re.Match[str]) -> str:
         head, tail = m[1], m[2]
         digits = sum(ch.isdigit() for ch in head + tail)
-        international = head.startswith("+")
+        international = "+" in head
         if not (10 <= digits <= 11 or international and 10 <= digits <= 12):
             return m[0]
         return f" {groups(head + ' ' + tail)} "
@@ -95,10 +97,16 @@ def read_phone_numbers(text: str) -> str:
     return _PREMIUM.sub(premium, text)
 
 
+def _each(numbers: str) -> str:
+    """ "113 hoặc 114", "113, 114": every number of a list in its own groups."""
+    said = re.sub(r"\d+(?:[ .]\d+)*", lambda m: groups(m[0]), numbers)
+    return re.sub(r"\s*/\s*", ", ", said)
+
+
 def read_service_numbers(text: str) -> str:
     """Short numbers after the words that announce a telephone number or a code: "đường dây
     nóng 1022" is "một không hai hai", "gọi 115", "mã bưu chính 920000"."""
     rx = _regexes()
     text = rx["code"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)
-    text = rx["service"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)
+    text = rx["service"].sub(lambda m: f"{m[1]} {_each(m[2])} ", text)
     return rx["emergency"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)

@@ -24,7 +24,7 @@ from reader.speech.times import read_seconds, read_times
 __all__ = [
     "EARLY_RULES", "RULES", "read_dates", "read_integers", "read_negatives", "read_ordinals",
     "read_percentages", "read_phone_numbers", "read_ranges", "read_ratios",
-    "read_roman_numerals", "read_scores", "read_times", "read_written_number",
+    "read_products", "read_roman_numerals", "read_scores", "read_times", "read_written_number",
 ]
 
 # A written number: digits with inner "." or "," separators ("1.250", "98,5", "1.2.3").
@@ -67,6 +67,14 @@ _PERCENT = re.compile(_START + r"(" + NUMBER + r")\s?%")
 def read_percentages(text: str) -> str:
     """ "98,5%", "59 %" and "0,5%" are "... phần trăm"."""
     return _PERCENT.sub(lambda m: f" {read_written_number(m[1])} phần trăm ", text)
+
+
+_PRODUCT = re.compile(_START + r"(" + NUMBER + r")\s?[x×]\s?(?=" + NUMBER + r"(?![\d/]|[.,]\d))")
+
+
+def read_products(text: str) -> str:
+    """ "2x63 MVA", "3 x 4m", "5×5": a multiplication sign between numbers is "nhân"."""
+    return _PRODUCT.sub(r"\1 nhân ", text)
 
 
 _SCORE = re.compile(
@@ -133,6 +141,7 @@ RULES: list[Callable[[str], str]] = [
     read_dates,
     read_times,
     read_seconds,
+    read_products,
     read_ratios,
     read_ranges,
     read_negatives,

@@ -38,8 +38,9 @@ def _spoken(
     if h > 24 or minute is not None and int(minute) > 59 or seconds and int(seconds) > 59:
         return None
     words = [read_number(h), "giờ"]
-    if seconds is not None:
-        return " ".join(words + [read_number(int(minute or 0)), "phút", read_number(int(seconds)), "giây"])
+    if seconds is not None and int(seconds):
+        words += [read_number(int(minute or 0)), "phút", read_number(int(seconds)), "giây"]
+        return " ".join(words)
     if minute is not None and int(minute):
         words.append(read_number(int(minute)))
         if int(minute) < 10 or phut:
@@ -63,7 +64,14 @@ def read_times(text: str) -> str:
         return m[0] if said is None else f" {said} "
 
     text = _SPAN.sub(span, text)
+    text = _BARE_SPAN.sub(r"\1 đến ", text)
     return _TIME.sub(one, text)
+
+
+# "2-3 giờ", "từ 7-11h": a bare number before a dash and a time shares its hour word.
+_BARE_SPAN = re.compile(
+    r"(?<![\d.,:/])(\d{1,2})\s*[-–—]\s*(?=\d{1,2}(?:h(?:\d{2})?(?![^\W_])| giờ(?![^\W\d_])))"
+)
 
 
 _W = r"(?<![^\W\d_])"

@@ -66,7 +66,8 @@ def unit_pattern() -> str:
 def _range() -> re.Pattern[str]:
     unit = unit_pattern()
     return re.compile(
-        _START + r"(" + NUMBER + r")\s?(" + unit + r")\s?[-–—]\s?(" + NUMBER + r")\s?(" + unit + r")"
+        _START + r"(" + NUMBER + r")\s?(" + unit + r")\s?[-–—]\s?"
+        + r"(" + NUMBER + r")\s?(" + unit + r")"
     )
 
 
@@ -84,7 +85,8 @@ def read_unit_ranges(text: str) -> str:
 @cache
 def _per() -> re.Pattern[str]:
     words = list(table()) + sorted(lexicon.per_words())
-    return re.compile(r"(?<=[^\W\d_])\s*/(" + lexicon.token_pattern(words, r"(?![^\W_])") + ")")
+    after = lexicon.token_pattern(words, r"(?![^\W_])")
+    return re.compile(r"(?:(?<=[^\W\d_])|(?<=%))\s*/(" + after + ")")
 
 
 def read_units(text: str) -> str:

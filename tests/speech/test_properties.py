@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from reader.config import Settings
 from reader.errors import ScriptError
-from reader.speech import lexicon
+from reader.speech import lexicon, loanwords, money
+from reader.speech import units as unit_table
 from reader.speech.normalize import normalize
 from reader.speech.repair import repair_written
 from reader.speech.script import build_script
@@ -231,6 +232,22 @@ FORMS = st.one_of(
     st.tuples(st.integers(1, 99), st.sampled_from(["CT", "NQ", "KL", "QĐ"]))
     .map(lambda t: f"Chỉ thị số {t[0]}-{t[1]}/TW"),
     st.sampled_from(_keys(lexicon.abbreviations())).map(lambda a: f"cán bộ {a} huyện"),
+    # Issue 6 forms: money, SI units, hyphen dates and ranges, newspaper times, phones, loanwords.
+    st.tuples(st.one_of(thousands, decimal), st.sampled_from(sorted(money.currencies())))
+    .map(lambda t: f"giá {t[0]}{t[1]}" if not t[1][0].isalnum() else f"giá {t[0]} {t[1]}"),
+    st.tuples(st.sampled_from(["$", "€", "£", "¥", "₫"]), thousands).map(lambda t: f"{t[0]}{t[1]}"),
+    st.tuples(st.one_of(count.map(str), decimal), st.sampled_from(sorted(unit_table.table())))
+    .map(lambda t: f"đạt {t[0]}{t[1]}"),
+    st.tuples(day, month).map(lambda t: f"sáng {t[0]}-{t[1]}"),
+    st.tuples(st.integers(1, 9), st.integers(10, 99), st.sampled_from(["tiếng", "lần", "kg", "%"]))
+    .map(lambda t: f"từ {t[0]}-{t[1]} {t[2]}"),
+    st.tuples(st.integers(0, 23), st.integers(0, 59), st.integers(0, 59))
+    .map(lambda t: f"lúc {t[0]}g{t[1]:02d} và {t[0]}:{t[1]:02d}:{t[2]:02d}"),
+    st.from_regex(r"0\d{2,3}\.\d{3,4}\.\d{3}|1[89]00 \d{4}", fullmatch=True),
+    st.sampled_from(["111", "113", "114", "115", "1022"]).map(lambda n: f"gọi {n}"),
+    st.tuples(st.integers(1, 9), st.sampled_from(["hộ", "đồng chí", "xã"]))
+    .map(lambda t: f"có 0{t[0]} {t[1]}"),
+    st.sampled_from(sorted(loanwords.loanwords())).map(lambda w: f"qua {w} của"),
 )
 PLAIN = st.sampled_from(
     ["Ủy ban", "huyện An Biên", "tổ chức", "hội nghị", "Nguyễn Văn An", "người dân", "xã", ""]

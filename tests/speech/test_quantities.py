@@ -104,3 +104,16 @@ from tests.speech.spoken import assert_spoken
 )
 def test_quantities(written: str, spoken: str) -> None:
     assert_spoken(written, spoken)
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ('công suất 2x63 MVA', 'công suất hai nhân sáu mươi ba mê ga vôn am pe'),
+        ('phòng 3 x 4m', 'phòng ba nhân bốn mét'),
+        ('ảnh 10×15 cm', 'ảnh mười nhân mười lăm xen ti mét'),
+        ('Xe 4x4', 'Xe bốn nhân bốn'),
+    ],
+)
+def test_products(written: str, spoken: str) -> None:
+    assert_spoken(written, spoken)

@@ -59,6 +59,35 @@ def test_roman_numerals_in_context(written: str, spoken: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ('Đại hội lần XII', 'Đại hội lần thứ mười hai'),
+        ('Đại hội Đảng bộ huyện lần thứ XII', 'Đại hội Đảng bộ huyện lần thứ mười hai'),
+        ('Hội thao lực lượng vũ trang lần IV', 'Hội thao lực lượng vũ trang lần thứ tư'),
+        ('Liên hoan lần I', 'Liên hoan lần thứ nhất'),
+        ('Hội nghị lần II Ban Chấp hành', 'Hội nghị lần thứ hai Ban Chấp hành'),
+        ('Đại hội đại biểu Hội Nông dân lần thứ XI', 'Đại hội đại biểu Hội Nông dân lần thứ mười một'),
+        ('Đại hội XIV của Đảng', 'Đại hội mười bốn của Đảng'),
+        ('Quốc hội khóa XV', 'Quốc hội khóa mười lăm'),
+        ('HĐND huyện khóa XII', 'Hội đồng nhân dân huyện khóa mười hai'),
+        ('kỳ họp thứ VII', 'kỳ họp thứ bảy'),
+        ('kỳ I', 'kỳ một'),
+        ('học kỳ II', 'học kỳ hai'),
+        ('phần II', 'phần hai'),
+        ('Phần III', 'Phần ba'),
+        ('chương IV', 'chương bốn'),
+        ('Chương V', 'Chương năm'),
+        ('Quân khu IX', 'Quân khu chín'),
+        ('mùa giải thứ III', 'mùa giải thứ ba'),
+    ],
+)
+def test_roman_numerals_after_lan_khoa_ky_dai_hoi_phan_chuong(written: str, spoken: str) -> None:
+    """Convention: after "lần" announcers say the ordinal with "thứ" ("lần thứ tư"); after
+    "khóa", "kỳ", "Đại hội", "phần", "chương" the cardinal ("khóa mười lăm")."""
+    assert_spoken(written, spoken)
+
+
+@pytest.mark.parametrize(
     "written",
     [
         "Mục C", "Phần D", "chữ I in hoa", "vitamin C", "khóa học", "V.I.P", "Kỳ Vi",
