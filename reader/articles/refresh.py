@@ -15,6 +15,7 @@ so it costs no more requests and no longer keeps the feed from a 304.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -46,13 +47,14 @@ class RefreshReport:
 
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
 
 
 def _items(watched: Watched, fetched: Fetched) -> tuple[str, list[FeedItem]]:
     if watched.kind == "feed":
         feed = parse_feed(fetched.content, fetched.url)
         return feed.title, list(feed.items)
-    if fetched.content_type in _FEED_TYPES or fetched.content.lstrip()[:200].startswith((b"<rss", b"<feed", b"<?xml")):
+    if fetched.content_type in _FEED_TYPES or _FEED_ROOT.search(fetched.content[:1024]):
         raise FeedError(f"{fetched.url} is a feed, not a portal page: add it with `feeds add`")
     links = article_links(fetched.content, fetched.url, watched.pattern)
     return "", [FeedItem(link, "", None) for link in links]

@@ -304,3 +304,12 @@ def test_an_item_that_keeps_failing_is_given_up(library, web, site):
     assert third.ok and third.given_up == 1 and site.requests.count("/tai-lieu/ke-hoach.pdf") == before
     [fourth] = service.refresh_sources(library, web.with_(refresh_max_attempts=2))
     assert fourth.not_modified  # validators kept once nothing is left to retry
+
+
+def test_an_xhtml_category_page_is_not_taken_for_a_feed(library, web, site):
+    from tests.fakes.portal import Response, category_page
+
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + category_page(site.base_url, site.news, 1)
+    site.routes["/chuyen-muc/xhtml"] = Response(body=xhtml.encode(), content_type="application/xhtml+xml")
+    report = service.watch_source(library, "page", site.url("/chuyen-muc/xhtml"), web)
+    assert report.ok and len(report.stored) == 2
