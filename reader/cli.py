@@ -66,11 +66,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list the articles, newest first")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_paging(p, None)
     p.set_defaults(run=_cmd_list)
 
     p = sub.add_parser("search", help="find articles by words (accents optional)")
     p.add_argument("query")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_paging(p, 50)
     p.set_defaults(run=_cmd_search)
 
     p = sub.add_parser("show", help="show one article")
@@ -289,16 +291,39 @@ def _cmd_delete(args: argparse.Namespace, settings: config.Settings) -> int:
     return 1 if failures else 0
 
 
+def _add_paging(p: argparse.ArgumentParser, default_limit: int | None) -> None:
+    shown = "all" if default_limit is None else str(default_limit)
+    p.add_argument("--limit", type=_at_least(1), default=default_limit, metavar="N",
+                   help=f"at most N articles (default {shown})")
+    p.add_argument("--offset", type=_at_least(0), default=0, metavar="N", help="skip the first N (for the next page)")
+
+
 def _cmd_list(args: argparse.Namespace, settings: config.Settings) -> int:
     with service.open_library(settings) as library:
-        _print_articles(library.list(), args.json)
+        articles = library.list(limit=args.limit, offset=args.offset)
+        total = library.count()
+    _print_articles(articles, args.json)
+    _say_page(len(articles), args.offset, total, "no articles in the library")
     return 0
 
 
 def _cmd_search(args: argparse.Namespace, settings: config.Settings) -> int:
     with service.open_library(settings) as library:
-        _print_articles(library.search(args.query), args.json)
+        articles = library.search(args.query, limit=args.limit, offset=args.offset)
+        total = library.search_count(args.query)
+    _print_articles(articles, args.json)
+    _say_page(len(articles), args.offset, total, f"no article matches {args.query!r}")
     return 0
+
+
+def _say_page(shown: int, offset: int, total: int, empty: str) -> None:
+    """On stderr: nothing found, or which part of how many when not all were shown."""
+    if total == 0:
+        print(empty, file=sys.stderr)
+    elif shown < total:
+        first = offset + 1 if shown else offset
+        print(f"{first}-{offset + shown} of {total} shown (--offset {offset + shown} for more)"
+              if offset + shown < total else f"{first}-{offset + shown} of {total} shown", file=sys.stderr)
 
 
 def _cmd_show(args: argparse.Namespace, settings: config.Settings) -> int:
