@@ -102,6 +102,8 @@ class Settings:
     fetch_delay_s: float = 1.0
     # New articles imported from one feed or page per refresh (the rest come next time).
     refresh_max_new_items: int = 30
+    # Checks in a row an item's page may fail before it is given up.
+    refresh_max_attempts: int = 3
     # `watch`: seconds between rounds, and how many of the newest articles each round
     # checks for missing audio (besides the ones it imported).
     watch_every_s: float = 900.0
