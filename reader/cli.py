@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from dataclasses import asdict
@@ -28,13 +29,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = config.load()
-        return args.run(args, settings)
+        code = args.run(args, settings)
+        sys.stdout.flush()  # inside the try: a reader gone away (| head) is found here
+        return code
     except ReaderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output (head, less) has gone: end quietly, as cat does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+def _error_line(where: str, exc: object) -> str:
+    """``error: <where>: <why>``, naming the path or URL once when the reason already does."""
+    message = str(exc)
+    return f"error: {message}" if where in message else f"error: {where}: {message}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -183,11 +196,11 @@ def _print_refresh(reports: list) -> int:
         where = f"{report.watched.kind} {report.watched.id} {report.watched.url}"
         if report.error:
             failed = True
-            print(f"error: {where}: {report.error}", file=sys.stderr)
+            print(_error_line(where, report.error), file=sys.stderr)
             continue
         for url, why in report.failures:
             failed = True
-            print(f"error: {url}: {why}", file=sys.stderr)
+            print(_error_line(url, why), file=sys.stderr)
         news = "not modified" if report.not_modified else f"{len(report.stored)} new"
         later = f", {report.left_for_later} left for the next check" if report.left_for_later else ""
         dropped = f", {report.given_up} failing item(s) given up" if report.given_up else ""
@@ -271,7 +284,7 @@ def _cmd_import(args: argparse.Namespace, settings: config.Settings) -> int:
         for source, result in service.import_articles(library, sources, settings):
             if isinstance(result, ReaderError):
                 failures += 1
-                print(f"error: {source}: {result}", file=sys.stderr)
+                print(_error_line(source, result), file=sys.stderr)
             else:
                 print(result.id, flush=True)
     return 1 if failures else 0
@@ -354,6 +367,9 @@ def _cmd_script(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 def _cmd_speak(args: argparse.Namespace, settings: config.Settings) -> int:
+    for path in (args.output, args.timings):
+        if path is not None:
+            service.check_output(path)
     paragraphs, tags = _speak_source(args, settings)
     script = service.script_for(paragraphs, settings)
     if args.progress:
