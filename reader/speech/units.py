@@ -89,9 +89,23 @@ def _per() -> re.Pattern[str]:
     return re.compile(r"(?:(?<=[^\W\d_])|(?<=%))\s*/(" + after + ")")
 
 
+@cache
+def _priced_per() -> re.Pattern[str]:
+    """A slash after money or a unit, before what it is paid or measured for: "đồng/học
+    sinh", "đô la Mỹ/thùng", "ki lô gam/cây"."""
+    currencies = {line.split("\t")[1] for line in lexicon.data_lines("currencies.tsv")}
+    before = sorted(currencies | set(table().values()), key=len, reverse=True)
+    counted = lexicon.data_lines("count_words.txt")
+    return re.compile(
+        r"(?<![^\W\d_])(" + "|".join(re.escape(w) for w in before) + r")\s*/\s*("
+        + lexicon.token_pattern(counted, r"(?![^\W_])") + ")"
+    )
+
+
 def read_units(text: str) -> str:
     """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB") and after a slash
-    ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l")."""
+    ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l", "đồng/học sinh")."""
     units = table()
     text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
-    return _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
+    text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
+    return _priced_per().sub(r"\1 một \2", text)
