@@ -166,3 +166,11 @@ def test_variants_name_known_units() -> None:
     for line in lexicon.data_lines("unit_variants.tsv"):
         variant, unit = line.split("\t")
         assert table[variant] == table[unit]
+
+
+def test_units_currencies_and_loanwords_are_never_cut_by_a_chunk() -> None:
+    from reader.speech import bonds
+
+    phrases = bonds.reader_phrases()
+    for said in ("mê ga oát", "gi ga bai", "đô la mỹ", "ơ rô", "việt com banh", "phây búc"):
+        assert said in phrases or " " not in said
