@@ -123,6 +123,10 @@ def test_units(written: str, spoken: str) -> None:
         ('5.000 đồng/lượt khách', 'năm nghìn đồng một lượt khách'),
         ('uống 3 lần/ngày', 'uống ba lần một ngày'),
         ('2 vụ/năm', 'hai vụ một năm'),
+        ('Hội nghị lần thứ 8 TW khóa XIII', 'Hội nghị lần thứ tám Trung ương khóa mười ba'),
+        ('khoảng 7g sáng', 'khoảng bảy giờ sáng'),
+        ('khoảng 7g muối', 'khoảng bảy gam muối'),
+        ('tàu cá công suất 400 CV', 'tàu cá công suất bốn trăm mã lực'),
     ],
 )
 def test_rates_read_slash_as_mot(written: str, spoken: str) -> None:
