@@ -42,7 +42,7 @@ from tests.speech.spoken import assert_spoken
         ('với tỷ số 3 - 2', 'với tỷ số ba hai'),
         ('đánh bại đội bạn với tỷ số 4-0', 'đánh bại đội bạn với tỷ số bốn không'),
         ('chung cuộc 2-2', 'chung cuộc hai hai'),
-        ('U23 Việt Nam thắng 3-0 trước U23 Lào', 'u hai mươi ba Việt Nam thắng ba không trước u hai mươi ba Lào'),
+        ('Đội tuyển Việt Nam thắng 3-0 trước Lào', 'Đội tuyển Việt Nam thắng ba không trước Lào'),
         ('đội bóng xã Nam Thái hòa 0-0', 'đội bóng xã Nam Thái hòa không không'),
         ('thắng 2–1 sau 90 phút', 'thắng hai một sau chín mươi phút'),
         ('cầm hòa đối thủ 1-1', 'cầm hòa đối thủ một một'),

@@ -26,7 +26,7 @@ from tests.speech.spoken import assert_spoken
         ('giá 5.5 USD', 'giá năm phẩy năm đô la Mỹ'),
         ('đạt 500 usd mỗi người', 'đạt năm trăm đô la Mỹ mỗi người'),
         ('thu nhập 1.500 Usd', 'thu nhập một nghìn năm trăm đô la Mỹ'),
-        ('Khoản tài trợ €500.000 của EU', 'Khoản tài trợ năm trăm nghìn ơ rô của e u'),
+        ('Khoản tài trợ €500.000 của châu Âu', 'Khoản tài trợ năm trăm nghìn ơ rô của châu Âu'),
         ('Hợp đồng trị giá 2 triệu EUR.', 'Hợp đồng trị giá hai triệu ơ rô.'),
         ('vé vào cửa 20 Euro', 'vé vào cửa hai mươi ơ rô'),
         ('Giá 15 €', 'Giá mười lăm ơ rô'),
