@@ -52,7 +52,7 @@ from tests.speech.spoken import assert_spoken
         ('wifi 5 GHz', 'oai phai năm gi ga héc'),
         ('bộ nhớ 128 GB', 'bộ nhớ một trăm hai mươi tám gi ga bai'),
         ('ổ cứng 2 TB', 'ổ cứng hai tê ra bai'),
-        ('RAM 16GB', 'Ram mười sáu gi ga bai'),
+        ('bộ nhớ trong 16GB', 'bộ nhớ trong mười sáu gi ga bai'),
         ('tệp 500 MB', 'tệp năm trăm mê ga bai'),
         ('dữ liệu 3 KB', 'dữ liệu ba ki lô bai'),
         ('tốc độ 150 Mbps', 'tốc độ một trăm năm mươi mê ga bít một giây'),
