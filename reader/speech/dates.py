@@ -14,6 +14,7 @@ import re
 from reader.speech import counting
 from reader.speech.numbers import read_month, read_number, read_written_number
 
+_DIGIT = re.compile(r"\d")
 _START = r"(?<![\d.,/])"
 _END = r"(?![\d/]|[.,]\d)"
 _DASH = r"\s*[-–—]\s*"
@@ -79,6 +80,8 @@ def _pad(words: str) -> str:
 
 def read_dates(text: str) -> str:
     """ "20/12/2023", "20-25/12", "20/11 - 5/12", "4/2024" and "ngày 2/9" as announcers say them."""
+    if not _DIGIT.search(text):
+        return text
 
     def full(m: re.Match[str]) -> str:
         day, month, year = int(m[1]), int(m[3]), m[4]

@@ -60,6 +60,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     }
 
 
+_DIGIT = re.compile(r"\d")
 _ENGLISH_DECIMAL = re.compile(r"(\d+)\.(\d{1,2})")
 
 
@@ -81,6 +82,8 @@ def read_money(text: str) -> str:
     "€2 triệu" -> "2 triệu ơ rô", "tỷ giá USD" -> "tỷ giá đô la Mỹ", "25.450 VND/USD" ->
     "25.450 đồng một đô la Mỹ"."""
     table, rx = currencies(), _regexes()
+    if not _DIGIT.search(text):
+        return rx["alone"].sub(lambda m: f" {table[m[0]]} ", text)
 
     def range_after(m: re.Match[str]) -> str:
         first, last = table[m[3]], table[m[6]]
