@@ -122,6 +122,12 @@ def read_dates(text: str) -> str:
             return m[0]
         return _pad(_day(day, month, None, not _NO_NGAY.search(_before(m))))
 
+    def hyphen_month_year(m: re.Match[str]) -> str:
+        # "tháng 12-2023", "quý 2-2024": a month (or a count) and its year, never a range.
+        if not (_COUNT_BEFORE.search(_before(m)) or re.search(_W + r"(?i:tháng)\s*$", _before(m))):
+            return m[0]
+        return month_year(m)
+
     def hyphen_day_month(m: re.Match[str]) -> str:
         day, month = int(m[1]), int(m[2])
         if not is_date(day, month) or not _hyphen_date_context(m):
@@ -143,8 +149,24 @@ def read_dates(text: str) -> str:
     text = _DAY_SPAN.sub(day_span, text)
     text = _FULL.sub(full, text)
     text = _MONTH_YEAR.sub(month_year, text)
+    text = _HYPHEN_MONTH_YEAR.sub(hyphen_month_year, text)
+    text = _MONTH_RANGE.sub(_month_range, text)
     text = _DAY_MONTH.sub(day_month, text)
     return _HYPHEN_DAY_MONTH.sub(hyphen_day_month, text)
+
+
+_HYPHEN_MONTH_YEAR = re.compile(_START + r"(\d{1,2})\s?[-–]\s?((?:19|20)\d{2})" + _END)
+# "tháng 3-5 hằng năm": months from March to May, each said with "tháng".
+_MONTH_RANGE = re.compile(
+    _W + r"((?i:tháng))\s?(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d/]|[.,]\d|\s?[-–]\s?\d)"
+)
+
+
+def _month_range(m: re.Match[str]) -> str:
+    first, last = int(m[2]), int(m[3])
+    if not 1 <= first < last <= 12:
+        return m[0]
+    return f"{m[1]} {read_month(first)} đến tháng {read_month(last)}"
 
 
 # "ngày 05 tháng 01 năm 2024": a day written with a zero is a day, not a code.

@@ -174,6 +174,15 @@ def test_never_ngay_ngay() -> None:
         ('Hôm qua (4-6), mưa lớn', 'Hôm qua (ngày bốn tháng sáu), mưa lớn'),
         ('Ngày mai (5/6) sẽ', 'Ngày mai (ngày năm tháng sáu) sẽ'),
         ('hôm nay 2-3 người', 'hôm nay hai đến ba người'),
+        ('tháng 12-2023', 'tháng mười hai năm hai nghìn không trăm hai mươi ba'),
+        ('Trong tháng 6-2024, huyện', 'Trong tháng sáu năm hai nghìn không trăm hai mươi tư, huyện'),
+        ('quý IV-2023', 'quý bốn năm hai nghìn không trăm hai mươi ba'),
+        ('quý 2-2024', 'quý hai năm hai nghìn không trăm hai mươi tư'),
+        ('từ tháng 1-2024 đến tháng 6-2024', 'từ tháng một năm hai nghìn không trăm hai mươi tư đến tháng sáu năm hai nghìn không trăm hai mươi tư'),
+        ('tháng 3-5 hằng năm', 'tháng ba đến tháng năm hằng năm'),
+        ('Từ tháng 10-12, nông dân', 'Từ tháng mười đến tháng mười hai, nông dân'),
+        ('niên vụ 2023-2024', 'niên vụ hai nghìn không trăm hai mươi ba đến hai nghìn không trăm hai mươi tư'),
+        ('đợt 2-2024', 'đợt hai năm hai nghìn không trăm hai mươi tư'),
     ],
 )
 def test_hyphen_dates_day_lists_and_padded_days(written: str, spoken: str) -> None:
