@@ -42,6 +42,8 @@ def _pattern(names: list[str]) -> str:
 def _regexes() -> dict[str, re.Pattern[str]]:
     table = currencies()
     symbols = [w for w in table if not w[-1].isalnum()]
+    # Read even with no number: symbols, codes in capitals, words ("euro"); not "đồng",
+    # which is its own name, nor the lower-case codes ("đ", "usd") that need a number.
     anywhere = [
         w for w in table if (not w.isalpha() or w.isupper() or len(w) > 3) and w != table[w]
     ]
