@@ -67,6 +67,12 @@ from tests.speech.spoken import assert_spoken
         ('Tổng thu ngân sách 1.250 tỷ đồng', 'Tổng thu ngân sách một nghìn hai trăm năm mươi tỷ đồng'),
         ('tiền phạt 7,5 triệu đồng', 'tiền phạt bảy phẩy năm triệu đồng'),
         ('từ 15 triệu đồng - 20 triệu đồng', 'từ mười lăm triệu đồng đến hai mươi triệu đồng'),
+        ('trị giá USD 5.000', 'trị giá năm nghìn đô la Mỹ'),
+        ('khoản vay USD 2 triệu', 'khoản vay hai triệu đô la Mỹ'),
+        ('tỷ giá USD 24.500 đồng', 'tỷ giá đô la Mỹ hai mươi tư nghìn năm trăm đồng'),
+        ('tỷ giá USD 24.500', 'tỷ giá đô la Mỹ hai mươi tư nghìn năm trăm'),
+        ('VND 50.000', 'năm mươi nghìn đồng'),
+        ('USD 5.99', 'năm phẩy chín mươi chín đô la Mỹ'),
     ],
 )
 def test_money(written: str, spoken: str) -> None:
