@@ -1,38 +1,56 @@
 """Article audio: plain gTTS side by side with the reader, on the same fake Google.
 
-Run from the repository root:  .venv/bin/python -m bench.audio_bench [--latency 0.15]
+Run from the repository root:
+    .venv/bin/python -m bench.audio_bench [--latency 0.25] [--cap 8] [--chars 5000]
 
-Each sample article is read (title, then body) by
-  - plain gTTS 2.5.4 on the article's raw text, as most readers do it, and
-  - the reader's `render` (spoken form, packed chunks, clip cache, assembly),
-against one local fake batchexecute endpoint that answers after `--latency` seconds
-(Google answers in roughly 0.1-0.3 s). Printed: requests sent, wall time, and what
-happens on a second request for the same article and under a burst of 429s.
+The fake batchexecute endpoint (tests/fakes/google.py, on 127.0.0.1) answers after
+``--latency`` seconds and refuses with 429 any request beyond ``--cap`` in flight,
+as Google does with bursts. On one district-news article of about ``--chars``
+characters (the bundled samples back to back) it prints, side by side:
+
+  - plain gTTS 2.5.4 (its host pointed at the fake, nothing else changed) against the
+    reader: requests, whole-article time, and the floor ceil(requests / cap) x latency
+    (the least any client can take while keeping to the cap);
+  - the reader's first sentence ready (the title), the first playable part (title and
+    first paragraph: what a listener waits for first), all clips ready, and the whole
+    article rendered (clips + assembly);
+  - the same article again (requests: none expected);
+  - 20 % of requests refused at random with 429: plain gTTS against the reader;
+  - ``pregenerate --all --jobs 8`` over the sample articles against its floor.
+Each cold run starts with a fresh cache and a fresh adaptive limit.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
-import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import gtts.tts
 
-from reader.articles.samples import load_samples
-from reader.audio.render import render
+from bench.speech_bench import district_article
+from reader import cli
+from reader.articles.library import Library
+from reader.articles.samples import ensure_samples
+from reader.audio.cache import ClipCache
+from reader.audio.engines import GttsEngine
+from reader.audio.limiter import forget_limiters, limiter_for
+from reader.audio.render import render, render_parts
+from reader.audio.synthesize import iter_sentence_clips
 from reader.config import Settings
 from reader.errors import ReaderError
 from reader.speech.script import build_script
-from tests.fakes.google import FakeGoogle, PATH
+from tests.fakes.google import FakeGoogle
 
 
 def plain_gtts(text: str, google: FakeGoogle) -> None:
     """gTTS as shipped, only its host pointed at the fake (the name it imported)."""
     original = gtts.tts._translate_url
-    gtts.tts._translate_url = lambda tld="com", path="": f"http://127.0.0.1:{google.port}{PATH}"
+    gtts.tts._translate_url = lambda tld="com", path="": google.url
     try:
         with open(os.devnull, "wb") as sink:
             gtts.tts.gTTS(text, lang="vi").write_to_fp(sink)
@@ -40,62 +58,155 @@ def plain_gtts(text: str, google: FakeGoogle) -> None:
         gtts.tts._translate_url = original
 
 
-def measure(action, google: FakeGoogle) -> tuple[float, int, str]:
-    before = google.request_count
+class Run:
+    """Wall time, requests and 429s seen by the fake during one action, and how it ended."""
+
+    def __init__(self, google: FakeGoogle, action: Callable[[], object]) -> None:
+        before, refused_before, connections = google.request_count, google.statuses.count(429), google.connections
+        start, started = time.perf_counter(), time.monotonic()
+        self.outcome = "ok"
+        try:
+            action()
+        except (gtts.tts.gTTSError, ReaderError) as exc:
+            self.outcome = f"failed ({type(exc).__name__})"
+        self.seconds = time.perf_counter() - start
+        self.requests = google.request_count - before
+        self.refused = google.statuses.count(429) - refused_before
+        self.connections = google.connections - connections
+        # When the last answer left the fake: the rest of the time is assembly.
+        self.last_answer = max((t - started for t, _, _ in google.events[before:]), default=0.0)
+
+
+def floor_seconds(requests: int, cap: int, latency: float) -> float:
+    return math.ceil(requests / cap) * latency
+
+
+def first_and_all(script, settings: Settings) -> tuple[float, float]:
+    """Seconds until the first sentence's clips exist, and until all do (cold)."""
     start = time.perf_counter()
-    outcome = "ok"
-    try:
-        action()
-    except (gtts.tts.gTTSError, ReaderError) as exc:
-        outcome = f"failed: {type(exc).__name__}"
-    return time.perf_counter() - start, google.request_count - before, outcome
+    first = None
+    for _ in iter_sentence_clips(script, GttsEngine(settings), ClipCache(settings.cache_dir)):
+        first = time.perf_counter() - start if first is None else first
+    return first or 0.0, time.perf_counter() - start
+
+
+def first_part(script, settings: Settings) -> tuple[float, float]:
+    """Seconds until the first playable part (title + first paragraph), and until all parts (cold)."""
+    start = time.perf_counter()
+    first = None
+    for _ in render_parts(script, settings):
+        first = time.perf_counter() - start if first is None else first
+    return first or 0.0, time.perf_counter() - start
+
+
+def pregenerate(tmp: Path, args: argparse.Namespace) -> tuple[Run, int]:
+    """``pregenerate --all --jobs 8 --engine gtts`` over the samples, in this process."""
+    with FakeGoogle(latency=args.latency, max_in_flight=args.cap) as google:
+        env = {"READER_DATA_DIR": str(tmp / "pre-data"), "READER_CACHE_DIR": str(tmp / "pre-cache"),
+               "READER_GTTS_URL": google.url, "READER_GTTS_MAX_CONCURRENCY": str(args.cap)}
+        saved = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        try:
+            with Library.open(Settings.from_env()) as library:
+                articles = ensure_samples(library)
+            with open(os.devnull, "w") as sink, _quiet(sink):
+                forget_limiters()
+                run = Run(google, lambda: cli.main(["pregenerate", "--all", "--jobs", "8", "--engine", "gtts"]))
+        finally:
+            for k, v in saved.items():
+                os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+        return run, articles
+
+
+class _quiet:
+    """Send stdout and stderr to ``sink`` (the CLI's progress bar and ids)."""
+
+    def __init__(self, sink) -> None:
+        self.sink = sink
+
+    def __enter__(self) -> None:
+        import contextlib
+
+        self._stack = contextlib.ExitStack()
+        self._stack.enter_context(contextlib.redirect_stdout(self.sink))
+        self._stack.enter_context(contextlib.redirect_stderr(self.sink))
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--latency", type=float, default=0.15, help="seconds per fake Google reply")
+    parser.add_argument("--latency", type=float, default=0.25, help="seconds per fake Google reply (default 0.25)")
+    parser.add_argument("--cap", type=int, default=8, help="requests in flight the fake takes before 429 (default 8)")
+    parser.add_argument("--chars", type=int, default=5000, help="article size (default 5000)")
+    parser.add_argument("--throttle-rate", type=float, default=0.2, help="share of random 429s (default 0.2)")
     args = parser.parse_args()
-    articles = load_samples()
-    rows = []
-    with FakeGoogle(latency=args.latency) as google, tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(
-            data_dir=Path(tmp) / "data", cache_dir=Path(tmp) / "cache", gtts_url=google.url,
-            engine="gtts", gtts_backoff=0.05,
-        )
-        for article in articles:
-            text = "\n".join([article.title, *article.paragraphs])
-            script = build_script([article.title, *article.paragraphs], settings)
-            plain = measure(lambda: plain_gtts(text, google), google)
-            cold = measure(lambda: render(script, settings), google)
-            warm = measure(lambda: render(script, settings), google)
-            rows.append((article.title[:38], len(text), plain, cold, warm))
+    paragraphs = district_article(args.chars)
+    text = "\n".join(paragraphs)
 
-        google.throttle(2)
-        burst_plain = measure(lambda: plain_gtts(text, google), google)
-        google.reset()
-        google.latency = args.latency
-        storm_settings = settings.with_(cache_dir=Path(tmp) / "cache-storm")
-        google.throttle(2)
-        burst_reader = measure(lambda: render(script, storm_settings), google)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
 
-    print(f"fake Google latency {args.latency * 1000:.0f} ms per request; {len(rows)} sample articles\n")
-    print(f"{'article':40} {'chars':>6} | {'plain gTTS':>17} | {'reader, first':>17} | {'reader, again':>15}")
-    print(f"{'':40} {'':>6} | {'requests':>8} {'time':>8} | {'requests':>8} {'time':>8} | {'requests':>8} {'time':>6}")
-    for title, chars, plain, cold, warm in rows:
-        print(
-            f"{title:40} {chars:>6} | {plain[1]:>8} {plain[0]:>7.2f}s | {cold[1]:>8} {cold[0]:>7.2f}s "
-            f"| {warm[1]:>8} {warm[0]:>5.2f}s"
-        )
-    total = lambda i, j: sum(r[i][j] for r in rows)  # noqa: E731
-    print(
-        f"{'total':40} {sum(r[1] for r in rows):>6} | {total(2, 1):>8} {total(2, 0):>7.2f}s | "
-        f"{total(3, 1):>8} {total(3, 0):>7.2f}s | {total(4, 1):>8} {total(4, 0):>5.2f}s"
-    )
-    saved = 1 - total(3, 1) / total(2, 1)
-    print(f"\nrequests saved by the reader on first reading: {saved:.0%}")
-    print(f"median warm re-read: {statistics.median(r[4][0] for r in rows) * 1000:.0f} ms")
-    print(f"\nburst of two 429 replies, last article: plain gTTS {burst_plain[2]} after {burst_plain[1]} requests; "
-          f"reader {burst_reader[2]} after {burst_reader[1]} requests")
+        def settings_in(name: str, url: str) -> Settings:
+            return Settings(data_dir=tmp / "data", cache_dir=tmp / name, gtts_url=url, engine="gtts",
+                            gtts_max_concurrency=args.cap)
+
+        with FakeGoogle(latency=args.latency, max_in_flight=args.cap) as google:
+            base = settings_in("cache-1", google.url)
+            script = build_script(paragraphs, base)
+            plain = Run(google, lambda: plain_gtts(text, google))
+            forget_limiters()
+            clips_settings = settings_in("cache-clips", google.url)
+            before, connections_before = google.request_count, google.connections
+            first, all_clips = first_and_all(script, clips_settings)
+            clips_requests = google.request_count - before
+            clips_connections = google.connections - connections_before
+            forget_limiters()
+            part, parts = first_part(script, settings_in("cache-parts", google.url))
+            forget_limiters()
+            cold = Run(google, lambda: render(script, base))
+            width = limiter_for(google.url, base).width
+            peak = google.peak_in_flight
+            again = Run(google, lambda: render(script, base))
+
+        with FakeGoogle(latency=args.latency, max_in_flight=args.cap, throttle_rate=args.throttle_rate, seed=1) as google:
+            forget_limiters()
+            storm_plain = Run(google, lambda: plain_gtts(text, google))
+            storm_reader = Run(google, lambda: render(script, settings_in("cache-storm", google.url)))
+
+        pre, articles = pregenerate(tmp, args)
+
+    floor = floor_seconds(cold.requests, args.cap, args.latency)
+    print(f"fake Google: {args.latency * 1000:.0f} ms a request, 429 beyond {args.cap} in flight; "
+          f"article of {len(text)} characters\n")
+    print(f"{'':34} {'plain gTTS':>12} {'reader':>12}   reader vs plain")
+    print(f"{'requests':34} {plain.requests:>12} {cold.requests:>12}   {cold.requests / plain.requests:.2f}x")
+    print(f"{'whole article (s)':34} {plain.seconds:>12.2f} {cold.seconds:>12.2f}   "
+          f"{plain.seconds / cold.seconds:.1f}x faster")
+    print(f"{'floor ceil(requests/cap) x latency':34} {floor_seconds(plain.requests, args.cap, args.latency):>12.2f} "
+          f"{floor:>12.2f}   reader at {cold.seconds / floor:.2f}x its floor")
+    print(f"{'first sentence ready (s)':34} {'':>12} {first:>12.2f}")
+    print(f"{'first part playable (s)':34} {'':>12} {part:>12.2f}   "
+          f"(title + first paragraph; all parts and the whole MP3: {parts:.2f} s)")
+    print(f"{'all clips ready (s)':34} {'':>12} {all_clips:>12.2f}   "
+          f"{all_clips / floor_seconds(clips_requests, args.cap, args.latency):.2f}x the floor")
+    print(f"{'most in flight at the fake':34} {1:>12} {peak:>12}   limit learned: {width}")
+    print(f"{'TCP connections opened':34} {plain.connections:>12} {clips_connections:>12}   "
+          f"(then {cold.connections} for the whole render: kept alive)")
+    print(f"{'429s received':34} {plain.refused:>12} {cold.refused:>12}")
+    print(f"{'last answer from the fake (s)':34} {plain.last_answer:>12.2f} {cold.last_answer:>12.2f}   "
+          f"(the rest of the reader's time is assembly)")
+    print(f"{'same article again: requests':34} {'':>12} {again.requests:>12}   ({again.seconds * 1000:.0f} ms)")
+    print(f"\n{int(args.throttle_rate * 100)} % random 429:")
+    print(f"{'  outcome':34} {storm_plain.outcome:>12} {storm_reader.outcome:>12}")
+    print(f"{'  requests (429s)':34} {f'{storm_plain.requests} ({storm_plain.refused})':>12} "
+          f"{f'{storm_reader.requests} ({storm_reader.refused})':>12}")
+    print(f"{'  time (s)':34} {storm_plain.seconds:>12.2f} {storm_reader.seconds:>12.2f}")
+    pre_floor = floor_seconds(pre.requests, args.cap, args.latency)
+    print(f"\npregenerate --all --jobs 8, {articles} sample articles: {pre.requests} requests, "
+          f"{pre.refused} refused, {pre.seconds:.2f} s; floor {pre_floor:.2f} s ({pre.seconds / pre_floor:.2f}x); "
+          f"last answer at {pre.last_answer:.2f} s ({pre.last_answer / pre_floor:.2f}x the floor)")
 
 
 if __name__ == "__main__":

@@ -68,10 +68,8 @@ class Settings:
     # EBU R128 loudness every article is brought to, and the peak level a limiter keeps it under.
     loudness_target_lufs: float = -16.0
     loudness_peak_dbfs: float = -1.5
-    # How many times the gain is measured again through the peak limiter and corrected, and
-    # how far from the target an encoded article may be before it is encoded again.
+    # How many times the gain is measured again through the peak limiter and corrected.
     loudness_corrections: int = 2
-    loudness_tolerance_lu: float = 0.5
     # The slower variant for download and for listeners who ask for it (pitch kept).
     slow_tempo: float = 0.8
     # Longest one ffmpeg call may take (decoding an article's clips, encoding it), and
@@ -98,6 +96,16 @@ class Settings:
     fetch_max_redirects: int = 5
     import_max_file_bytes: int = 5 * 1024 * 1024
     allow_hosts: tuple[str, ...] = field(default_factory=tuple)
+
+    # Feeds and portal category pages (refresh, watch)
+    # Politeness: one request at a time per host, this many seconds apart.
+    fetch_delay_s: float = 1.0
+    # New articles imported from one feed or page per refresh (the rest come next time).
+    refresh_max_new_items: int = 30
+    # `watch`: seconds between rounds, and how many of the newest articles each round
+    # checks for missing audio (besides the ones it imported).
+    watch_every_s: float = 900.0
+    watch_audio_backlog: int = 50
 
     # The staff area of the app (`quan-tri`): its password (or `staff_password` in
     # Streamlit's secrets); without one the area stays closed. Never shown in a repr.

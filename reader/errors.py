@@ -10,7 +10,8 @@ the probable cause in English (the CLI prints it as is). The UI shows
     ├── ArticleError
     │   ├── ArticleNotFound    no article with that id
     │   ├── SourceError        a file or URL we cannot read (missing, too big, refused)
-    │   │   └── FetchError     the network fetch failed (timeout, HTTP error, private address)
+    │   │   ├── FetchError     the network fetch failed (timeout, HTTP error, private address)
+    │   │   └── FeedError      a feed or category page we cannot use (not a feed, unsafe XML)
     │   └── ExtractError       the source was read but holds no recognisable article
     ├── LibraryError           the SQLite library is unusable (newer schema, corrupt file)
     ├── ScriptError            nothing speakable in the text
@@ -59,6 +60,10 @@ class SourceError(ArticleError):
 
 class FetchError(SourceError):
     user_message = "Không tải được trang bài viết. Vui lòng kiểm tra địa chỉ và thử lại."
+
+
+class FeedError(SourceError):
+    user_message = "Không đọc được nguồn tin tự động (RSS hoặc trang chuyên mục)."
 
 
 class ExtractError(ArticleError):

@@ -11,17 +11,18 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.config import Settings
-from reader.errors import LexiconError, OutputError, ReaderError
+from reader.errors import FeedError, LexiconError, OutputError, ReaderError, SourceError
 
 if TYPE_CHECKING:
+    from reader.articles.refresh import RefreshReport
+    from reader.articles.watchlist import Watched
     from reader.audio.maintenance import CacheReport
-    from reader.audio.render import Rendering
+    from reader.audio.render import AudioPart, Rendering
     from reader.speech.script import SpeechScript
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,52 @@ def delete_article(library: Library, article_id: int) -> None:
     library.delete(article_id)
 
 
+def watch_source(library: Library, kind: str, url: str, settings: Settings, pattern: str = "") -> RefreshReport:
+    """Remember a feed (``kind="feed"``) or portal page (``"page"``) and import its new
+    articles now. A source that cannot be read at all is not remembered (the error says why)."""
+    from reader.articles.fetch import check_url
+    from reader.articles.links import compile_pattern
+    from reader.articles.refresh import refresh
+    from reader.articles.watchlist import add_watched, find_watched, remove_watched
+
+    url = url.strip()
+    compile_pattern(pattern)
+    check_url(url, settings)
+    known = find_watched(library, url) is not None
+    watched = add_watched(library, kind, url, pattern)
+    report = refresh(library, watched, settings)
+    if report.error and not known:
+        remove_watched(library, str(watched.id), kind)
+        raise FeedError(report.error)
+    return report
+
+
+def unwatch_source(library: Library, id_or_url: str, kind: str) -> Watched:
+    from reader.articles.watchlist import remove_watched
+    return remove_watched(library, id_or_url.strip(), kind)
+
+
+def watched_sources(library: Library, kind: str | None = None) -> list[Watched]:
+    from reader.articles.watchlist import list_watched
+    return list_watched(library, kind)
+
+
+def refresh_sources(
+    library: Library, settings: Settings, kind: str | None = None, ids: list[int] | None = None
+) -> list[RefreshReport]:
+    """Check feeds and pages one after another (politely: one pacer for the whole run)."""
+    from reader.articles.fetch import Pacer
+    from reader.articles.refresh import refresh
+    from reader.articles.watchlist import get_watched, list_watched
+
+    chosen = [get_watched(library, i) for i in ids] if ids else list_watched(library, kind)
+    for watched in chosen:
+        if kind and watched.kind != kind:
+            raise SourceError(f"{watched.id} is a {watched.kind}, not a {kind} (see the list command)")
+    pacer = Pacer(settings.fetch_delay_s)
+    return [refresh(library, watched, settings, pacer) for watched in chosen]
+
+
 def article_paragraphs(article: Article) -> list[str]:
     """An article is read title first, then its body."""
     return [article.title, *article.paragraphs]
@@ -99,27 +146,73 @@ def script_for_article(article: Article, settings: Settings) -> SpeechScript:
     return build_script(article_paragraphs(article), settings)
 
 
+def article_tags(article: Article) -> dict[str, str]:
+    """What an article's MP3 says about itself in a player: title, date, source, language.
+    The source is the article's web address; a file path or upload is nobody's business."""
+    tags = {"title": article.title, "language": "vie"}
+    if article.published is not None:
+        tags["date"] = article.published.date().isoformat()
+    if article.url:
+        tags["source"] = article.url
+    return tags
+
+
+def text_tags(paragraphs: list[str]) -> dict[str, str]:
+    """Tags of a text read aloud without an article: its first line is its title."""
+    return {"title": paragraphs[0], "language": "vie"} if paragraphs else {"language": "vie"}
+
+
 def render_script(
-    script: SpeechScript, settings: Settings, engine: str | None = None, out_path: Path | None = None
+    script: SpeechScript, settings: Settings, engine: str | None = None, out_path: Path | None = None,
+    *, tags: dict[str, str] | None = None, slow: bool = False,
 ) -> Rendering:
+    """The script's MP3 (``slow``: the slower variant, ``settings.slow_tempo``)."""
     from reader.audio.render import render
-    return render(script, settings, engine=engine, out_path=out_path)
+
+    tempo = settings.slow_tempo if slow else 1.0
+    return render(script, settings, engine=engine, out_path=out_path, tags=tags, tempo=tempo)
 
 
-def render_article(article: Article, settings: Settings, engine: str | None = None) -> Rendering:
+def speak_parts(
+    script: SpeechScript, settings: Settings, engine: str | None = None, *, tags: dict[str, str] | None = None
+) -> Iterator[AudioPart]:
+    """The script's audio part by part as each is ready; the whole MP3 is stored at the end."""
+    from reader.audio.render import render_parts
+
+    return render_parts(script, settings, engine=engine, tags=tags)
+
+
+def render_article(article: Article, settings: Settings, engine: str | None = None, *, slow: bool = False) -> Rendering:
     """The article's MP3 from the cache, made first if needed."""
-    from reader.audio.render import render
-    return render(script_for_article(article, settings), settings, engine=engine)
+    return render_script(script_for_article(article, settings), settings, engine, tags=article_tags(article),
+                         slow=slow)
 
 
-def listen(article: Article, settings: Settings) -> Rendering:
-    """The article's audio for a listener: a broken staff lexicon must not silence the
-    site, so the article is then read without it (and the fault is logged for staff)."""
+def _readable_script(article: Article, settings: Settings) -> tuple[SpeechScript, Settings]:
+    """The article's script; a broken staff lexicon must not silence the site, so the
+    article is then read without it (and the fault is logged for staff)."""
     try:
-        return render_article(article, settings)
+        return script_for_article(article, settings), settings
     except LexiconError as exc:
         log.warning("reading article %s without the staff lexicon: %s", article.id, exc)
-        return render_article(article, settings.with_(staff_lexicon=False))
+        settings = settings.with_(staff_lexicon=False)
+        return script_for_article(article, settings), settings
+
+
+def listen(article: Article, settings: Settings, *, slow: bool = False) -> Rendering:
+    """The article's audio for a listener (``slow``: the slower variant, pitch kept)."""
+    script, settings = _readable_script(article, settings)
+    return render_script(script, settings, tags=article_tags(article), slow=slow)
+
+
+def listen_parts(article: Article, settings: Settings) -> Iterator[AudioPart]:
+    """The article's audio for a listener, part by part as soon as each is playable
+    (title and first paragraph first); when exhausted, `listen` finds the whole MP3 at once.
+    An article already made comes as one part: its whole MP3."""
+    from reader.audio.render import render_parts
+
+    script, settings = _readable_script(article, settings)
+    yield from render_parts(script, settings, tags=article_tags(article))
 
 
 def has_audio(script: SpeechScript, settings: Settings, engine: str | None = None) -> bool:

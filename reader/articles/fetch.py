@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from reader import __version__
+from reader import __version__, stopping
 from reader.config import Settings
 from reader.errors import FetchError
 
 USER_AGENT = f"VietnameseNewsReader/{__version__} (+accessible text-to-speech reader)"
 CHUNK_BYTES = 64 * 1024
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+PAGE_ACCEPT = "text/html, text/plain;q=0.9, */*;q=0.5"
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,40 @@ class Fetched:
     content: bytes
     content_type: str  # lower-case MIME type without parameters, "" if not given
     encoding: str | None  # the charset the server declared, if any
+    status: int = 200  # 304 when a conditional GET found nothing new (content is then empty)
+    etag: str = ""
+    last_modified: str = ""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+class Pacer:
+    """Politeness for unattended runs: one request at a time per host, and a pause of
+    ``delay`` seconds between the end of one and the start of the next."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self._guard = threading.Lock()
+        self._hosts: dict[str, tuple[threading.Lock, list[float]]] = {}
+
+    @contextmanager
+    def turn(self, url: str) -> Iterator[None]:
+        host = (urlsplit(url).hostname or "").lower()
+        with self._guard:
+            lock, last = self._hosts.setdefault(host, (threading.Lock(), [float("-inf")]))
+        with lock:
+            wait = last[0] + self.delay - time.monotonic()
+            if wait > 0 and stopping.wait(wait):
+                stopping.raise_if_stopped()
+            try:
+                yield
+            finally:
+                last[0] = time.monotonic()
+
+
+_NO_PACER = Pacer(0.0)
 
 
 def _default_port(scheme: str) -> int:
@@ -99,36 +138,58 @@ def _read_body(response: requests.Response, url: str, settings: Settings, deadli
     return bytes(body)
 
 
-def fetch(url: str, settings: Settings) -> Fetched:
-    """GET ``url`` with checks on every hop; raises ``FetchError`` with the probable cause."""
+def fetch(
+    url: str,
+    settings: Settings,
+    headers: Mapping[str, str] | None = None,
+    accept: str = PAGE_ACCEPT,
+    pacer: Pacer | None = None,
+) -> Fetched:
+    """GET ``url`` with checks on every hop; raises ``FetchError`` with the probable cause.
+
+    ``headers`` may ask a conditional GET (If-None-Match, If-Modified-Since): a 304 is
+    then a ``Fetched`` with ``not_modified``. A ``pacer`` spaces requests to each host.
+    """
     timeout = (settings.fetch_connect_timeout, settings.fetch_read_timeout)
     deadline = time.monotonic() + settings.fetch_total_timeout
     current = url.strip()
     for _hop in range(settings.fetch_max_redirects + 1):
+        stopping.raise_if_stopped()
         allow_listed = check_url(current, settings)
         with requests.Session() as session:
             # Proxy variables would send an allow-listed local host through a proxy.
             session.trust_env = not allow_listed
             try:
-                response = session.get(
-                    current,
-                    stream=True,
-                    allow_redirects=False,
-                    timeout=timeout,
-                    headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.5"},
-                )
-                with response:
-                    if response.status_code in REDIRECT_STATUSES and response.headers.get("Location"):
-                        current = urljoin(current, response.headers["Location"])
-                        continue
-                    if response.status_code >= 400:
-                        raise FetchError(
-                            f"{current} answered HTTP {response.status_code} {response.reason or ''}".rstrip()
-                            + (" (the page does not exist)" if response.status_code in (404, 410) else "")
+                with (pacer or _NO_PACER).turn(current):
+                    response = session.get(
+                        current,
+                        stream=True,
+                        allow_redirects=False,
+                        timeout=timeout,
+                        headers={**(headers or {}), "User-Agent": USER_AGENT, "Accept": accept},
+                    )
+                    with response:
+                        if response.status_code in REDIRECT_STATUSES and response.headers.get("Location"):
+                            current = urljoin(current, response.headers["Location"])
+                            continue
+                        if response.status_code == 304 and headers:
+                            return Fetched(
+                                url=current, content=b"", content_type="", encoding=None, status=304,
+                                etag=response.headers.get("ETag", ""),
+                                last_modified=response.headers.get("Last-Modified", ""),
+                            )
+                        if response.status_code >= 400:
+                            raise FetchError(
+                                f"{current} answered HTTP {response.status_code} {response.reason or ''}".rstrip()
+                                + (" (the page does not exist)" if response.status_code in (404, 410) else "")
+                            )
+                        content = _read_body(response, current, settings, deadline)
+                        mime, charset = _content_type(response.headers.get("Content-Type", ""))
+                        return Fetched(
+                            url=current, content=content, content_type=mime, encoding=charset,
+                            status=response.status_code, etag=response.headers.get("ETag", ""),
+                            last_modified=response.headers.get("Last-Modified", ""),
                         )
-                    content = _read_body(response, current, settings, deadline)
-                    mime, charset = _content_type(response.headers.get("Content-Type", ""))
-                    return Fetched(url=current, content=content, content_type=mime, encoding=charset)
             except requests.Timeout as exc:
                 raise FetchError(
                     f"{current} did not answer in time (the server is slow or down): {exc}"

@@ -155,7 +155,9 @@ def parse_html(html: str | bytes, url: str) -> Article:
         doc_title = clean_line(getattr(doc, "title", None) or "") if doc is not None else ""
         title = _title(doc_title, meta)
         lines, published = _lines(text, title)
-        if not lines:
+        # On a short page trafilatura may give the whole page as one run of text,
+        # title first: the page's own paragraphs are then the better reading.
+        if not lines or (len(lines) == 1 and title and clean_line(text).startswith(title)):
             fresh = load_html(html)  # trafilatura pruned the first tree
             fallback = _fallback_paragraphs(fresh if fresh is not None else tree)
             lines, published = _lines("\n".join(fallback), title)

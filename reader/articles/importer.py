@@ -14,7 +14,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from reader.articles.fetch import Fetched, fetch
+from reader.articles.fetch import Fetched, Pacer, fetch
 from reader.articles.html import parse_html
 from reader.articles.identity import file_source, text_source
 from reader.articles.model import Article
@@ -107,13 +107,13 @@ def _read_file(path: Path, settings: Settings) -> bytes:
         raise SourceError(f"Cannot read {path}: {exc}") from exc
 
 
-def import_source(path_or_url: str, settings: Settings) -> Article:
+def import_source(path_or_url: str, settings: Settings, pacer: Pacer | None = None) -> Article:
     """Read one article from a URL (fetched safely) or a local file (HTML or text dump)."""
     source = str(path_or_url).strip()
     if not source:
         raise SourceError("No file or URL given")
     if _URL.match(source):
-        return _from_fetched(fetch(source, settings), source)
+        return _from_fetched(fetch(source, settings, pacer=pacer), source)
     path = Path(source).expanduser()
     text = read_text_file(path, settings)
     return _from_text(text, file_source(path), html=path.suffix.lower() in HTML_SUFFIXES)

@@ -17,58 +17,16 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Callable, Iterable, Iterator, Union
+from typing import Iterable, Iterator
 
 from reader.articles.identity import same_story, same_text
-from reader.articles.model import VN_TZ, Article, text_hash
+from reader.articles.model import VN_TZ, Article
+from reader.articles.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.config import Settings
 from reader.errors import ArticleNotFound, LibraryError
 
 BUSY_TIMEOUT_SECONDS = 30.0
 MAX_QUERY_TERMS = 32
-
-Step = Union[str, Callable[[sqlite3.Connection], None]]
-
-
-def _backfill_body_hash(conn: sqlite3.Connection) -> None:
-    rows = conn.execute("SELECT id, paragraphs FROM articles").fetchall()
-    for article_id, paragraphs in rows:
-        body = "\n".join(json.loads(paragraphs))
-        conn.execute("UPDATE articles SET body_hash = ? WHERE id = ?", (text_hash(body), article_id))
-
-
-#: Schema migrations; ``PRAGMA user_version`` is the number applied so far. A step is
-#: SQL or a function of the connection (a backfill), run in the migration's transaction.
-MIGRATIONS: list[tuple[Step, ...]] = [
-    (
-        """CREATE TABLE articles (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            title TEXT NOT NULL,
-            category TEXT NOT NULL DEFAULT '',
-            published TEXT,
-            source TEXT NOT NULL DEFAULT '',
-            url TEXT NOT NULL DEFAULT '',
-            paragraphs TEXT NOT NULL,
-            added_at TEXT NOT NULL
-        )""",
-        "CREATE INDEX articles_url ON articles(url) WHERE url <> ''",
-        "CREATE INDEX articles_source_title ON articles(source, title)",
-        "CREATE INDEX articles_published ON articles(published)",
-        """CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, body, tokenize="unicode61 remove_diacritics 2"
-        )""",
-    ),
-    (
-        # Identity by body text, and the notes kept apart from what is read aloud.
-        "ALTER TABLE articles ADD COLUMN body_hash TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE articles ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'",
-        _backfill_body_hash,
-        "DROP INDEX articles_source_title",
-        "CREATE INDEX articles_source ON articles(source) WHERE source <> ''",
-        "CREATE INDEX articles_body_hash ON articles(body_hash)",
-    ),
-]
-SCHEMA_VERSION = len(MIGRATIONS)
 
 _FOLD = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"[^\W_]+")
@@ -230,13 +188,13 @@ class Library:
     def _match(conn: sqlite3.Connection, article: Article, body_hash: str) -> int | None:
         if article.url:
             found = conn.execute(
-                "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", (article.url,)
+                "SELECT id FROM articles WHERE url = ? AND url <> '' ORDER BY id LIMIT 1", (article.url,)
             ).fetchone()
             if found:
                 return int(found[0])
         if article.source:
             candidates = conn.execute(
-                "SELECT id, title, url, paragraphs FROM articles WHERE source = ? ORDER BY id",
+                "SELECT id, title, url, paragraphs FROM articles WHERE source = ? AND source <> '' ORDER BY id",
                 (article.source,),
             ).fetchall()
             for article_id, title, url, paragraphs in candidates:
@@ -268,7 +226,9 @@ class Library:
         with self._lock:
             try:
                 found = self._conn.execute(
-                    "SELECT id FROM articles WHERE url = ? OR source = ? ORDER BY id LIMIT 1", (url, url)
+                    "SELECT id FROM articles WHERE (url = ? AND url <> '') OR (source = ? AND source <> '') "
+                    "ORDER BY id LIMIT 1",
+                    (url, url),
                 ).fetchone()
             except sqlite3.Error as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
@@ -285,8 +245,13 @@ class Library:
 
         ``limit``/``offset`` page the list; ``count()`` gives the total.
         """
-        sql = f"SELECT {_COLUMNS} FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
-        return self._query(sql + " LIMIT ? OFFSET ?", (_limit(limit), _offset(offset)))
+        # The page's ids come from the index articles_newest; only those rows are read.
+        sql = (
+            f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN (SELECT id FROM articles "
+            "ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?) "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+        )
+        return self._query(sql, (_limit(limit), _offset(offset)))
 
     def search(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Article]:
         """Articles matching every word of ``query`` (prefixes, diacritics ignored), best first.
@@ -296,9 +261,11 @@ class Library:
         expression = fts_query(query)
         if not expression:
             return []
+        # Rank inside FTS alone (only row ids and scores are sorted), then read one page.
         sql = (
-            f"SELECT {_COLUMNS} FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC LIMIT ? OFFSET ?"
+            f"SELECT {_COLUMNS} FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY score, rowid DESC LIMIT ? OFFSET ?) f "
+            "JOIN articles a ON a.id = f.rowid ORDER BY f.score, a.id DESC"
         )
         return self._query(sql, (expression, _limit(limit), _offset(offset)))
 
@@ -311,6 +278,25 @@ class Library:
 
     def count(self) -> int:
         return self._scalar("SELECT count(*) FROM articles", ())
+
+    def rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Rows of a read query (for the tables beside the articles, e.g. ``watchlist``)."""
+        with self._lock:
+            try:
+                return list(self._conn.execute(sql, params).fetchall())
+            except sqlite3.Error as exc:
+                raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
+
+    def write(self, sql: str, params: tuple[object, ...] = ()) -> int:
+        """One write statement in its own transaction; the new row id or the rows changed."""
+        try:
+            with self._transaction() as conn:
+                cursor = conn.execute(sql, params)
+        except sqlite3.IntegrityError as exc:
+            raise LibraryError(f"The library {self.path} refused the change: {exc}") from exc
+        except sqlite3.Error as exc:
+            raise LibraryError(f"Cannot write to the library {self.path}: {exc}") from exc
+        return int(cursor.lastrowid or 0) if sql.lstrip().upper().startswith("INSERT") else cursor.rowcount
 
     def close(self) -> None:
         with self._lock:

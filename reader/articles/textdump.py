@@ -179,6 +179,36 @@ def body_paragraphs(lines: list[str]) -> tuple[str, ...]:
     return article_text(lines)[0]
 
 
+def _anchor(lines: list[str]) -> tuple[int | None, datetime | None, int]:
+    """The title line, its date and where the body starts, anchored on a date line.
+
+    A date line counts when a line that could be a title stands above it (one with
+    nothing above is the header's "today" date). When several do (a header date under a
+    menu entry, dated related news below), the one followed by the most text before the
+    next date line is the article's.
+    """
+    best: tuple[int, int, datetime, int] | None = None  # (text after, title index, date, body start)
+    last_content: int | None = None
+    dated: list[tuple[int, datetime, int]] = []
+    for index, line in enumerate(lines):
+        if is_chrome(line):
+            continue
+        when = parse_time_line(line)
+        if when is None:
+            last_content = index
+        elif last_content is not None:
+            dated.append((last_content, when, index + 1))
+            last_content = None
+    for number, (title, when, start) in enumerate(dated):
+        end = dated[number + 1][0] if number + 1 < len(dated) else len(lines)
+        after = sum(len(line) for line in lines[start:end] if not is_chrome(line))
+        if best is None or after > best[0]:
+            best = (after, title, when, start)
+    if best is None:
+        return None, None, 0
+    return best[1], best[2], best[3]
+
+
 def parse_text_dump(text: str, source: str = "") -> Article:
     """Find title, time, category and body in a saved portal page."""
     if not isinstance(text, str):
@@ -190,20 +220,7 @@ def parse_text_dump(text: str, source: str = "") -> Article:
     if not any(lines):
         raise ExtractError("The text is empty: there is no article in it")
 
-    title_index: int | None = None
-    published: datetime | None = None
-    body_start = 0
-    last_content: int | None = None  # nearest line above that could be a title
-    for index, line in enumerate(lines):
-        if is_chrome(line):
-            continue
-        when = parse_time_line(line)
-        if when is None:
-            last_content = index
-        elif last_content is not None:
-            title_index, published, body_start = last_content, when, index + 1
-            break
-        # A time line with nothing above it is the header's "today" date: chrome.
+    title_index, published, body_start = _anchor(lines)
     if title_index is not None:
         category = _category_before(lines, title_index)
     else:

@@ -4,10 +4,11 @@ A sentence's chunks are joined with no gap (they are one breath of speech, cut o
 for Google's 100-character limit); sentences are separated by
 ``settings.sentence_pause_ms`` and paragraphs by ``settings.paragraph_pause_ms`` so
 that a slow listener can follow. In one pass: every distinct clip is decoded by one
-ffmpeg process to mono 16-bit samples at 24 kHz (MP3 from Google, WAV from the
-offline voice), the samples and pauses are joined here, so the timings are exact
-sample counts, and the result is encoded once (`reader.audio.codec`): loudness
-normalised, optionally slower, tagged.
+ffmpeg process to mono 16-bit samples at 24 kHz (MP3 from Google; WAV from the
+offline voice when mixed with them), or, when all clips are WAV at one rate (an
+article read by the offline voice), read as they are at their own rate; the samples
+and pauses are joined here, so the timings are exact sample counts, and the result
+is encoded once (`reader.audio.codec`): loudness normalised, optionally slower, tagged.
 
 Before decoding, every clip's structure is checked (`reader.audio.integrity`): a
 clip cut short or with bytes after its last frame is reported together with those
@@ -17,34 +18,43 @@ ffmpeg cannot decode, so the caller can remake all of them at once.
 from __future__ import annotations
 
 import logging
+import wave
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from reader.audio.codec import (SAMPLE_RATE, SAMPLE_WIDTH, ClipDecodeError, clip_error, decode_many,
-                                normalised_mp3)
+from reader.audio.codec import (SAMPLE_RATE, SAMPLE_WIDTH, ClipDecodeError, article_gain, clip_error,
+                                decode_many, encode_mp3)
 from reader.audio.integrity import structure_problem
 from reader.audio.synthesize import SentenceClips
 from reader.config import Settings
 from reader.errors import AssemblyError
 
-__all__ = ["Assembled", "Joined", "ClipDecodeError", "SAMPLE_RATE", "assemble", "decode_clips", "encode", "join"]
+__all__ = ["Assembled", "Decoded", "Joined", "ClipDecodeError", "SAMPLE_RATE", "assemble", "decode_clips",
+           "encode", "gain", "join"]
 
 log = logging.getLogger(__name__)
 
-_BYTES_PER_MS = SAMPLE_RATE * SAMPLE_WIDTH / 1000
+
+@dataclass(frozen=True)
+class Decoded:
+    """Every clip's raw samples (mono, 16 bit) at one ``rate``."""
+
+    rate: int
+    samples: dict[Path, bytes]
 
 
 @dataclass(frozen=True)
 class Joined:
-    """Raw samples (mono, 16 bit, ``SAMPLE_RATE``) of sentences and pauses, and their timings."""
+    """Raw samples (mono, 16 bit, at ``rate``) of sentences and pauses, and their timings."""
 
     pcm: bytes
     timings: list[dict]
+    rate: int = SAMPLE_RATE
 
     @property
     def duration_ms(self) -> int:
-        return int(round(len(self.pcm) / _BYTES_PER_MS))
+        return int(round(len(self.pcm) * 1000 / (self.rate * SAMPLE_WIDTH)))
 
 
 @dataclass(frozen=True)
@@ -60,46 +70,71 @@ def spoken(sentences: Sequence[SentenceClips]) -> list[SentenceClips]:
     return [s for s in sentences if s.clips]
 
 
-def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict: bool = True) -> dict[Path, bytes]:
+def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict: bool = True,
+                 known: Mapping[Path, bytes] | None = None) -> Decoded:
     """The samples of every clip; ``ClipDecodeError`` naming ALL the broken ones.
 
-    With ``strict`` False a clip whose structure looks wrong but that ffmpeg decodes
-    cleanly is used (and logged): for clips just made, a voice's unusual framing
-    must not stop an article.
+    ``known`` holds clips already decoded at ``SAMPLE_RATE``. With ``strict`` False a
+    clip whose structure looks wrong but that ffmpeg decodes cleanly is used (and
+    logged): for clips just made, a voice's unusual framing must not stop an article.
     """
+    known = known or {}
     paths = list(dict.fromkeys(clip.path for sentence in sentences for clip in sentence.clips))
     broken = {path: reason for path in paths if (reason := structure_problem(path)) is not None}
     if broken and not strict:
         log.warning("clips with unusual structure, used as ffmpeg decodes them: %s", broken)
         broken = {}
+    native = None if broken else _read_wavs(paths)
+    if native is not None:
+        return native
+    fresh: dict[Path, bytes] = {}
     try:
-        raw = decode_many([p for p in paths if p not in broken], settings)
+        fresh = decode_many([p for p in paths if p not in known and p not in broken], settings)
     except ClipDecodeError as exc:
         broken.update({path: "ffmpeg cannot decode it" for path in exc.clip_paths})
-        raise clip_error(broken) from None
     if broken:
         raise clip_error(broken)
-    return raw
+    return Decoded(SAMPLE_RATE, {path: known[path] if path in known else fresh[path] for path in paths})
 
 
-def _silence(ms: int) -> bytes:
-    return b"\x00" * (int(round(ms * SAMPLE_RATE / 1000)) * SAMPLE_WIDTH)
+def _read_wavs(paths: Sequence[Path]) -> Decoded | None:
+    """The clips' samples as they are, if every one is a mono 16-bit WAV at one rate."""
+    if not paths or any(path.suffix != ".wav" for path in paths):
+        return None
+    samples, rates = {}, set()
+    for path in paths:
+        try:
+            with wave.open(str(path), "rb") as w:
+                if w.getnchannels() != 1 or w.getsampwidth() != SAMPLE_WIDTH:
+                    return None
+                rates.add(w.getframerate())
+                samples[path] = w.readframes(w.getnframes())
+        except (OSError, EOFError, wave.Error):
+            return None
+    return Decoded(rates.pop(), samples) if len(rates) == 1 else None
 
 
-def join(sentences: Sequence[SentenceClips], raw: Mapping[Path, bytes], settings: Settings,
+def _silence(ms: int, rate: int) -> bytes:
+    return b"\x00" * (int(round(ms * rate / 1000)) * SAMPLE_WIDTH)
+
+
+def join(sentences: Sequence[SentenceClips], decoded: Decoded, settings: Settings,
          trailing_pause_ms: int = 0) -> Joined:
     """Sentences with their pauses, and ``trailing_pause_ms`` of silence after the last
     (for a part of an article that another part follows)."""
     chosen = spoken(sentences)
     if not chosen:
         raise AssemblyError("Nothing to assemble: the script has no speakable text")
+    rate, raw = decoded.rate, decoded.samples
+    bytes_per_ms = rate * SAMPLE_WIDTH / 1000
     pieces: list[bytes] = []
     timings: list[dict] = []
     position = 0  # bytes so far
     previous: int | None = None
     for sentence in chosen:
         if previous is not None:
-            gap = _silence(settings.sentence_pause_ms if sentence.paragraph == previous else settings.paragraph_pause_ms)
+            pause = settings.sentence_pause_ms if sentence.paragraph == previous else settings.paragraph_pause_ms
+            gap = _silence(pause, rate)
             pieces.append(gap)
             position += len(gap)
         start = position
@@ -107,21 +142,21 @@ def join(sentences: Sequence[SentenceClips], raw: Mapping[Path, bytes], settings
             pieces.append(raw[clip.path])
             position += len(raw[clip.path])
         timings.append({
-            "start_ms": int(round(start / _BYTES_PER_MS)),
-            "end_ms": int(round(position / _BYTES_PER_MS)),
+            "start_ms": int(round(start / bytes_per_ms)),
+            "end_ms": int(round(position / bytes_per_ms)),
             "paragraph": sentence.paragraph,
             "sentence": sentence.sentence,
             "text": sentence.text,
         })
         previous = sentence.paragraph
-    pieces.append(_silence(trailing_pause_ms))
-    return Joined(b"".join(pieces), timings)
+    pieces.append(_silence(trailing_pause_ms, rate))
+    return Joined(b"".join(pieces), timings, rate)
 
 
-def encode(joined: Joined, settings: Settings, tags: Mapping[str, str] | None = None,
+def encode(joined: Joined, settings: Settings, gain_db: float | None, tags: Mapping[str, str] | None = None,
            tempo: float = 1.0) -> Assembled:
-    """One MP3 of ``joined``, loudness normalised; at ``tempo`` the timings are scaled too."""
-    mp3 = normalised_mp3(joined.pcm, settings, tags=tags, tempo=tempo)
+    """One MP3 of ``joined`` at ``gain_db`` (from `gain`); at ``tempo`` the timings are scaled too."""
+    mp3 = encode_mp3(joined.pcm, settings, gain_db=gain_db, rate=joined.rate, tags=tags, tempo=tempo)
     if tempo == 1.0:
         return Assembled(mp3, joined.timings, joined.duration_ms)
     timings = [{**row, "start_ms": int(round(row["start_ms"] / tempo)), "end_ms": int(round(row["end_ms"] / tempo))}
@@ -129,10 +164,17 @@ def encode(joined: Joined, settings: Settings, tags: Mapping[str, str] | None = 
     return Assembled(mp3, timings, int(round(joined.duration_ms / tempo)))
 
 
+def gain(joined: Joined, settings: Settings) -> float | None:
+    """The gain that brings ``joined`` to the target loudness (None: silent)."""
+    return article_gain(joined.pcm, settings, joined.rate)
+
+
 def assemble(sentences: Sequence[SentenceClips], settings: Settings, tags: Mapping[str, str] | None = None,
              tempo: float = 1.0, strict: bool = True) -> Assembled:
-    """The article audio: chunks joined, pauses between sentences and paragraphs, one MP3."""
+    """The article audio: chunks joined, pauses between sentences and paragraphs, one MP3
+    at the target loudness."""
     chosen = spoken(sentences)
     if not chosen:
         raise AssemblyError("Nothing to assemble: the script has no speakable text")
-    return encode(join(chosen, decode_clips(chosen, settings, strict), settings), settings, tags, tempo)
+    joined = join(chosen, decode_clips(chosen, settings, strict), settings)
+    return encode(joined, settings, gain(joined, settings), tags, tempo)

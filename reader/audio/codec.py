@@ -4,15 +4,17 @@ Starting a process costs more than decoding a clip, so all clips of an article a
 decoded by ONE ffmpeg process with one input and one raw output per clip (each
 output's length gives the clip's exact sample count, hence exact timings). The
 joined samples are measured (EBU R128 integrated loudness, ``ebur128``) and encoded
-once: the gain that brings the article to ``settings.loudness_target_lufs`` (the
-loudness measured through the limiter when it has peaks to catch), a limiter so that
-no peak clips, mono MP3 at ``SAMPLE_RATE`` and
-``settings.mp3_bitrate``, ID3 tags. Output goes to a temporary file, not a pipe,
-so ffmpeg can write the LAME header that tells players the encoder delay to trim.
+once, with the gain that brings the article to ``settings.loudness_target_lufs`` as
+a player decodes it (measured again through the peak limiter when it has peaks to
+catch; the encoder's own loss of level made up for), a limiter so that no peak
+clips, mono MP3 at the clips' own rate and ``settings.mp3_bitrate`` (constant, so that a
+player seeks to a sentence exactly), ID3 tags. The MP3 goes to a temporary file, not
+a pipe, so ffmpeg can write the LAME header that tells players the encoder delay to trim.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -30,11 +32,19 @@ from reader.errors import AssemblyError
 log = logging.getLogger(__name__)
 
 FFMPEG = "ffmpeg"
-SAMPLE_RATE = 24000  # Google's own rate; espeak-ng's 22050 Hz clips are resampled to it
+SAMPLE_RATE = 24000  # Google's own rate, and the rate of articles whose clips differ in rate
 SAMPLE_WIDTH = 2  # signed 16-bit little-endian mono
-_RAW = ["-f", "s16le", "-ac", "1", "-ar", str(SAMPLE_RATE)]
+
+
+def _raw(rate: int = SAMPLE_RATE) -> list[str]:
+    return ["-f", "s16le", "-ac", "1", "-ar", str(rate)]
+
+
 _SILENT_LUFS = -70.0
-_CLOSE_ENOUGH_LU = 0.2  # the absolute gate of EBU R128: nothing louder was heard
+_CLOSE_ENOUGH_LU = 0.2
+# Voiced-speech-like test sound: a 150 Hz buzz with falling harmonics, for `encoder_gain_db`.
+_CALIBRATION = ("aevalsrc='0.2*(sin(2*PI*150*t)+sin(2*PI*300*t)/2+sin(2*PI*450*t)/3+sin(2*PI*600*t)/4"
+                "+sin(2*PI*1200*t)/8+sin(2*PI*2400*t)/16)':s=24000:d=3")  # the absolute gate of EBU R128: nothing louder was heard
 
 # The tags an article MP3 may carry, as ffmpeg's metadata names (ID3v2.4 frames).
 TAG_NAMES = {"title": "title", "date": "date", "source": "publisher", "language": "language"}
@@ -125,7 +135,7 @@ def decode_many(paths: Sequence[Path], settings: Settings) -> dict[Path, bytes]:
                 args += ["-i", str(path)]
             outputs = [Path(tmp) / f"{len(raw) + i}.raw" for i in range(len(batch))]
             for index, out in enumerate(outputs):
-                args += ["-map", f"{index}:a", *_RAW, "-y", str(out)]
+                args += ["-map", f"{index}:a", *_raw(), "-y", str(out)]
             done = run_ffmpeg(args, settings)
             if done.returncode != 0 or _errors(done):
                 broken = _each_problem(batch, settings)
@@ -154,12 +164,13 @@ class Loudness:
     peak_dbfs: float  # highest sample
 
 
-def measure_loudness(pcm: bytes, settings: Settings, filters: Sequence[str] = ()) -> Loudness | None:
-    """Loudness of raw samples (after ``filters``), or None if they are silent."""
+def measure_loudness(pcm: bytes, settings: Settings, filters: Sequence[str] = (),
+                     rate: int = SAMPLE_RATE) -> Loudness | None:
+    """Loudness of raw samples at ``rate`` (after ``filters``), or None if they are silent."""
     if not pcm:
         return None
     chain = ",".join([*filters, "ebur128=framelog=verbose:peak=sample"])
-    done = run_ffmpeg([*_RAW, "-i", "pipe:0", "-af", chain, "-f", "null", "-"], settings, pcm)
+    done = run_ffmpeg([*_raw(rate), "-i", "pipe:0", "-af", chain, "-f", "null", "-"], settings, pcm)
     text = _errors(done)
     lufs = re.findall(r"^\s*I:\s*(-?[\d.]+|-inf)\s*LUFS", text, re.MULTILINE)
     peak = re.findall(r"^\s*Peak:\s*(-?[\d.]+|-inf)\s*dBFS", text, re.MULTILINE)
@@ -176,25 +187,24 @@ def _leveling(gain_db: float, settings: Settings) -> list[str]:
     return [f"volume={gain_db:.2f}dB", f"alimiter=limit={ceiling:.4f}:attack=5:release=50:level=false:latency=true"]
 
 
-def loudness_gain(pcm: bytes, settings: Settings) -> tuple[float, float] | None:
-    """The gain (dB) that brings ``pcm`` to ``settings.loudness_target_lufs`` through the
-    peak limiter, with the loudness one more dB of gain buys there; None for silence.
+def loudness_gain(pcm: bytes, settings: Settings, target: float, rate: int = SAMPLE_RATE) -> float | None:
+    """The gain (dB) that brings ``pcm`` to ``target`` LUFS through the peak limiter;
+    None for silence.
 
     When the limiter has peaks to catch it takes some loudness away (more, the more
     gain), so the loudness is measured through it and the gain corrected, up to
     ``settings.loudness_corrections`` times (by the secant: the step scaled by how much
     loudness the last step of gain actually bought)."""
-    first = measure_loudness(pcm, settings)
+    first = measure_loudness(pcm, settings, rate=rate)
     if first is None:
         return None
-    target = settings.loudness_target_lufs
     gain, slope = target - first.lufs, 1.0
     free = settings.loudness_peak_dbfs - first.peak_dbfs  # the most gain the limiter lets through untouched
     if gain <= free or not math.isfinite(free):
-        return gain, slope
+        return gain
     previous = (free, first.lufs + free)
     for _ in range(settings.loudness_corrections):
-        limited = measure_loudness(pcm, settings, _leveling(gain, settings))
+        limited = measure_loudness(pcm, settings, _leveling(gain, settings), rate)
         if limited is None:
             break
         if gain != previous[0]:
@@ -203,24 +213,15 @@ def loudness_gain(pcm: bytes, settings: Settings) -> tuple[float, float] | None:
             break
         previous = (gain, limited.lufs)
         gain += (target - limited.lufs) / slope
-    return gain, slope
+    return gain
 
 
-def normalised_mp3(pcm: bytes, settings: Settings, *, tags: Mapping[str, str] | None = None,
-                   tempo: float = 1.0) -> bytes:
-    """``pcm`` encoded at the target loudness. The MP3 itself is measured too: the
-    encoder drops some of what the loudness weighting counts (about 0.5 LU of the
-    offline voice's buzz), so when it is off by more than
-    ``settings.loudness_tolerance_lu`` it is encoded once more with the gain corrected."""
-    found = loudness_gain(pcm, settings)
-    mp3 = encode_mp3(pcm, settings, tags=tags, tempo=tempo, gain_db=None if found is None else found[0])
-    if found is None:
-        return mp3
-    heard = measure_mp3_loudness(mp3, settings)
-    error = 0.0 if heard is None else settings.loudness_target_lufs - heard.lufs
-    if abs(error) <= settings.loudness_tolerance_lu:
-        return mp3
-    return encode_mp3(pcm, settings, tags=tags, tempo=tempo, gain_db=found[0] + error / found[1])
+def article_gain(pcm: bytes, settings: Settings, rate: int = SAMPLE_RATE) -> float | None:
+    """The gain (dB) that brings raw samples to ``settings.loudness_target_lufs`` as a
+    player decodes the MP3 (the encoder's own loss of level, `encoder_gain_db`, made
+    up for); None for silence."""
+    aim = settings.loudness_target_lufs - encoder_gain_db(settings.mp3_bitrate, settings)
+    return loudness_gain(pcm, settings, aim, rate)
 
 
 def measure_mp3_loudness(mp3: bytes, settings: Settings) -> Loudness | None:
@@ -228,27 +229,47 @@ def measure_mp3_loudness(mp3: bytes, settings: Settings) -> Loudness | None:
     return measure_loudness(decode_bytes(mp3, settings), settings)
 
 
+@functools.lru_cache(maxsize=8)
+def _encoder_gain(bitrate: str, timeout: float) -> float:
+    settings = Settings(mp3_bitrate=bitrate, ffmpeg_timeout=timeout)
+    done = run_ffmpeg(["-v", "error", "-f", "lavfi", "-i", _CALIBRATION, *_raw(), "pipe:1"], settings)
+    reference = done.stdout
+    before = measure_loudness(reference, settings)
+    after = measure_mp3_loudness(encode_mp3(reference, settings, gain_db=None), settings)
+    if before is None or after is None:
+        raise AssemblyError("ffmpeg made no sound from its own test tone: is its lavfi input available?")
+    return after.lufs - before.lufs
+
+
+def encoder_gain_db(bitrate: str, settings: Settings) -> float:
+    """How much louder (negative: quieter) the MP3 encoder makes speech-like sound at
+    ``bitrate``, measured once per process on a test tone. LAME at a constant bitrate
+    takes about 0.4 dB from tones and voices alike, at any bitrate; that would leave
+    every article that much under the target."""
+    return _encoder_gain(bitrate, settings.ffmpeg_timeout)
+
+
 def decode_bytes(audio: bytes, settings: Settings) -> bytes:
     """Any audio file's bytes as raw samples (mono, 16 bit, ``SAMPLE_RATE``)."""
-    done = run_ffmpeg(["-v", "error", "-i", "pipe:0", *_RAW, "pipe:1"], settings, audio)
+    done = run_ffmpeg(["-v", "error", "-i", "pipe:0", *_raw(), "pipe:1"], settings, audio)
     if done.returncode != 0:
         raise AssemblyError(f"ffmpeg could not decode audio it made: {_errors(done)[-300:]}")
     return done.stdout
 
 
-def encode_mp3(pcm: bytes, settings: Settings, *, tags: Mapping[str, str] | None = None,
-               tempo: float = 1.0, gain_db: float | None = None) -> bytes:
-    """Raw samples as one MP3: tempo changed (pitch kept), ``gain_db`` applied with a
-    peak limiter (None: left as it is), tagged."""
+def encode_mp3(pcm: bytes, settings: Settings, *, gain_db: float | None, rate: int = SAMPLE_RATE,
+               tags: Mapping[str, str] | None = None, tempo: float = 1.0) -> bytes:
+    """Raw samples at ``rate`` as one MP3 at that rate: tempo changed (pitch kept),
+    ``gain_db`` applied with a peak limiter (None: level left as it is), tagged."""
     filters = [f"atempo={tempo:.4f}"] if tempo != 1.0 else []
     if gain_db is not None:
         filters += _leveling(gain_db, settings)
     with tempfile.TemporaryDirectory(prefix="reader-encode-") as tmp:
         out = Path(tmp) / "article.mp3"
-        args = ["-v", "error", *_RAW, "-i", "pipe:0"]
+        args = ["-v", "error", *_raw(rate), "-i", "pipe:0"]
         if filters:
             args += ["-af", ",".join(filters)]
-        args += ["-ac", "1", "-ar", str(SAMPLE_RATE), "-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate,
+        args += ["-ac", "1", "-ar", str(rate), "-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate,
                  *_metadata(tags), "-f", "mp3", "-y", str(out)]
         done = run_ffmpeg(args, settings, pcm)
         if done.returncode != 0 or not out.exists():

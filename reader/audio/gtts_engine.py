@@ -22,6 +22,7 @@ a news reader needs:
 
 from __future__ import annotations
 
+import base64
 import binascii
 import email.utils
 import io
@@ -29,7 +30,6 @@ import ipaddress
 import logging
 import random
 import re
-import base64
 import socket
 import threading
 import time
@@ -43,10 +43,11 @@ from gtts.tts import gTTSError
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 from urllib3.util import Timeout
 
-from reader.audio.limiter import LimiterSuspended, limiter_for
-from reader.stopping import raise_if_stopped
+from reader.audio.google_probe import ensure_probe
+from reader.audio.limiter import AdaptiveLimiter, LimiterSuspended, limiter_for
 from reader.config import Settings
 from reader.errors import EngineError, EngineUnavailable
+from reader.stopping import raise_if_stopped
 
 log = logging.getLogger(__name__)
 
@@ -204,12 +205,13 @@ class GttsEngine:
         self._resolved = False
 
     @property
-    def limiter(self):
+    def limiter(self) -> AdaptiveLimiter:
         """The limiter every request to this endpoint in this process goes through."""
         return limiter_for(self.url, self.settings)
 
     def synthesize(self, text: str) -> bytes:
-        """MP3 for ``text`` (one request when it is at most 100 characters), retried when throttled."""
+        """MP3 for ``text`` (one request when it is at most 100 characters), each attempt
+        under the process's limiter, retried when throttled or failed."""
         text = text.strip()
         if not has_speakable(text):
             raise EngineError(f"Nothing speakable in {text!r}: gTTS needs letters or digits")
@@ -222,7 +224,7 @@ class GttsEngine:
             except LimiterSuspended as exc:
                 raise EngineUnavailable(f"Google is not answering ({exc}); not asking again until it does") from None
             try:
-                raise_if_stopped()  # a stop may have come while waiting for the slot
+                raise_if_stopped()  # a retry or a long wait for a slot must not outlive Ctrl-C
                 data = self._request(text)
             except _Throttled as exc:
                 slot.throttled(exc.retry_after)
@@ -265,8 +267,6 @@ class GttsEngine:
 
     def _hung(self) -> EngineUnavailable:
         """Google accepted and said nothing: stop sending (other chunks fail at once) and probe."""
-        from reader.audio.google_probe import ensure_probe
-
         seconds = self.settings.gtts_first_byte_timeout
         reason = f"no answer within {seconds:g} s"
         self.limiter.suspend(self.settings.offline_memory_seconds, reason)

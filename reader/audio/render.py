@@ -24,12 +24,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
 
-from reader.audio.assemble import ClipDecodeError, assemble, decode_clips, encode, join, spoken
+from reader.audio.assemble import (SAMPLE_RATE, ClipDecodeError, Decoded, assemble, decode_clips, encode, gain,
+                                   join, spoken)
 from reader.audio.cache import KEY_VERSION, ClipCache, stable_hash, write_output
 from reader.audio.codec import retag_mp3
 from reader.audio.engines import AutoEngine, Engine, make_engine
 from reader.audio.store import load, store
-from reader.audio.synthesize import SentenceClips, clip_for, plan_script, speakable_chunks, synthesize_script
+from reader.audio.synthesize import (SentenceClips, clip_for, iter_sentence_clips, plan_script, speakable_chunks,
+                                     synthesize_script)
 from reader.config import ENGINES, Settings
 from reader.errors import OutputError
 
@@ -231,9 +233,10 @@ def render_parts(
     title and the first paragraph) first, while the rest is being made.
 
     Played one after another the parts are the article: each part but the last ends
-    with the pause between paragraphs. When the iterator is exhausted the whole
-    article is stored, so `render` and `cached_rendering` find it at once. An article
-    already stored comes as one part, the whole article MP3.
+    with the pause between paragraphs, and all are played at the level found for the
+    first (so there is no jump in loudness between parts). When the iterator is
+    exhausted the whole article is stored, so `render` and `cached_rendering` find it
+    at once. An article already stored comes as one part, the whole article MP3.
     """
     eng = _engine(engine, settings)
     stored = _stored(script, settings, eng, 1.0)
@@ -243,70 +246,78 @@ def render_parts(
         yield AudioPart(0, paragraphs, mp3_path, list(info["timings"]), int(info.get("duration_ms", 0)),
                         _offline(eng, info.get("engines_used", ())))
         return
-    cache = ClipCache(settings.cache_dir)
+    maker = _PartMaker(eng, settings)
     groups = _groups(script)
     speaking = [any(chunks for p, _, _, chunks in speakable_chunks(script) if p in group) for group, _ in groups]
     last_spoken = max((i for i, s in enumerate(speaking) if s), default=-1)
     sentences_so_far: list[SentenceClips] = []
-    raw: dict[Path, bytes] = {}
-    part_keys: list[str] = []
-    from reader.audio.synthesize import iter_sentence_clips
-    stream = iter_sentence_clips(script, eng, cache)
+    stream = iter_sentence_clips(script, eng, maker.cache)
     try:
         for number, (group, count) in enumerate(groups):
             sentences = [next(stream) for _ in range(count)]
-            if not speaking[number]:
-                sentences_so_far += sentences
-                continue
-            trailing = settings.paragraph_pause_ms if number < last_spoken else 0
-            sentences, part = _part(sentences, group, len(part_keys), trailing, eng, cache, settings, raw)
+            if speaking[number]:
+                trailing = settings.paragraph_pause_ms if number < last_spoken else 0
+                sentences, part = maker.part(sentences, group, trailing)
+                yield part
             sentences_so_far += sentences
-            part_keys.append(part.mp3_path.stem)
-            yield part
     finally:
         stream.close()
-    _store_whole(sentences_so_far, settings, tags, raw, part_keys)
+    maker.store_whole(sentences_so_far, tags)
 
 
-def _part(sentences: list[SentenceClips], group: tuple[int, ...], index: int, trailing: int, eng: Engine,
-          cache: ClipCache, settings: Settings, raw: dict[Path, bytes]) -> tuple[list[SentenceClips], AudioPart]:
-    """One part, from the store or made (its broken clips, if any, all remade at once)."""
-    try:
-        stored = _part_stored(sentences, trailing, settings, raw, strict=True)
-    except ClipDecodeError as exc:
-        _discard(exc)
-        broken = set(exc.clip_paths)
-        sentences = [replace(s, clips=tuple(clip_for(c.text, eng, cache) if c.path in broken else c for c in s.clips))
-                     for s in sentences]
-        stored = _part_stored(sentences, trailing, settings, raw, strict=False)
-    path, info = stored
-    return sentences, AudioPart(index, group, path, list(info["timings"]), int(info["duration_ms"]),
-                                _offline(eng, info.get("engines_used", ())))
+class _PartMaker:
+    """Makes the parts of one article, keeping what the whole needs: the clips decoded at
+    the common rate, the level of the first part, the keys of the parts."""
 
+    def __init__(self, eng: Engine, settings: Settings) -> None:
+        self.eng, self.settings = eng, settings
+        self.cache = ClipCache(settings.cache_dir)
+        self.decoded: dict[Path, bytes] = {}  # at SAMPLE_RATE
+        self.gain: float | None = None
+        self.keys: list[str] = []
 
-def _part_stored(sentences: list[SentenceClips], trailing: int, settings: Settings, raw: dict[Path, bytes],
-                 strict: bool) -> tuple[Path, dict]:
-    key = _part_key(_layout(sentences), settings, trailing)
-    stored = load(parts_dir(settings), key)
-    if stored is not None:
-        return stored
-    raw.update(decode_clips(spoken(sentences), settings, strict=strict))
-    assembled = encode(join(sentences, raw, settings, trailing), settings)
-    return store(parts_dir(settings), key, assembled.mp3, _info(sentences, assembled.timings, assembled.duration_ms))
+    def part(self, sentences: list[SentenceClips], group: tuple[int, ...],
+             trailing: int) -> tuple[list[SentenceClips], AudioPart]:
+        """One part, from the store or made (its broken clips, if any, all remade at once)."""
+        try:
+            path, info = self._stored(sentences, trailing, strict=True)
+        except ClipDecodeError as exc:
+            _discard(exc)
+            broken = set(exc.clip_paths)
+            sentences = [replace(s, clips=tuple(clip_for(c.text, self.eng, self.cache) if c.path in broken else c
+                                                for c in s.clips)) for s in sentences]
+            path, info = self._stored(sentences, trailing, strict=False)
+        self.keys.append(path.stem)
+        return sentences, AudioPart(len(self.keys) - 1, group, path, list(info["timings"]),
+                                    int(info["duration_ms"]), _offline(self.eng, info.get("engines_used", ())))
 
+    def _stored(self, sentences: list[SentenceClips], trailing: int, strict: bool) -> tuple[Path, dict]:
+        key = _part_key(_layout(sentences), self.settings, trailing)
+        stored = load(parts_dir(self.settings), key)
+        if stored is not None:
+            return stored
+        joined = join(sentences, self._decode(sentences, strict), self.settings, trailing)
+        if self.gain is None:
+            self.gain = gain(joined, self.settings)
+        assembled = encode(joined, self.settings, self.gain)
+        return store(parts_dir(self.settings), key, assembled.mp3,
+                     _info(sentences, assembled.timings, assembled.duration_ms))
 
-def _store_whole(sentences: list[SentenceClips], settings: Settings, tags: Tags | None,
-                 raw: dict[Path, bytes], part_keys: list[str]) -> None:
-    """The whole article from the samples the parts decoded (the rest decoded now)."""
-    if not spoken(sentences):
-        return
-    key = article_key(_layout(sentences), settings)
-    if load(_articles_dir(settings), key) is not None:
-        return
-    missing = [s for s in spoken(sentences) if any(c.path not in raw for c in s.clips)]
-    if missing:
-        raw.update(decode_clips(missing, settings, strict=False))
-    assembled = encode(join(sentences, raw, settings), settings, tags)
-    store(_articles_dir(settings), key, assembled.mp3,
-          _info(sentences, assembled.timings, assembled.duration_ms, tags=dict(tags or {}), tempo=1.0,
-                part_keys=part_keys))
+    def _decode(self, sentences: list[SentenceClips], strict: bool) -> Decoded:
+        decoded = decode_clips(spoken(sentences), self.settings, strict, self.decoded)
+        if decoded.rate == SAMPLE_RATE:
+            self.decoded.update(decoded.samples)
+        return decoded
+
+    def store_whole(self, sentences: list[SentenceClips], tags: Tags | None) -> None:
+        """The whole article, from the samples the parts decoded (the rest decoded now)."""
+        if not spoken(sentences):
+            return
+        key = article_key(_layout(sentences), self.settings)
+        if load(_articles_dir(self.settings), key) is not None:
+            return
+        joined = join(sentences, self._decode(sentences, strict=False), self.settings)
+        assembled = encode(joined, self.settings, gain(joined, self.settings), tags)
+        store(_articles_dir(self.settings), key, assembled.mp3,
+              _info(sentences, assembled.timings, assembled.duration_ms, tags=dict(tags or {}), tempo=1.0,
+                    part_keys=self.keys))

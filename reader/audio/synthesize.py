@@ -12,8 +12,7 @@ clip; only then a new synthesis.
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from reader.audio.cache import ClipCache, clip_key
 from reader.audio.clip_lock import clip_lock
 from reader.audio.engines import AutoEngine, Engine, has_speakable
+from reader.audio.workers import clip_workers
 from reader.errors import AudioError
 from reader.stopping import raise_if_stopped
 
@@ -143,22 +143,6 @@ def clip_for(text: str, engine: Engine, cache: ClipCache) -> Clip:
     return _made_once(cache, offline_voice, text, lambda: engine.synthesize_fallback(text), timeout)
 
 
-_pool: ThreadPoolExecutor | None = None
-_pool_size = 0
-_pool_lock = threading.Lock()
-
-
-def _shared_pool(size: int) -> ThreadPoolExecutor:
-    """The process's clip workers (one kept-alive session each), grown when more are asked for."""
-    global _pool, _pool_size
-    with _pool_lock:
-        if _pool is None or _pool_size < size:
-            if _pool is not None:
-                _pool.shutdown(wait=False)
-            _pool, _pool_size = ThreadPoolExecutor(max_workers=size, thread_name_prefix="clip"), size
-        return _pool
-
-
 def _workers(engine: Engine) -> int:
     """Chunks in the making at once: up to the request ceiling (the limiter decides how many are sent)."""
     return max(1, getattr(_settings(engine), "gtts_max_concurrency", 1))
@@ -168,20 +152,21 @@ def iter_sentence_clips(script: "SpeechScript", engine: Engine, cache: ClipCache
     """Clips for every sentence of ``script``, yielded in reading order as soon as each
     sentence's clips exist, while the chunks after it are made concurrently ahead.
 
-    Chunks go to the process's shared workers in reading order (so the title is asked
-    first); each clip is cached as soon as it arrives. A chunk that fails raises its
+    Chunks go to the process's clip workers (``workers.py``) ranked by their place in
+    the article, so the title is asked first, and before the later chunks of articles
+    begun earlier; each clip is cached as soon as it arrives. A chunk that fails raises its
     ``AudioError`` when its sentence's turn comes, after every clip before it was
     yielded; closing the iterator early (or that error) cancels the chunks not yet
     started. Must not be called from one of the workers themselves.
     """
     rows = list(speakable_chunks(script))
-    pool = _shared_pool(_workers(engine))
+    workers = clip_workers(_workers(engine))
     futures: dict[str, Future[Clip]] = {}
     try:
         for _, _, _, chunks in rows:
             for chunk in chunks:
                 if chunk not in futures:
-                    futures[chunk] = pool.submit(clip_for, chunk, engine, cache)
+                    futures[chunk] = workers.submit(len(futures), clip_for, chunk, engine, cache)
         for p, s, text, chunks in rows:
             yield SentenceClips(p, s, text, tuple(futures[c].result() for c in chunks))
     finally:

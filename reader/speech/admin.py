@@ -10,7 +10,7 @@ import re
 from functools import cache
 from typing import Callable
 
-from reader.speech import lexicon, lists, spelling
+from reader.speech import lexicon, lists, senses, spelling
 from reader.speech.codes import read_document_codes
 
 
@@ -19,15 +19,30 @@ def expand_abbreviations(text: str) -> str:
     table = lexicon.abbreviations()
 
     def spoken(m: re.Match[str]) -> str:
+        if m[0] in lexicon.units() and _NUMBER_BEFORE.search(text, 0, m.start()):
+            return m[0]  # "2TB", "50 MW": a unit after a number, for the quantity rules
         # Space only against a digit ("5UBND"); keep "QĐ-UBND" joined for the hyphen rule.
         before = " " if m.start() and text[m.start() - 1].isalnum() else ""
         after = " " if m.end() < len(text) and text[m.end()].isalnum() else ""
-        return before + table[m[0]] + after
+        return before + _unrepeated(text[: m.start()], table[m[0]]) + after
 
     return lexicon.abbreviation_regex().sub(spoken, text)
 
 
+def _unrepeated(before: str, expansion: str) -> str:
+    """The expansion without the words the text has just said: "Hội NCT", "Trung tâm TTYT"
+    are "Hội Người cao tuổi", "Trung tâm Y tế", not "Hội Hội", "Trung tâm Trung tâm"."""
+    words = expansion.split()
+    said = " ".join(before.split()).casefold()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k]).casefold()
+        if said.endswith(head) and not said[: len(said) - len(head)][-1:].isalpha():
+            return " ".join(words[k:])
+    return expansion
+
+
 _UP = "[" + spelling.UPPER + "]"
+_NUMBER_BEFORE = re.compile(r"\d ?$")
 _COMPANY_CP = re.compile(r"(?<![^\W\d_])([Cc]ông ty|[Cc]ty|CTY)( TNHH)? CP(?![^\W\d_])")
 _CHAIRED = "UBND|HĐND|UBMTTQ|MTTQ|HĐQT|Hội|CĐ|LĐLĐ|Ủy ban|Hội đồng|nước"
 _CHAIR = re.compile(r"(?<![^\W\d_])CT(?= (?:" + _CHAIRED + r")(?![^\W\d_]))")
@@ -117,14 +132,62 @@ def drop_restated_abbreviations(text: str) -> str:
 
 _BRACKETED = re.compile(r"\s*\(\s*([^\W\d_][^\s()]{0,15}?)\s*\)")
 
+_COMPOUND = re.compile(
+    r"(?<![\w&/.\-])[^\W\d_]+(?:[-&/.][^\W\d_]+)+(?![\w&/\-]|\.[^\W\d_])"
+)
+_SEPARATOR = re.compile(r"([-&/.])")
+
+
+def _abbreviation_like(part: str) -> bool:
+    return len(part) >= 2 and (part.isupper() or sum(c.isupper() for c in part) >= 2)
+
+
+def _part_reading(part: str) -> str | None:
+    table = lexicon.abbreviations()
+    return table.get(part) or lexicon.issuers().get(part) or lexicon.compose(part, table)
+
+
+def read_compounds(text: str) -> str:
+    """Abbreviations joined by "-", "&", "/" or "." and not in the table, read part by part:
+    "VH-XH-DL" -> "văn hóa, xã hội, du lịch", "BHXH/BHYT" -> "bảo hiểm xã hội, bảo hiểm y
+    tế", "KH&CN" -> "khoa học và công nghệ"; a document type before its issuer takes no
+    pause ("QĐ-UBND" -> "quyết định Ủy ban nhân dân"). A compound with a part no table
+    knows is left for the spelling rule."""
+    table = lexicon.abbreviations()
+    types = lexicon.document_types()
+
+    def compound(m: re.Match[str]) -> str:
+        pieces = _SEPARATOR.split(m[0])
+        parts, separators = pieces[0::2], pieces[1::2]
+        dotted_title = "." in separators and m.string[m.end() : m.end() + 1] == "."
+        if m[0] in table or dotted_title or not all(map(_abbreviation_like, parts)):
+            return m[0]
+        readings = [_part_reading(part) for part in parts]
+        if any(reading is None for reading in readings):
+            return m[0]
+        spoken = str(readings[0])
+        for separator, before, reading in zip(separators, parts, readings[1:]):
+            if separator == "&":
+                spoken += " và "
+            elif separator == "." or before in types:
+                spoken += " "
+            else:
+                spoken += ", "
+            spoken += str(reading)
+        return " " + spoken + " "
+
+    return _COMPOUND.sub(compound, text)
+
 
 RULES: list[Callable[[str], str]] = [
     lists.read_list_markers,
     soften_capitals,
     read_document_codes,
+    senses.read_senses,
     read_in_context,
     spelling.read_glued_codes,
     drop_restated_abbreviations,
+    read_compounds,
     expand_abbreviations,
     read_place_initials,
     spelling.spell_capitals,

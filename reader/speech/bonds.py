@@ -11,7 +11,9 @@ when it falls inside
   issuer, a document type or a unit ("phòng cháy chữa cháy và cứu nạn cứu hộ");
 - a number read aloud, with the unit or noun that follows it ("hai mươi lăm ‖ hộ") and the
   word that announces it ("tháng ‖ ba", "năm ‖ hai nghìn");
-- a name: two capitalised words in a row ("An Biên", "Nam Thái A").
+- a name: two capitalised words in a row ("An Biên", "Nam Thái A"), and the word that
+  says what it names ("huyện An Biên", "ông Nguyễn Văn An");
+- a determiner and the word it opens ("các ‖ hộ", "mỗi ‖ người").
 
 A boundary right before a conjunction or preposition ("và", "của", "để", "trong"…) is a
 *link*: the natural place for a breath after punctuation.
@@ -20,7 +22,7 @@ A boundary right before a conjunction or preposition ("và", "của", "để", "
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from reader.speech import lexicon, loanwords, money, units
@@ -44,11 +46,19 @@ LINK_WORDS = frozenset(
     "và hoặc hay nhưng mà thì nên vì do bởi nếu khi để nhằm của trong ngoài theo với cho "
     "tại từ đến tới về trên dưới qua sau trước cùng như là gồm".split()
 )
+# Words that name what the name after them is: "huyện ‖ An Biên", "ông ‖ Nguyễn Văn An".
+_BEFORE_NAME = frozenset(
+    "xã huyện tỉnh phường quận ấp trấn phố thôn bản làng xóm khóm sông kênh rạch cầu chợ "
+    "đường ông bà anh chị em cô chú bác cháu chí".split()
+)
+# Words that open a noun phrase and never end one ("các ‖ hộ" is heard as a broken phrase).
+_DETERMINERS = frozenset("các những mọi mỗi từng vài".split())
 _CLAUSE_END = frozenset(",;:.!?…")
 _DASHES = frozenset("-–—")
 _EDGE = "\"'“”‘’«»()[]"
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """A spoken word as the word lists write it: lower case, no quotes or brackets."""
     return word.strip(_EDGE).rstrip(",;:.!?…").strip(_EDGE).lower()
@@ -169,7 +179,12 @@ def bound_boundaries(words: list[str]) -> list[bool]:
     _mark_entries(keys, words, bound)
     _mark_numbers(keys, words, bound)
     for k in range(n - 1):
-        if _capitalised(words[k]) and _capitalised(words[k + 1]) and not _ends_clause(words[k]):
+        if _ends_clause(words[k]):
+            continue
+        name_after = _capitalised(words[k + 1])
+        if name_after and (_capitalised(words[k]) or keys[k] in _BEFORE_NAME):
+            bound[k] = True
+        elif keys[k] in _DETERMINERS:
             bound[k] = True
     return bound
 

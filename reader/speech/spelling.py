@@ -3,7 +3,8 @@
 espeak-ng switches to English for a capital word it does not know ("ABCD" is read
 "ay bee see dee"), and gTTS guesses. So no run of capitals may reach an engine: a known
 abbreviation has been expanded before this rule, two known ones written together are read
-as both ("BTVHU"), a Vietnamese word in capitals ("HUYỆN") is written in title case, and
+as both ("BTVHU"), a Vietnamese word in capitals ("HUYỆN") or a name the voice can read as
+it is ("VINAMILK", four letters or more that make syllables) is written in title case, and
 anything else is spelled letter by letter ("ABCD" -> "a bê xê dê"). A single capital glued
 to a digit ("F0", "H5N1", "U23") is named too. Roman numerals are left to the number rules.
 """
@@ -47,8 +48,29 @@ def is_word(token: str) -> bool:
     return syllables.is_syllable(token) or token.lower() in syllables.known_non_syllables()
 
 
+_ONSET = "(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|str|[bcfgkpst][lr]|s[ckmnptw]|tw|wh|[b-df-hj-np-tv-zđ])?"
+_NUCLEUS = "[aăâeêioôơuưy]{1,3}"
+_CODA = "(?:ng|nh|ch|ck|ct|ft|l[dkmtf]|mp|n[dkst]|pt|r[dkmnt]|s[kpt]|[bcdfgklmnprstxz])?"
+_SPEAKABLE = re.compile("(?:" + _ONSET + _NUCLEUS + _CODA + ")+")
+MIN_SPEAKABLE = 4
+
+
+def is_speakable(token: str) -> bool:
+    """A capital word of four letters or more that reads as it is spelled, a name or a brand
+    ("VINAMILK", "PETROLIMEX", "NATO"), not an acronym to spell ("UBND", "BIDV", "ABCD").
+    Shorter ones ("VOV", "ODA", "GDP") are spelled: announcers say their letters."""
+    bare = _base_word(token.lower())
+    return len(bare) >= MIN_SPEAKABLE and _SPEAKABLE.fullmatch(bare) is not None
+
+
+def _base_word(word: str) -> str:
+    return "".join(_base(ch.upper()).lower() for ch in word)
+
+
 def read_capitals(token: str) -> str:
-    """The spoken form of one all-capital token no abbreviation rule has taken."""
+    """The spoken form of one all-capital token no abbreviation rule has taken: a known
+    abbreviation, a Vietnamese word, a unit, two known codes written together, a name the
+    voice can read as it is, or else its letters."""
     table = lexicon.abbreviations()
     if token in table:
         return table[token]
@@ -56,7 +78,10 @@ def read_capitals(token: str) -> str:
         return token.title()
     if token in lexicon.units():
         return lexicon.units()[token]
-    return lexicon.compose(token, table) or spell(token)
+    composed = lexicon.compose(token, table)
+    if composed:
+        return composed
+    return token.title() if is_speakable(token) else spell(token)
 
 
 def read_glued_code(token: str) -> str:

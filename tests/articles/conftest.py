@@ -18,4 +18,5 @@ def net(settings, portal):
         fetch_read_timeout=0.5,
         fetch_total_timeout=3.5,
         fetch_max_bytes=200_000,
+        fetch_delay_s=0.0,
     )

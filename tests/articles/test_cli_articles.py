@@ -59,3 +59,43 @@ def test_delete(env, tmp_path, capsys):
     assert json.loads(run(capsys, "list", "--json")[1]) == []
     code, out, err = run(capsys, "delete", article_id)
     assert code == 1 and article_id in err
+
+
+def test_feeds_and_sources_commands(env, capsys, monkeypatch):
+    from tests.fakes.portal import FakePortal
+
+    with FakePortal() as site:
+        monkeypatch.setenv("READER_ALLOW_HOSTS", "127.0.0.1")
+        monkeypatch.setenv("READER_FETCH_DELAY_S", "0")
+        code, out, err = run(capsys, "feeds", "add", site.url("/rss/tin-tuc.rss"))
+        assert code == 0 and len(out.split()) == 3 and "3 new" in err
+        code, out, err = run(capsys, "feeds", "refresh")
+        assert code == 0 and out == "" and "not modified" in err
+        listed = json.loads(run(capsys, "feeds", "list", "--json")[1])
+        assert [f["url"] for f in listed] == [site.url("/rss/tin-tuc.rss")] and listed[0]["last_error"] == ""
+
+        code, out, err = run(capsys, "feeds", "add", site.url("/rss/bomb.rss"))
+        assert code == 1 and "entities" in err and out == ""
+
+        code, out, err = run(capsys, "sources", "add", site.url("/chuyen-muc/tin-tuc"), "--pattern", "/tin-tuc/")
+        assert code == 0 and out == "" and "0 new" in err  # the feed brought them already
+        assert "pattern '/tin-tuc/'" in run(capsys, "sources", "list")[1]
+
+        code, out, err = run(capsys, "feeds", "remove", site.url("/rss/tin-tuc.rss"))
+        assert code == 0 and json.loads(run(capsys, "feeds", "list", "--json")[1]) == []
+        code, out, err = run(capsys, "feeds", "remove", "99")
+        assert code == 1 and "99" in err
+        assert len(json.loads(run(capsys, "list", "--json")[1])) == 3
+
+
+def test_delete_then_cache_prune_removes_its_audio(env, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("READER_ENGINE", "espeak")
+    kept_path, gone_path = tmp_path / "giu.txt", tmp_path / "xoa.txt"
+    kept_path.write_text(page("Triển khai phòng, chống hạn mặn", LONG_BODY), encoding="utf-8")
+    gone_path.write_text(page("Tập huấn nuôi tôm càng xanh", OTHER_BODY), encoding="utf-8")
+    ids = run(capsys, "import", str(kept_path), str(gone_path))[1].split()
+    assert run(capsys, "pregenerate")[0] == 0
+    assert json.loads(run(capsys, "cache", "stats", "--json")[1])["articles"] == 2
+    assert run(capsys, "delete", ids[1])[0] == 0
+    assert run(capsys, "cache", "prune")[0] == 0
+    assert json.loads(run(capsys, "cache", "stats", "--json")[1])["articles"] == 1

@@ -134,3 +134,22 @@ def test_text_dump_date_forms(line):
 def test_text_dump_without_a_date_has_none():
     article = parse_text_dump("Ra quân làm sạch môi trường\nSáng nay, hơn 500 đoàn viên ra quân.\n")
     assert article.published is None
+
+
+def test_text_dump_header_date_under_a_menu_entry_is_not_the_article_date():
+    dump = """Cổng thông tin điện tử huyện An Biên
+Giới thiệu
+Thứ hai, 30/11/2026
+Tin tức > Môi trường
+Ra quân làm sạch môi trường
+Thứ năm, 15/04/2021 14:30
+Sáng nay, hơn 500 đoàn viên thanh niên huyện An Biên ra quân làm sạch môi trường ở thị trấn Thứ Ba.
+Đợt ra quân thu gom hơn 3 tấn rác thải.
+Tin liên quan
+Khai mạc Hội chợ Xuân
+(12/01/2021)
+"""
+    article = parse_text_dump(dump)
+    assert article.title == "Ra quân làm sạch môi trường" and article.published == WHEN
+    assert article.category == "Môi trường"
+    assert article.paragraphs[-1] == "Đợt ra quân thu gom hơn 3 tấn rác thải."

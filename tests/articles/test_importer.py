@@ -1,4 +1,5 @@
 import codecs
+import unicodedata
 from datetime import datetime
 
 import pytest
@@ -114,3 +115,42 @@ def test_samples_are_well_formed():
         assert not article.paragraphs[-1].endswith("/.")
         text = " ".join(article.paragraphs)
         assert "Tác giả" not in text and "Lượt xem" not in text and "Tin liên quan" not in text
+
+
+@pytest.mark.parametrize(
+    "path, title, published, words",
+    [
+        ("/tin-tuc/cp1258.html", "Nông dân Đông Thái thu hoạch lúa", datetime(2021, 4, 18, 10, 0, tzinfo=VN_TZ),
+         "năng suất đạt 7 tấn"),
+        ("/tin-tuc/khong-charset.html", "Khởi công đường giao thông nông thôn xã Nam Thái A",
+         datetime(2024, 4, 22, 15, 20, tzinfo=VN_TZ), "hộ dân ở 4 ấp"),
+    ],
+    ids=["windows-1258", "no-charset-header"],
+)
+def test_import_pages_in_old_encodings_or_without_a_charset(net, portal, path, title, published, words):
+    article = import_source(portal.url(path), net)
+    assert (article.title, article.published) == (title, published)
+    assert words in article.body
+    assert all(unicodedata.is_normalized("NFC", p) for p in article.paragraphs)
+
+
+def test_an_edited_page_imported_again_keeps_its_id_and_needs_new_audio(net, portal, settings):
+    from reader import service
+    from reader.articles.library import Library
+    from tests.fakes.portal import Response, article_page
+
+    path = "/tin-tuc/sua-bai.html"
+    paragraphs = ["Sáng ngày 5/3, huyện An Biên ra quân trồng 5.000 cây xanh.", "Các xã cùng tham gia."]
+    portal.routes[path] = Response(body=article_page("Trồng cây xanh", "Môi trường", "08:00 | 05/03/2024", paragraphs).encode())
+    offline = net.with_(engine="espeak")
+    with Library.open(settings) as library:
+        first = service.import_article(library, portal.url(path), offline)
+        before = service.script_for_article(first, offline)
+        service.render_script(before, offline)
+        paragraphs[0] = paragraphs[0].replace("5.000", "6.000")
+        portal.routes[path] = Response(
+            body=article_page("Trồng 6.000 cây xanh", "Môi trường", "08:00 | 05/03/2024", paragraphs).encode())
+        second = service.import_article(library, portal.url(path), offline)
+        assert second.id == first.id and library.count() == 1
+        after = service.script_for_article(library.get(first.id), offline)
+        assert service.has_audio(before, offline) and not service.has_audio(after, offline)

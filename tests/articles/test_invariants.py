@@ -58,3 +58,64 @@ def test_processes_adding_the_same_urls_share_rows(tmp_path):
         assert worker.exitcode == 0
     with Library(path) as library:
         assert library.count() == 5
+
+
+# -- dates, notes, feeds and links: never crash, never lose a word -------------------------
+
+import re  # noqa: E402
+
+from reader.articles.dates import parse_date_line  # noqa: E402
+from reader.articles.feeds import parse_feed  # noqa: E402
+from reader.articles.links import article_links  # noqa: E402
+from reader.articles.notes import split_notes  # noqa: E402
+from reader.errors import FeedError  # noqa: E402
+
+date_bits = st.sampled_from(
+    ["14:30", "|", "15/04/2021", "Thứ năm,", "ngày", "Cập nhật lúc", "(", ")", "GMT+7", "2:30 CH", "tháng 4",
+     "năm 2021", "15", "-", "UBND huyện", "31/02/2021", "25:61"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(date_bits, max_size=8).map(" ".join) | st.text(max_size=60))
+def test_date_lines_are_none_or_vietnam_time(line):
+    when = parse_date_line(line)
+    assert when is None or when.utcoffset().total_seconds() == 7 * 3600
+
+
+note_lines = st.sampled_from(
+    ["Q.A", "HL", "(TTXVN)", "Minh Thư", "Tác giả: Minh Thư", "Ảnh: Q.A", "Quang cảnh hội nghị. Ảnh: HL",
+     "Nguồn: Báo Kiên Giang", "Huyện tổ chức hội nghị tổng kết năm 2023.", "Năm nay đạt kết quả tốt./. HL",
+     "(TTXVN) - Sáng nay, hội nghị khai mạc.", "Đ/c Hùng (giữa) trao quà", "Các xã tham gia gồm:"]
+) | st.text(max_size=40)
+
+
+def _words(lines):
+    return sorted(w for line in lines for w in re.findall(r"[^\W_]+", line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(note_lines, max_size=10))
+def test_split_notes_loses_no_word(lines):
+    lines = [line for line in lines if line.strip()]
+    body, notes = split_notes(lines)
+    assert _words(body + notes) == _words(lines)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=300).map(str.encode))
+def test_feeds_parse_or_raise_feed_error(data):
+    try:
+        parse_feed(data, "http://portal.example/rss.xml")
+    except FeedError:
+        pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_links_found_or_feed_error(text):
+    try:
+        links = article_links("<html><body>" + text + "</body></html>", "http://portal.example/chuyen-muc")
+    except FeedError:
+        return
+    assert all(link.startswith("http://portal.example/") for link in links)

@@ -203,3 +203,20 @@ def test_list_and_search_page_with_totals(library):
     assert library.search_count("tin so 3") == 1
     assert library.search_count("khong co") == 0
     assert library.search_count('"') == 0
+
+
+@pytest.mark.parametrize(
+    "sql, params, index",
+    [
+        ("SELECT id FROM articles ORDER BY published IS NULL, published DESC, id DESC LIMIT 20 OFFSET 40", (),
+         "articles_newest"),
+        ("SELECT id FROM articles WHERE url = ? AND url <> '' ORDER BY id LIMIT 1", ("http://p/a",), "articles_url"),
+        ("SELECT id FROM articles WHERE source = ? AND source <> '' ORDER BY id", ("file:/a",), "articles_source"),
+        ("SELECT id FROM articles WHERE body_hash = ? ORDER BY id", ("abc",), "articles_body_hash"),
+    ],
+)
+def test_lookups_and_pages_use_their_index(library, sql, params, index):
+    """Matching an import and reading a page must not scan the table (10,000 articles)."""
+    plan = " ".join(str(row[-1]) for row in library.rows(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert index in plan and "USE TEMP B-TREE" not in plan
+    assert not any(str(row[-1]) == "SCAN articles" for row in library.rows(f"EXPLAIN QUERY PLAN {sql}", params))

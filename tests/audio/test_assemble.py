@@ -70,3 +70,93 @@ def test_missing_ffmpeg_is_assembly_error(online: Settings, google: FakeGoogle, 
 def test_nothing_to_assemble(online: Settings) -> None:
     with pytest.raises(AssemblyError, match="Nothing"):
         assemble([], online)
+
+
+# --- one pass, timings against the audio, loudness, format ---------------------------------
+
+from dataclasses import replace  # noqa: E402
+
+from reader.audio import codec  # noqa: E402
+from reader.audio.engines import EspeakEngine  # noqa: E402
+from reader.audio.synthesize import Clip  # noqa: E402
+from tests.audio.sound import id3_frames, lufs, samples, stream_info, tone_file, tone_span_ms  # noqa: E402
+
+LONGER = make_script(
+    ["Tin huyện An Biên hôm nay"],
+    [["Sáng nay, tại trụ sở", "ủy ban nhân dân huyện"], "Đã có nhiều ý kiến đóng góp", "Hội nghị kết thúc"],
+    ["Bà con phấn khởi", ["Năm tới", "sẽ còn tốt hơn nữa"]],
+)
+
+
+def with_tone(sentences, index: int, path) -> list:
+    """The sentences with sentence ``index`` spoken as one tone clip."""
+    tone = Clip(path, "gtts", "vi", "tone", "f" * 64)
+    return [replace(s, clips=(tone,)) if i == index else s for i, s in enumerate(sentences)]
+
+
+@pytest.mark.parametrize("tempo", [1.0, 0.8])
+def test_timing_map_is_within_50_ms_of_the_audio(online: Settings, google: FakeGoogle, tmp_path, tempo: float) -> None:
+    sentences = synthesize_script(LONGER, GttsEngine(online), ClipCache(online.cache_dir))
+    target = 3  # paragraph 1, sentence 2: after a sentence pause and a paragraph pause
+    sentences = with_tone(sentences, target, tone_file(tmp_path / "tone.mp3", 2000, 1500))
+    result = assemble(sentences, online, tempo=tempo)
+    out = tmp_path / "article.mp3"
+    out.write_bytes(result.mp3)
+
+    start, end = tone_span_ms(samples(out), 2000)
+    row = result.timings[target]
+    assert abs(start - row["start_ms"]) <= 50 and abs(end - row["end_ms"]) <= 50
+    assert abs(len(samples(out)) / 24 - result.duration_ms) <= 50
+
+
+def test_all_clips_are_decoded_by_one_ffmpeg_process(online: Settings, google: FakeGoogle,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences = synthesize_script(LONGER, GttsEngine(online), ClipCache(online.cache_dir))
+    calls: list[list[str]] = []
+    real = codec.run_ffmpeg
+    monkeypatch.setattr(codec, "run_ffmpeg", lambda args, *a, **k: calls.append(args) or real(args, *a, **k))
+    assemble(sentences, online)
+    decoding = [args for args in calls if args.count("-i") > 1]
+    assert len(decoding) == 1 and decoding[0].count("-i") == sum(len(s.clips) for s in sentences)
+
+
+def test_espeak_and_google_articles_play_at_the_target_loudness(online: Settings, google: FakeGoogle,
+                                                                tmp_path) -> None:
+    cache = ClipCache(online.cache_dir)
+    made = {
+        "espeak": assemble(synthesize_script(LONGER, EspeakEngine(online), cache), online),
+        "gtts": assemble(synthesize_script(LONGER, GttsEngine(online), cache), online),
+    }
+    for name, result in made.items():
+        path = tmp_path / f"{name}.mp3"
+        path.write_bytes(result.mp3)
+        assert abs(lufs(path, online) - online.loudness_target_lufs) <= 1.0, name
+
+
+def test_article_mp3_is_mono_24khz_48k_and_tagged(online: Settings, google: FakeGoogle, tmp_path) -> None:
+    tags = {"title": "Tin huyện An Biên", "date": "2024-03-12", "source": "https://anbien.example/tin/1",
+            "language": "vie"}
+    result = assemble(built(online), online, tags=tags)
+    path = tmp_path / "article.mp3"
+    path.write_bytes(result.mp3)
+    info = stream_info(path)
+    assert (info["sample_rate"], info["channels"]) == ("24000", "1")
+    assert int(info["bit_rate"]) <= 48000
+    frames = id3_frames(path)
+    assert frames["TIT2"] == "Tin huyện An Biên" and frames["TDRC"] == "2024-03-12"
+    assert frames["TLAN"] == "vie" and frames["TPUB"] == "https://anbien.example/tin/1"
+
+
+def test_unknown_tag_is_refused(online: Settings, google: FakeGoogle) -> None:
+    with pytest.raises(AssemblyError, match="Unknown audio tag"):
+        assemble(built(online), online, tags={"colour": "blue"})
+
+
+def test_espeak_wav_and_google_mp3_clips_mix(online: Settings, google: FakeGoogle) -> None:
+    cache = ClipCache(online.cache_dir)
+    google_clips = synthesize_script(SCRIPT, GttsEngine(online), cache)
+    espeak_clips = synthesize_script(SCRIPT, EspeakEngine(online), cache)
+    assert espeak_clips[0].clips[0].path.suffix == ".wav"
+    mixed = [google_clips[0], *espeak_clips[1:]]
+    result = assemble(mixed, online)
+    assert [t["text"] for t in result.timings] == [s.text for s in mixed]

@@ -81,3 +81,35 @@ def test_workers_keep_their_connections_alive(online: Settings, google: FakeGoog
     synthesize_script(article(), GttsEngine(online), ClipCache(online.cache_dir))
     assert google.request_count == 36
     assert google.connections <= online.gtts_max_concurrency
+
+
+def test_a_new_listeners_title_goes_before_the_later_chunks_of_an_earlier_article(
+    online: Settings, google: FakeGoogle
+) -> None:
+    import threading
+
+    google.latency = 0.05
+    settings = online.with_(gtts_initial_concurrency=2, gtts_max_concurrency=2)
+    cache = ClipCache(settings.cache_dir)
+    first = iter_sentence_clips(article(30, 2), GttsEngine(settings), cache)
+    next(first)  # the first listener hears their title; 60 chunks are queued behind it
+    title = make_script(["Tin mới của xã Nam Yên"])
+    second = threading.Thread(target=lambda: synthesize_script(title, GttsEngine(settings), cache))
+    second.start()
+    rest = list(first)
+    second.join(30)
+    assert len(rest) == 29
+    assert google.texts.index("Tin mới của xã Nam Yên") < 30  # not after all 60 of the first article
+
+
+def test_one_limit_for_every_article_made_in_the_process(online: Settings, google: FakeGoogle) -> None:
+    """As `pregenerate --jobs 4` or four listeners: four articles at once, still at most the ceiling."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    google.latency = 0.05
+    settings = online.with_(gtts_initial_concurrency=4, gtts_max_concurrency=4)
+    scripts = [make_script([[f"bài {a} câu {s} phần {c}" for c in range(3)] for s in range(5)]) for a in range(4)]
+    with ThreadPoolExecutor(max_workers=4) as jobs:
+        list(jobs.map(lambda sc: synthesize_script(sc, GttsEngine(settings), ClipCache(settings.cache_dir)), scripts))
+    assert google.request_count == 60
+    assert 1 < google.peak_in_flight <= 4

@@ -10,6 +10,7 @@ from pydub import AudioSegment
 from reader.audio.engines import (
     AutoEngine, EspeakEngine, GttsEngine, OfflineMarker, make_engine,
 )
+from reader.audio.gtts_engine import looks_like_mp3, parse_retry_after
 from reader.config import Settings
 from reader.errors import EngineError, EngineUnavailable
 from tests.fakes.google import FakeGoogle
@@ -151,3 +152,24 @@ def test_make_engine(settings: Settings) -> None:
     assert isinstance(make_engine("auto", settings), AutoEngine)
     with pytest.raises(EngineUnavailable, match="Unknown engine"):
         make_engine("festival", settings)
+
+
+def test_a_slow_body_gets_the_read_timeout_not_the_first_byte_deadline(online: Settings, google: FakeGoogle) -> None:
+    google.body_delay = 1.0
+    settings = online.with_(gtts_first_byte_timeout=0.5, gtts_read_timeout=5.0, gtts_retries=0)
+    assert looks_like_mp3(GttsEngine(settings).synthesize(TEXT))
+    assert google.statuses == [200]
+
+
+@pytest.mark.parametrize("header, seconds", [
+    (None, None), ("", None), ("2", 2.0), (" 0.5 ", 0.5), ("-3", 0.0), ("soon", None), ("nan", None),
+    ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),  # a date in the past: go now
+])
+def test_retry_after_is_read_as_seconds_or_a_date(header, seconds) -> None:
+    assert parse_retry_after(header) == seconds
+
+
+def test_retry_after_as_a_future_date() -> None:
+    from email.utils import formatdate
+
+    assert parse_retry_after(formatdate(1_000_030, usegmt=True), now=1_000_000) == 30.0

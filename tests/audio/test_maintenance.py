@@ -68,3 +68,45 @@ def test_prune_to_a_size_limit_removes_oldest_first(online):
 
     assert not old.mp3_path.exists() and new.mp3_path.exists()
     assert cache_stats(online).clips == 1
+
+
+def test_verify_catches_truncated_and_garbage_tailed_clips_and_articles(online):
+    from reader.audio.cache import ClipCache, clip_key
+
+    rendering = render(FIRST, online, engine="gtts")
+    cache = ClipCache(online.cache_dir)
+    truncated = cache.get(clip_key("gtts", "vi", "Một câu."))
+    truncated.write_bytes(truncated.read_bytes()[:-50])  # the last frame cut
+    tailed = cache.get(clip_key("gtts", "vi", "Hai câu."))
+    tailed.write_bytes(tailed.read_bytes()[:96] + b"\x01\x02garbage" * 40)  # a valid first frame, then garbage
+    whole = cache.get(clip_key("gtts", "vi", "Đoạn hai."))
+    article = rendering.mp3_path
+    article.write_bytes(article.read_bytes()[: article.stat().st_size // 2])
+
+    report = verify_cache(online)
+
+    assert {truncated, tailed, article, article.with_suffix(".json")} <= set(report.removed)
+    assert whole.exists() and whole not in report.removed
+
+
+def test_verify_catches_an_article_with_garbage_after_its_frames(online):
+    rendering = render(FIRST, online, engine="gtts")
+    with rendering.mp3_path.open("ab") as f:
+        f.write(b"\x00" * 3000)
+    assert rendering.mp3_path in verify_cache(online).removed
+
+
+def test_verify_decodes_fully_what_looks_whole(online):
+    """Garbage that happens to be framed like MP3 is only caught by a decoder."""
+    from reader.audio.cache import ClipCache, clip_key
+    from reader.audio.integrity import structure_problem
+
+    render(FIRST, online, engine="gtts")
+    clip = ClipCache(online.cache_dir).get(clip_key("gtts", "vi", "Hai câu."))
+    data = bytearray(clip.read_bytes())
+    for frame in range(2, len(data) // 96):  # keep every header, scramble every frame body
+        start = frame * 96 + 4
+        data[start:start + 92] = bytes((b * 7 + 13) % 256 for b in data[start:start + 92])
+    clip.write_bytes(bytes(data))
+    assert structure_problem(clip) is None  # framed like MP3 ...
+    assert clip in verify_cache(online).removed  # ... but not decodable

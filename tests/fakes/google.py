@@ -141,6 +141,7 @@ class FakeGoogle:
       ``fail_all``       every request gets 500; ``fail_texts``: requests for these texts get 500;
       ``malformed``      200 with no audio in it;
       ``hang``           accept and read the request, never answer (until ``hang`` is off or the server stops);
+      ``body_delay``     send the status and headers at once, the body this many seconds later;
       ``real_speech``    answer with espeak-ng's real speech of the text instead of a tone.
     Counted: ``texts``/``statuses`` per request, ``count(text)``, ``peak_in_flight``
     (most requests open at once, refused ones included), ``connections`` (TCP
@@ -162,6 +163,7 @@ class FakeGoogle:
         self.fail_all = False
         self.fail_texts: set[str] = set()
         self.malformed = False
+        self.body_delay = 0.0
         self._hang = threading.Event()
         self._unhang = threading.Event()
         self._lock = threading.Lock()
@@ -231,6 +233,7 @@ class FakeGoogle:
         self.latency, self.fail_all, self.malformed = 0.0, False, False
         self.max_in_flight, self.throttle_rate, self.retry_after = None, 0.0, None
         self.fail_texts = set()
+        self.body_delay = 0.0
         self.hang = False
 
     def start(self) -> "FakeGoogle":
@@ -382,6 +385,9 @@ class FakeGoogle:
                 for name, value in headers.items():
                     self.send_header(name, value)
                 self.end_headers()
+                if fake.body_delay:  # the answer has started: only the read timeout applies now
+                    self.wfile.flush()
+                    time.sleep(fake.body_delay)
                 self.wfile.write(payload)
 
             def log_message(self, format: str, *args: object) -> None:  # keep test output clean

@@ -128,6 +128,12 @@ def test_chunk(spoken: str, max_chars: int, chunks: list[str]) -> None:
         ("mươi", "hộ", INSIDE_UNIT),
         ("tháng", "ba", INSIDE_UNIT),
         ("An", "Biên", INSIDE_UNIT),
+        ("các", "hộ", INSIDE_UNIT),
+        ("huyện", "An", INSIDE_UNIT),
+        ("ông", "Nguyễn", INSIDE_UNIT),
+        ("huyện", "tổ", BETWEEN_WORDS),
+        ("mỗi", "người", INSIDE_UNIT),
+        ("các,", "hộ", PAUSE),
         ("Nguyễn", "Văn", INSIDE_UNIT),
         ("Thái", "A", INSIDE_UNIT),
         ("hai", "nghìn", INSIDE_UNIT),
@@ -189,9 +195,10 @@ UNITS = [
     ("cấp cho hai nghìn ba trăm hộ nghèo trong huyện", "hai nghìn ba trăm hộ nghèo"),
     ("họp Ban Chấp hành Đảng bộ huyện", "Ban Chấp hành"),
     ("lực lượng phòng cháy chữa cháy và cứu nạn cứu hộ của huyện", "phòng cháy chữa cháy và cứu nạn cứu hộ"),
-    ("gặp ông Nguyễn Văn An tại nhà", "Nguyễn Văn An"),
+    ("gặp ông Nguyễn Văn An tại nhà", "ông Nguyễn Văn An"),
     ("họp vào ngày mười lăm tháng ba năm nay", "ngày mười lăm tháng ba năm nay"),
     ("đường dài hai phẩy năm ki lô mét", "hai phẩy năm ki lô mét"),
+    ("trao quà cho các gia đình chính sách", "các gia đình chính sách"),
 ]
 
 

@@ -242,3 +242,23 @@ def test_a_search_is_paged_and_counted(app_env):
     assert total >= 25 and label("count_search", total=total) in page
     assert 'href="tin-tuc?trang=2&amp;tim=nam+yen"' in page
     assert at.query_params["tim"] == ["nam yen"] or at.query_params["tim"] == "nam yen"
+
+
+def test_a_failed_listen_says_so_and_offers_to_try_again(app_env, monkeypatch):
+    from reader import service
+    from reader.errors import EngineUnavailable
+
+    article = _add(app_env, title="Bài không đọc được")
+    calls = []
+
+    def unavailable(*args, **kwargs):
+        calls.append(1)
+        raise EngineUnavailable("no voice")
+
+    monkeypatch.setattr(service, "listen", unavailable)
+    at = _article_page(article.id)
+    at.button(key="listen").click().run()
+    assert not at.exception
+    assert at.error and at.error[0].value == EngineUnavailable.user_message
+    at.button(key="listen-retry").click().run()
+    assert len(calls) == 2 and at.error

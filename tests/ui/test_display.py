@@ -88,3 +88,18 @@ def test_phone_at_large_text_no_sideways_scroll_and_the_button_above_the_fold(ap
         assert wide == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "contrast", "dark"])
+def test_axe_finds_no_violation_at_double_size(app_server, page, theme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page.goto(f"{app_server}/?co=200&nen={theme}")
+    expect(page.locator(".reader-card-link").first).to_be_visible()
+    home = axe.run(page)
+    assert home.violations_count == 0, home.generate_report()
+    page.locator(".reader-card-link").first.click()
+    expect(page.locator(BODY).first).to_be_visible()
+    article = axe.run(page)
+    assert article.violations_count == 0, article.generate_report()

@@ -69,6 +69,11 @@ def test_play_follow_seek_speed_and_remember(app_server, page):
     _wait_playing(page, 1.0)
     assert _audio(page, "a.playbackRate") == 1.25
 
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page)
+    assert found.violations_count == 0, found.generate_report()
+
 
 def test_keyboard_only_from_the_list_to_the_next_sentence(app_server, page):
     page.goto(app_server)

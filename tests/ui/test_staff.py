@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from pathlib import Path
 
@@ -89,7 +90,8 @@ def _section(at: AppTest, name: str) -> AppTest:
 
 
 def _texts(at: AppTest, kind: str) -> str:
-    return "\n".join(str(el.value) for el in getattr(at, kind))
+    """The messages as a reader sees them (Markdown escapes taken away)."""
+    return "\n".join(re.sub(r"\\(.)", r"\1", str(el.value)) for el in getattr(at, kind))
 
 
 def _html(at: AppTest) -> str:
@@ -321,7 +323,7 @@ def test_selected_articles_get_audio_with_a_progress_bar(stored):
     assert at.get("progress")
     assert "Đã có âm thanh cho 2/2 bài" in _texts(at, "success")
     assert "giọng ngoại tuyến" in _texts(at, "warning")  # Google is unreachable in tests
-    statuses = list(_table(at.run())["Âm thanh"])
+    statuses = list(_table(at)["Âm thanh"])  # the page ran again: the table is fresh
     assert statuses.count("Chỉ có giọng ngoại tuyến") == 2 and statuses.count("Chưa có") == 1
 
 
@@ -588,3 +590,43 @@ def test_health_reads_google_back_and_the_watcher_log(staff_env, monkeypatch):
     assert "Giọng Google kết nối được" in _texts(at, "success")
     html = _html(at)
     assert html.index("08:15 imported 0") < html.index("08:00 imported 3")
+
+
+def test_the_table_pages_through_a_large_library(staff_env, monkeypatch):
+    monkeypatch.setenv("READER_STAFF_PAGE_SIZE", "2")
+    at = _section(_logged_in(), "library")
+    assert len(_table(at)) == 2
+    assert "trang 1/2" in _texts(at, "caption")
+    at.number_input(key="library_page").set_value(2).run()
+    assert len(_table(at)) == 1
+    assert "trang 2/2" in _texts(at, "caption")
+
+
+def test_an_article_deleted_meanwhile_is_not_offered(staff_env, stored):
+    at = _open_article(_logged_in(), stored[0].id)
+    with Library.open(staff_env) as library:
+        library.delete(stored[0].id)
+    at = at.run()
+    assert not at.exception
+    choice = at.selectbox(key="article_choice")
+    assert not any(stored[0].title in option for option in choice.options)
+    assert choice.value in {a.id for a in stored[1:]}
+
+
+def test_titles_in_messages_show_exactly_as_written(staff_env):
+    title = "Giá lúa **tăng** > [giá phân bón](javascript:alert(1)) giảm"
+    at = _paste(_logged_in(), f"{title}\nGiá lúa tăng mạnh trong tuần qua.\n")
+    html = _html(at)
+    assert "Giá lúa **tăng** &gt; [giá phân bón](javascript:alert(1)) giảm" in html  # escaped HTML
+    at = at.button(key="add_save").click().run()
+    (message,) = [el.value for el in at.success]
+    assert "\\*\\*tăng\\*\\*" in message and "\\[giá phân bón\\]\\(javascript" in message
+    assert _texts(at, "success").startswith(f"Đã lưu bài «{title}»")
+
+
+def test_the_article_opens_on_the_listeners_side(stored):
+    bridge = _by_title(stored, "Khởi công cầu Xẻo Nhàu")
+    at = _open_article(_logged_in(), bridge.id)
+    (link,) = [p for p in at.get("page_link") if p.proto.label == "Mở bài này như người nghe thấy"]
+    assert link.proto.page.endswith("bai-viet") or "article" in link.proto.page
+    assert f"id={bridge.id}" in link.proto.query_string

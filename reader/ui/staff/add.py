@@ -101,7 +101,7 @@ def _saved_notice() -> None:
     if saved is None:
         return
     article_id, title = saved
-    st.success(L("add_saved", title=title, id=article_id))
+    st.success(L("add_saved", title=common.plain(title), id=article_id))
     st.button(
         L("add_go_review"), key="add_go_review", type="primary", on_click=common.go,
         args=("article",), kwargs={common.ARTICLE_KEY: article_id},

@@ -40,4 +40,5 @@ def show() -> None:
         format_func=lambda name: L(f"section_{name}"), label_visibility="collapsed",
     )
     st.divider()
+    library_table.outcome()
     SHOW[section]()

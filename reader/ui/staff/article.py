@@ -7,9 +7,12 @@ from html import escape
 
 import streamlit as st
 
+from reader.articles.library import Library
 from reader.articles.model import Article
+from reader.errors import ReaderError
 from reader.staff import audio, intake, review
 from reader.staff.review import Segment
+from reader.ui import state
 from reader.ui.staff import common, library_table
 from reader.ui.staff.labels import L
 
@@ -34,7 +37,7 @@ def show() -> None:
         if current is not None and current not in titles:
             try:
                 titles = {current: lib.get(current).title, **titles}
-            except Exception:
+            except ReaderError:  # deleted meanwhile: choose among the others
                 st.session_state.pop(CHOICE_KEY, None)
         if not titles:
             st.info(L("library_empty"))
@@ -59,8 +62,14 @@ def _summary(article: Article) -> None:
         f"{escape(common.date_label(article.published))} · {escape(article.category or L('no_category'))} · "
         f"{escape(L('col_audio'))}: {escape(common.status_label(status))}</p>"
     )
-    if st.button(L("article_make"), key="article_make", type="primary"):
+    cols = st.columns(2)
+    if cols[0].button(L("article_make"), key="article_make", type="primary"):
         library_table.make_audio([article])
+    with cols[1]:
+        st.page_link(
+            state.ARTICLE_PAGE, label=L("article_listen_page"), icon=":material/open_in_new:",
+            query_params={"id": str(article.id)},
+        )
 
 
 def _version(article: Article) -> str:
@@ -68,7 +77,7 @@ def _version(article: Article) -> str:
     return hashlib.sha256(repr(article).encode("utf-8")).hexdigest()[:12]
 
 
-def _edit(article: Article, lib) -> None:
+def _edit(article: Article, lib: Library) -> None:
     v = _version(article)
     with st.expander(L("edit_title")):
         with st.form(f"edit_form_{article.id}"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Iterator
@@ -47,7 +48,16 @@ def shown_errors() -> Iterator[None]:
         yield
     except ReaderError as exc:
         log.warning("staff action failed: %s", exc)
-        st.error(exc.user_message)
+        st.error(plain(exc.user_message))
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:^&])")
+
+
+def plain(text: str) -> str:
+    """``text`` put into a Markdown message (alerts, captions) so it shows exactly as written:
+    a title with ``**`` or ``[link](...)`` is never formatted or made a link."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def status_label(status: AudioStatus) -> str:

@@ -6,6 +6,7 @@ from html import escape
 
 import streamlit as st
 
+from reader.config import Settings
 from reader.staff import health
 from reader.ui.staff import common
 from reader.ui.staff.labels import L
@@ -21,7 +22,7 @@ def show() -> None:
     _watcher(settings)
 
 
-def _google(settings) -> None:
+def _google(settings: Settings) -> None:
     st.subheader(L("health_google"))
     if health.google_marked_offline(settings):
         st.warning(L("health_google_marked"))
@@ -34,10 +35,10 @@ def _google(settings) -> None:
             st.success(L("health_google_ok", seconds=f"{probe.seconds:.1f}"))
         else:
             st.error(L("health_google_down"))
-            st.caption(L("health_google_detail", detail=probe.detail))
+            st.caption(L("health_google_detail", detail=common.plain(probe.detail)))
 
 
-def _cache(settings) -> None:
+def _cache(settings: Settings) -> None:
     st.subheader(L("health_cache"))
     stats = health.cache_figures(settings)
     cols = st.columns(3)
@@ -60,11 +61,11 @@ def _cache(settings) -> None:
                 st.success(L("health_pruned", removed=len(report.removed), size=common.mib(report.freed_bytes)))
 
 
-def _watcher(settings) -> None:
+def _watcher(settings: Settings) -> None:
     st.subheader(L("health_watcher"))
     lines = health.watcher_lines(settings)
     if lines is None:
-        st.info(L("health_watcher_none", path=str(health.watch_log_path(settings))))
+        st.info(L("health_watcher_none", path=common.plain(str(health.watch_log_path(settings)))))
         return
     if not lines:
         st.info(L("health_watcher_empty"))

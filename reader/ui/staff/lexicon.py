@@ -29,7 +29,7 @@ def show() -> None:
     try:
         text = lexicon_file.read_text(settings)
     except ReaderError as exc:
-        st.error(exc.user_message)
+        st.error(common.plain(exc.user_message))
         text = None
     if text is not None:
         current = lexicon_file.entries(text)
@@ -92,17 +92,17 @@ def _editor(text: str, current: list[lexicon_file.Entry]) -> None:
                 if not spoken.strip():
                     raise LexiconError("empty spoken form", user_message=L("lexicon_hear_empty"))
                 said, heard = review.hear_text(spoken, settings.with_(staff_lexicon=False))
-                st.caption(L("lexicon_heard_as", said=said))
+                st.caption(L("lexicon_heard_as", said=common.plain(said)))
                 st.audio(heard.mp3, format="audio/mpeg", autoplay=True)
         if save:
             with common.shown_errors():
                 _write(text, lexicon_file.with_entry(text, written, spoken, replacing=choice or None),
-                       L("lexicon_saved", written=" ".join(written.split())))
+                       L("lexicon_saved", written=common.plain(written)))
                 _after_rerun({CHOICE_KEY: " ".join(written.split())})
                 st.rerun()
         if delete:
             with common.shown_errors():
-                _write(text, lexicon_file.without_entry(text, choice), L("lexicon_deleted", written=choice))
+                _write(text, lexicon_file.without_entry(text, choice), L("lexicon_deleted", written=common.plain(choice)))
                 _after_rerun({CHOICE_KEY: NEW, WRITTEN_KEY: "", SPOKEN_KEY: ""})
                 st.rerun()
 
@@ -135,7 +135,7 @@ def _affected() -> None:
     settings = common.settings()
     with common.shown_errors(), common.library() as lib:
         articles = lexicon_file.affected(lib.list(), changed)
-    st.subheader(L("lexicon_affected", words=", ".join(changed)))
+    st.subheader(L("lexicon_affected", words=common.plain(", ".join(changed))))
     if not articles:
         st.info(L("lexicon_affected_none"))
         return

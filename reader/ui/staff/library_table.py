@@ -6,6 +6,7 @@ import math
 
 import streamlit as st
 
+from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.errors import ReaderError
 from reader.staff import audio
@@ -14,6 +15,7 @@ from reader.ui.staff import common
 from reader.ui.staff.labels import L
 
 TABLE_KEY = "library_table"
+OUTCOME_KEY = "staff_outcome"
 ALL = ""
 
 
@@ -23,19 +25,20 @@ def show() -> None:
     if notice:
         st.success(notice)
     settings = common.settings()
+    size = max(1, settings.staff_page_size)
     cols = st.columns([3, 2, 2])
     query = cols[0].text_input(L("library_search"), key="library_query", placeholder=L("library_search_hint"))
     with common.shown_errors(), common.library() as lib:
         total = lib.search_count(query) if query.strip() else lib.count()
-        pages = max(1, math.ceil(total / settings.staff_page_size))
+        pages = max(1, math.ceil(total / size))
         page = 1
         if pages > 1:
             page = int(st.number_input(L("library_page", pages=pages), 1, pages, 1, key="library_page"))
-        offset = (page - 1) * settings.staff_page_size
+        offset = (page - 1) * size
         if query.strip():
-            articles = lib.search(query, limit=settings.staff_page_size, offset=offset)
+            articles = lib.search(query, limit=size, offset=offset)
         else:
-            articles = lib.list(limit=settings.staff_page_size, offset=offset)
+            articles = lib.list(limit=size, offset=offset)
         statuses = {a.id: audio.audio_status(a, settings) for a in articles}
         categories = sorted({a.category for a in articles if a.category})
         category = cols[1].selectbox(
@@ -76,7 +79,7 @@ def _table(articles: list[Article], statuses: dict[int | None, AudioStatus]) -> 
     return [articles[i] for i in chosen if 0 <= i < len(articles)]
 
 
-def _actions(selected: list[Article], lib) -> None:
+def _actions(selected: list[Article], lib: Library) -> None:
     if not selected:
         st.caption(L("library_select_hint"))
         return
@@ -98,42 +101,53 @@ def _actions(selected: list[Article], lib) -> None:
         make_audio(selected)
 
 
-def _delete(selected: list[Article], lib) -> None:
+def _delete(selected: list[Article], lib: Library) -> None:
     deleted = 0
     for article in selected:
         try:
             lib.delete(article.id)
             deleted += 1
         except ReaderError as exc:
-            st.error(exc.user_message)
+            st.error(common.plain(exc.user_message))
     st.session_state.pop(TABLE_KEY, None)
     st.session_state["library_notice"] = L("library_deleted", count=deleted)
     st.rerun()
 
 
 def make_audio(articles: list[Article]) -> None:
-    """Pre-generate ``articles`` with a progress bar, then say what was made and what failed."""
+    """Pre-generate ``articles`` with a progress bar, then run the page again so every
+    status on it is fresh; what was made and what failed is shown at the top (``outcome``)."""
     settings = common.settings()
     bar = st.progress(0.0, text=L("make_progress", done=0, total=len(articles)))
     done = [0]
-    errors: list[str] = []
+    messages: list[tuple[str, str]] = []
 
     def advance(article: Article, error: ReaderError | None) -> None:
         done[0] += 1
         if error is not None:
-            errors.append(L("make_failed_one", title=article.title, reason=error.user_message))
+            messages.append(("error", L("make_failed_one", title=common.plain(article.title), reason=common.plain(error.user_message))))
         bar.progress(done[0] / len(articles), text=L("make_progress", done=done[0], total=len(articles)))
 
     summary = audio.make_audio(articles, settings, on_done=advance)
     if summary.done:
-        st.success(L("make_done", count=len(summary.done), total=len(articles)))
-    for line in errors:
-        st.error(line)
+        messages.insert(0, ("success", L("make_done", count=len(summary.done), total=len(articles))))
     if any(audio.audio_status(a, settings) is AudioStatus.OFFLINE for a in summary.done):
-        st.warning(L("make_offline"))
+        messages.append(("warning", L("make_offline")))
+    messages.insert(0, ("progress", L("make_progress_done", done=done[0], total=len(articles))))
+    st.session_state[OUTCOME_KEY] = messages
+    st.rerun()
 
 
-def _make_missing(lib) -> None:
+def outcome() -> None:
+    """What the last pre-generation did, once."""
+    for kind, message in st.session_state.pop(OUTCOME_KEY, []):
+        if kind == "progress":
+            st.progress(1.0, text=message)
+        else:
+            getattr(st, kind)(message)
+
+
+def _make_missing(lib: Library) -> None:
     st.divider()
     st.subheader(L("library_missing_title"))
     st.caption(L("library_missing_help"))

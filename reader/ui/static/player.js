@@ -218,7 +218,7 @@
     }
     function ready() {
       const wasBusy = playButton.disabled;
-      playButton.disabled = false;
+      root.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
       if (wasBusy && (document.activeElement === document.body || !document.activeElement)) playButton.focus({ preventScroll: true });
       root.setAttribute("aria-busy", "false");
       const link = root.querySelector(".reader-download");
@@ -239,7 +239,12 @@
       pendingSeek = null;
       tick();
     });
-    audio.addEventListener("play", function () { say(L.status_playing); setPlayLabel(); requestAnimationFrame(loop); });
+    audio.addEventListener("play", function () {
+      const left = timelineTotal() - timelineNow();
+      say(left > 1 ? L.status_playing + " " + L.time_left.replace("{time}", fmt(left)) : L.status_playing);
+      setPlayLabel();
+      requestAnimationFrame(loop);
+    });
     audio.addEventListener("pause", function () {
       if (!audio.ended) say(L.status_paused);
       setPlayLabel(); savePosition(true);
@@ -267,9 +272,10 @@
     });
     self.setRate(savedRate());
     if (cfg.preparing) {
-      playButton.disabled = true;
+      root.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
       root.setAttribute("aria-busy", "true");
-      playLabel.textContent = L.preparing;
+      playLabel.textContent = L.preparing_short;
+      playIcon.textContent = "";
       say(L.preparing);
     } else {
       const resumeAt = storedPosition();

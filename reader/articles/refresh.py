@@ -1,0 +1,107 @@
+"""Checking a watched feed or portal page and importing the articles that are new.
+
+Every request goes through the safe fetcher (with a ``Pacer``: one request at a time
+per host, spaced by ``fetch_delay_s``). A link already in the library (as an article's
+address or source) is never fetched again. The new articles of one check are stored
+in one transaction. Any failure is reported, never raised: one broken feed or page
+must not stop the others, and one broken item must not stop its feed. The server's
+validators (ETag, Last-Modified) are kept only when every item was read, so items
+that failed are tried again at the next check instead of hiding behind a 304. A known
+item is fetched again only when its feed entry says it was updated after the last
+check (Atom ``updated`` later than ``published``): its article keeps its id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from reader.articles.feeds import FeedItem, parse_feed
+from reader.articles.fetch import FEED_ACCEPT, PAGE_ACCEPT, Pacer, fetch
+from reader.articles.importer import import_source
+from reader.articles.library import Library
+from reader.articles.links import article_links
+from reader.articles.model import Article
+from reader.articles.watchlist import Watched, record_check
+from reader.config import Settings
+from reader.errors import Interrupted, ReaderError
+
+
+@dataclass
+class RefreshReport:
+    watched: Watched
+    stored: list[Article] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (item URL, why)
+    not_modified: bool = False
+    error: str = ""  # the feed or page itself could not be read
+    left_for_later: int = 0  # new links beyond ``refresh_max_new_items``
+    interrupted: bool = False  # a stop request ended the check early
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and not self.failures
+
+
+def _items(watched: Watched, content: bytes, url: str) -> tuple[str, list[FeedItem]]:
+    if watched.kind == "feed":
+        feed = parse_feed(content, url)
+        return feed.title, list(feed.items)
+    return "", [FeedItem(link, "", None) for link in article_links(content, url, watched.pattern)]
+
+
+def _wanted(library: Library, watched: Watched, items: list[FeedItem]) -> list[FeedItem]:
+    """Items not in the library yet, and known ones the feed says were edited since the
+    last check (their article is updated in place and keeps its id)."""
+    since = datetime.fromisoformat(watched.checked_at) if watched.checked_at else None
+    return [
+        item for item in items
+        if library.id_for_url(item.url) is None or (since and item.updated and item.updated > since)
+    ]
+
+
+def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer | None = None) -> RefreshReport:
+    """Check one feed or page and store its new articles. Faults of the source or its items
+    are reported, not raised; a stop request (``reader.stopping``) stops fetching, keeps
+    what was read, and raises ``Interrupted`` only if it came before the source was read."""
+    report = RefreshReport(watched)
+    pacer = pacer or Pacer(settings.fetch_delay_s)
+    accept = FEED_ACCEPT if watched.kind == "feed" else PAGE_ACCEPT
+    try:
+        fetched = fetch(watched.url, settings, headers=watched.conditional_headers(), accept=accept, pacer=pacer)
+        if fetched.not_modified:
+            report.not_modified = True
+            record_check(library, watched)
+            return report
+        title, items = _items(watched, fetched.content, fetched.url)
+    except Interrupted:
+        raise
+    except ReaderError as exc:
+        report.error = str(exc)
+        record_check(library, watched, error=report.error)
+        return report
+    new = _wanted(library, watched, items)
+    limit = settings.refresh_max_new_items
+    report.left_for_later = max(0, len(new) - limit)
+    articles: list[Article] = []
+    for item in new[:limit]:
+        url, when = item.url, item.published
+        try:
+            article = import_source(url, settings, pacer=pacer)
+        except Interrupted:
+            report.interrupted = True
+            break  # stop fetching; what was read so far is still stored below
+        except ReaderError as exc:
+            report.failures.append((url, str(exc)))
+            continue
+        articles.append(replace(article, published=when) if article.published is None and when else article)
+    try:
+        report.stored = library.add_many(articles)
+    except ReaderError as exc:
+        report.error = str(exc)
+    complete = report.ok and not report.left_for_later and not report.interrupted
+    summary = report.error or (f"{len(report.failures)} item(s) failed: {report.failures[0][1]}" if report.failures else "")
+    record_check(
+        library, watched, error=summary, title=title,
+        etag=fetched.etag if complete else "", last_modified=fetched.last_modified if complete else "",
+    )
+    return report
