@@ -33,7 +33,7 @@ _DAY_MONTH = re.compile(_START + r"(\d{1,2})/(\d{1,2})" + _END)
 _W = r"(?<![^\W\d_])"
 # No "ngày" after a word that already says it, nor inside a name ("Quốc khánh 2/9").
 _NO_NGAY = re.compile(
-    _W + r"(?i:ngày|hôm|mùng|mồng|khánh|niệm|lễ|dịp|đường|phố)\s*$"
+    _W + r"(?i:ngày|hôm|mùng|mồng|khánh|niệm|lễ|dịp|đường|phố|thắng)\s*$"
     r"|(?<![^\W\d_])(?!(?i:thứ|chủ nhật|sáng|trưa|chiều|tối|đêm|khuya|từ|đến|tới|vào|trước|sau)"
     r"(?![^\W\d_]))[A-ZĐÂĂÊÔƠƯ][^\W\d_]*\s+$"
 )

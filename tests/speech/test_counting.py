@@ -62,6 +62,13 @@ from tests.speech.spoken import assert_spoken
         ('có 05 MW', 'có năm mê ga oát'),
         ('lúc 07 giờ 05', 'lúc bảy giờ năm phút'),
         ('lúc 07g05', 'lúc bảy giờ năm phút'),
+        ('Kỷ niệm 49 năm Chiến thắng 30-4', 'Kỷ niệm bốn mươi chín năm Chiến thắng ba mươi tháng tư'),
+        ('kỷ niệm 70 năm chiến thắng Điện Biên Phủ 7-5', 'kỷ niệm bảy mươi năm chiến thắng Điện Biên Phủ bảy tháng năm'),
+        ('mừng chiến thắng 30-4', 'mừng chiến thắng ba mươi tháng tư'),
+        ('đội nhà thắng 3-2', 'đội nhà thắng ba hai'),
+        ('Đại thắng mùa Xuân 30-4', 'Đại thắng mùa Xuân ba mươi tháng tư'),
+        ('chiến thắng 2-1 trước đối thủ', 'chiến thắng hai một trước đối thủ'),
+        ('Chiều ngày 12-6, đội A thắng đội Tây Yên 3-1.', 'Chiều ngày mười hai tháng sáu, đội A thắng đội Tây Yên ba một.'),
     ],
 )
 def test_padded_counts_and_scores(written: str, spoken: str) -> None:
