@@ -39,7 +39,7 @@ _NO_NGAY = re.compile(
 )
 _DATE_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|mùng|mồng|từ|đến|tới|vào|trước|sau|dịp"
-    r"|lễ|khánh|niệm|đường|hạn|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
+    r"|lễ|khánh|niệm|đường|hạn|thắng|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
     r"|(?:sáng|trưa|chiều|tối|đêm|hôm|ngày) (?:nay|mai|qua)"
     r"|ngày \d{1,2}\s*(?:,|và|đến|-|–))\s*[,(]?\s*$",
     re.IGNORECASE,
@@ -120,7 +120,9 @@ def read_dates(text: str) -> str:
         day, month = int(m[1]), int(m[2])
         if not is_date(day, month) or not _date_context(m):
             return m[0]
-        return _pad(_day(day, month, None, not _NO_NGAY.search(_before(m))))
+        before = _before(m)
+        with_ngay = not (_NO_NGAY.search(before) or _HOLIDAY_BEFORE.search(before))
+        return _pad(_day(day, month, None, with_ngay))
 
     def hyphen_month_year(m: re.Match[str]) -> str:
         # "tháng 12-2023", "quý 2-2024": a month (or a count) and its year, never a range.
@@ -255,11 +257,14 @@ _HOLIDAY_BEFORE = re.compile(r"(?<![^\W\d_])(?:Ngày|Lễ|Tết)\s+[A-ZĐ][^.;!?
 
 def _date_context(m: re.Match[str]) -> bool:
     """Whether a day/month is a date: a date word before it, or a year word after it, or a
-    name before it with no noun after ("Quốc khánh 2/9", "Việt Nam 20/11.")."""
+    name before it with no noun after ("Quốc khánh 2/9", "Việt Nam 20/11.", "Ngày Thương
+    binh - Liệt sĩ 27/7"), or a day above its month with no noun after ("30/4": no part is
+    larger than its whole)."""
     before, after = _before(m), m.string[m.end() : m.end() + 20]
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
-    return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(after)
+    named = _PROPER_BEFORE.search(before) or _HOLIDAY_BEFORE.search(before)
+    return bool(named or int(m[1]) > int(m[2])) and not _WORD_AFTER.match(after)
 
 
 _NUMBER = r"\d+(?:[.,]\d+)*"

@@ -183,6 +183,10 @@ def test_never_ngay_ngay() -> None:
         ('Từ tháng 10-12, nông dân', 'Từ tháng mười đến tháng mười hai, nông dân'),
         ('niên vụ 2023-2024', 'niên vụ hai nghìn không trăm hai mươi ba đến hai nghìn không trăm hai mươi tư'),
         ('đợt 2-2024', 'đợt hai năm hai nghìn không trăm hai mươi tư'),
+        ('Kỷ niệm 49 năm Chiến thắng 30/4', 'Kỷ niệm bốn mươi chín năm Chiến thắng ba mươi tháng tư'),
+        ('Ngày Thương binh - Liệt sĩ 27/7', 'Ngày Thương binh - Liệt sĩ hai mươi bảy tháng bảy'),
+        ('Chiến thắng Điện Biên Phủ 7/5', 'Chiến thắng Điện Biên Phủ bảy tháng năm'),
+        ('có 12/10 xã', 'có mười hai trên mười xã'),
     ],
 )
 def test_hyphen_dates_day_lists_and_padded_days(written: str, spoken: str) -> None:
