@@ -12,6 +12,7 @@ from tests.speech.spoken import assert_spoken
     ("written", "spoken"),
     [
         ('Số điện thoại: 0297.3863.456', 'Số điện thoại: không hai chín bảy, ba tám sáu ba, bốn năm sáu'),
+        ('ĐT: 0297.3863.456', 'điện thoại: không hai chín bảy, ba tám sáu ba, bốn năm sáu'),
         ('Điện thoại 0297 3863 456', 'Điện thoại không hai chín bảy, ba tám sáu ba, bốn năm sáu'),
         ('liên hệ 02.38765432', 'liên hệ không hai, ba tám bảy sáu, năm bốn ba hai'),
         ('Liên hệ số 024.38765432', 'Liên hệ số không hai bốn, ba tám bảy sáu, năm bốn ba hai'),
