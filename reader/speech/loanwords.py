@@ -30,21 +30,27 @@ def loanwords() -> dict[str, str]:
     return table
 
 
-def _word_pattern(written: str) -> str:
-    body = r"\s+".join(re.escape(part) for part in written.split())
-    return body + (r"(?![^\W_])" if written[-1].isalnum() else "")
+@cache
+def _regex() -> re.Pattern[str]:
+    """All written forms as whole words, grouped by first letter (one test rules most
+    positions out), in any case."""
+    pattern = lexicon.token_pattern(list(loanwords()), r"(?![^\W_])")
+    return re.compile(r"(?<![^\W_])" + pattern, re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 @cache
-def _regex() -> re.Pattern[str]:
-    words = sorted(loanwords(), key=len, reverse=True)
-    return re.compile(
-        r"(?<![^\W_])(?:" + "|".join(_word_pattern(w) for w in words) + r")", re.IGNORECASE
-    )
+def _first_words() -> frozenset[str]:
+    """The first word of every written form: text holding none of them has no loanword."""
+    return frozenset(_WORD.findall(written)[0] for written in loanwords())
 
 
 def read_loanwords(text: str) -> str:
     """ "Zalo" -> "Da lô", "trên facebook" -> "trên phây búc", "Vietcombank" -> "Việt com banh"."""
+    if _first_words().isdisjoint(w.casefold() for w in _WORD.findall(text)):
+        return text
     abbreviations = lexicon.abbreviations()
 
     def spoken(m: re.Match[str]) -> str:

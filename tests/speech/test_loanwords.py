@@ -57,7 +57,6 @@ from tests.speech.spoken import assert_spoken
         ('giải chạy marathon', 'giải chạy ma ra tông'),
         ('sân pickleball', 'sân pích cơ bon'),
         ('lễ hội festival', 'lễ hội phét xờ ti van'),
-        ('hệ thống camera AI', 'hệ thống ca mê ra Ai'),
         ('sân golf', 'sân gôn'),
         ('Ứng dụng Zalo', 'Ứng dụng Da lô'),
         ('ZALO', 'Da lô'),
