@@ -5,8 +5,10 @@ at; announcers say "phây búc", "da lô", "Việt com banh", "in tơ nét". The
 (``data/loanwords.tsv``), written in Vietnamese syllables. Staff extend or override them
 in the staff lexicon, which runs before every built-in rule.
 
-A written form is matched as whole words in any case ("Zalo", "zalo", "ZALO"), and the
-spoken form keeps a capital first letter. An exact abbreviation of ``abbreviations.tsv``
+A written form is matched as whole words (a digit next to it is a boundary: "4Zalo"),
+in the casings words really take: lower, capitalised, all capitals, or as the table
+writes it ("YouTube"); "sHOW" is no word, so it is left alone. The spoken form keeps a
+capital first letter. An exact abbreviation of ``abbreviations.tsv``
 ("OK" aside, capitals are acronyms) is left to the abbreviation rules.
 """
 
@@ -31,14 +33,28 @@ def loanwords() -> dict[str, str]:
 
 
 @cache
+def _table_forms() -> frozenset[str]:
+    """The written forms exactly as the table writes them ("YouTube", "iPhone")."""
+    return frozenset(line.partition("\t")[0].strip() for line in lexicon.data_lines("loanwords.tsv"))
+
+
+def _real_casing(written: str) -> bool:
+    words = written.split()
+    return (
+        written.islower() or written.isupper() or written in _table_forms()
+        or all(w[:1].isupper() and (len(w) == 1 or w[1:].islower() or not w[1:].isalpha()) for w in words)
+    )
+
+
+@cache
 def _regex() -> re.Pattern[str]:
     """All written forms as whole words, grouped by first letter (one test rules most
     positions out), in any case."""
-    pattern = lexicon.token_pattern(list(loanwords()), r"(?![^\W_])")
-    return re.compile(r"(?<![^\W_])" + pattern, re.IGNORECASE)
+    pattern = lexicon.token_pattern(list(loanwords()), r"(?![^\W\d_])")
+    return re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE)
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -55,7 +71,7 @@ def read_loanwords(text: str) -> str:
 
     def spoken(m: re.Match[str]) -> str:
         written = m[0]
-        if written in abbreviations:
+        if written in abbreviations or not _real_casing(" ".join(written.split())):
             return written
         said = loanwords()[" ".join(written.split()).casefold()]
         return said[0].upper() + said[1:] if written[0].isupper() else said
