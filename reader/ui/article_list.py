@@ -57,6 +57,7 @@ def _remember_query() -> None:
 
 
 def show() -> None:
+    """One page of headlines (no bodies are read: the page is quick with 10,000 articles)."""
     st.html(text.heading_html(label("app_title")))
     if "search" not in st.session_state:
         st.session_state["search"] = str(st.query_params.get(QUERY_PARAM, ""))
@@ -67,7 +68,7 @@ def show() -> None:
         pages = max(1, -(-total // size))
         page = page_number(st.query_params.get(PAGE_PARAM), pages)
         offset = (page - 1) * size
-        articles = library.search(query, size, offset) if query else library.list(size, offset)
+        articles = library.search_headlines(query, size, offset) if query else library.headlines(size, offset)
     if not articles:
         announce(label("no_match") if query else label("no_articles"))
         return
