@@ -172,7 +172,8 @@
       return audio.ended && !whole && !pendingWhole && partIndex === parts.length - 1;
     }
     self.toggle = function () {
-      if (!audio.src || waitingForNextPart()) return;
+      if (!audio.src) { autoplay = true; resumeOnLoad = !!storedPosition(); return; }   // pressed before the audio came
+      if (waitingForNextPart()) return;
       if (audio.paused || audio.ended) {
         if (audio.currentTime < 0.5 && storedPosition()) seek(Math.max(0, storedPosition() - 3));
         start();
@@ -215,6 +216,7 @@
       self.setRate(RATES[Math.max(0, Math.min(RATES.length - 1, i))]);
     };
     let autoplay = false;
+    let resumeOnLoad = false;
     function addPart(part) {
       if (whole || parts.some(function (p) { return p.index === part.index; })) return;
       if (part.index !== parts.length) return;
@@ -252,7 +254,8 @@
       timings = next.timings;
       current = -1;
       ready();
-      load(next.src, started ? at : 0, started ? playing || audio.ended : autoplay);
+      const from = started ? at : resumeOnLoad ? Math.max(0, storedPosition() - 3) : 0;
+      load(next.src, from, started ? playing || audio.ended : autoplay);
       if (wanted !== null) goToSpan(wanted);
       tick();
     }
