@@ -19,11 +19,14 @@ from reader.errors import ExtractError
 VN_TZ = timezone(timedelta(hours=7))
 
 _WORD = re.compile(r"[^\W_]+")
+#: Bidirectional controls: invisible, no Vietnamese text needs them, and an override
+#: (U+202E) would show a title backwards on the listener's page.
+_BIDI_CONTROLS = dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def nfc(text: str) -> str:
     """NFC with collapsed inner whitespace: sources mix composed and decomposed marks."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return " ".join(unicodedata.normalize("NFC", text).translate(_BIDI_CONTROLS).split())
 
 
 def _paragraphs(items: Iterable[str]) -> tuple[str, ...]:

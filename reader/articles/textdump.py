@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Collection
 
 from reader.articles.dates import parse_date_line
-from reader.articles.model import Article
+from reader.articles.model import Article, nfc
 from reader.articles.notes import split_notes
 from reader.errors import ExtractError
 
@@ -62,9 +62,8 @@ def parse_time_line(line: str) -> datetime | None:
 
 
 def clean_line(line: str) -> str:
-    """NFC, no invisible characters, single spaces."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE).replace("\u00a0", " ")
-    return " ".join(line.split())
+    """NFC, no invisible characters (zero-width, bidirectional controls), single spaces."""
+    return nfc(line.translate(_INVISIBLE).replace("\u00a0", " "))
 
 
 def is_banner(line: str) -> bool:
