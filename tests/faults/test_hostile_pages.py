@@ -1,0 +1,82 @@
+"""Hostile article pages: what the importer accepts is stored as a listener can read it.
+
+Found by probing: a script inside the headline put its code in the title (and read it
+aloud), a right-to-left override showed a title backwards, a run-on headline of
+150,000 characters became the title, and two pages whose titles hold no word ("...",
+"?!") were taken for one article, the second replacing the first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.articles.html import parse_html
+from reader.articles.library import Library
+from reader.articles.model import Article
+from reader.articles.textdump import MAX_TITLE_CHARS
+
+BODY = (
+    "Sáng nay, Ủy ban nhân dân huyện An Biên tổ chức hội nghị tổng kết công tác năm "
+    "với sự tham dự của đông đảo cán bộ và người dân địa phương."
+)
+
+
+def _page(title: str, h1: str | None = None, body: str = f"<p>{BODY}</p><p>{BODY} Lần hai.</p>") -> str:
+    heading = title if h1 is None else h1
+    return f"<html><head><title>{title}</title></head><body><article><h1>{heading}</h1>{body}</article></body></html>"
+
+
+def test_a_script_in_the_headline_is_not_part_of_the_title() -> None:
+    page = _page("Tin", h1="<script>alert(1)</script>Tin &lt;b&gt;đậm&lt;/b&gt;<style>h1{}</style>")
+    article = parse_html(page, "https://portal.example/a")
+    assert article.title == "Tin <b>đậm</b>"
+    assert "alert" not in " ".join((article.title, *article.paragraphs))
+    assert article.paragraphs[0].startswith("Sáng nay"), "the headline is not read twice"
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202b", "\u2066", "\u200f", "\u200e", "\u061c"])
+def test_bidirectional_controls_never_reach_the_page(control: str) -> None:
+    page = _page(f"{control}Tin ngược chiều{control}", body=f"<p>{control}{BODY}</p><p>{BODY}</p>")
+    article = parse_html(page, "https://portal.example/rtl")
+    assert article.title == "Tin ngược chiều"
+    assert all(control not in p for p in article.paragraphs)
+    assert article.paragraphs[0] == BODY, "the headline is not read twice"
+
+
+def test_every_source_loses_bidirectional_controls() -> None:
+    article = Article(title="\u202eNgược", paragraphs=("A\u2067b",), category="\u202dX")
+    assert (article.title, article.paragraphs, article.category) == ("Ngược", ("Ab",), "X")
+
+
+def test_a_run_on_headline_is_shortened_and_its_text_kept() -> None:
+    headline = "Tiêu đề " + "rất dài " * 20_000
+    article = parse_html(_page(headline), "https://portal.example/huge")
+    assert len(article.title) <= MAX_TITLE_CHARS
+    assert article.title.startswith("Tiêu đề rất dài") and article.title.endswith("…")
+    assert BODY in article.paragraphs
+
+
+def test_a_long_headline_gives_way_to_a_shorter_candidate() -> None:
+    page = _page("Tin ngắn gọn - Cổng thông tin", h1="Tin " + "dài " * 200)
+    assert parse_html(page, "https://portal.example/b").title == "Tin ngắn gọn"
+
+
+@pytest.mark.parametrize("title", [
+    "# **Tiêu đề** [liên kết](javascript:alert(1)) `mã` _nghiêng_ ~~gạch~~ $x$ :red[đỏ]",
+    "Giá &amp; lúa &lt;tăng&gt; &quot;mạnh&quot;",
+])
+def test_markup_of_other_languages_is_kept_as_written(title: str) -> None:
+    article = parse_html(_page(title), "https://portal.example/md")
+    assert article.title == title.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+
+
+def test_two_pages_whose_titles_hold_no_word_are_two_articles(settings) -> None:
+    with Library.open(settings) as library:
+        first = library.add(parse_html(_page("?!... ---"), "https://portal.example/p1"))
+        second = library.add(parse_html(_page("..."), "https://portal.example/p2"))
+        assert first.id != second.id
+        assert library.get(first.id).title == "?!... ---"
+        assert library.get(second.id).title == "..."
+        again = library.add(parse_html(_page("..."), "https://portal.example/p2"))
+        assert again.id == second.id and library.count() == 2
+
