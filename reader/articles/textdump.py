@@ -154,7 +154,9 @@ def article_text(lines: list[str], captions: Collection[str] = ()) -> tuple[tupl
     """
     body: list[str] = []
     for line in lines:
-        if body and _SECTION_END.match(line):
+        # A heading alone on its line ends the article even before any body: a page of
+        # only a headline and its related news has no text of its own.
+        if (body and _SECTION_END.match(line)) or _SECTION_END.fullmatch(line.rstrip(" :")):
             break
         if not line or is_page_tool(line) or _KEYWORDS.match(line) or (
             _FONT_SIZE.search(line) and len(line) <= 40

@@ -13,7 +13,8 @@ import pytest
 from reader.articles.html import parse_html
 from reader.articles.library import Library
 from reader.articles.model import Article
-from reader.articles.textdump import MAX_TITLE_CHARS
+from reader.articles.textdump import MAX_TITLE_CHARS, parse_text_dump
+from reader.errors import ExtractError
 
 BODY = (
     "Sáng nay, Ủy ban nhân dân huyện An Biên tổ chức hội nghị tổng kết công tác năm "
@@ -80,3 +81,12 @@ def test_two_pages_whose_titles_hold_no_word_are_two_articles(settings) -> None:
         again = library.add(parse_html(_page("..."), "https://portal.example/p2"))
         assert again.id == second.id and library.count() == 2
 
+
+
+def test_a_saved_page_of_only_a_headline_and_related_news_is_refused() -> None:
+    text = (
+        "Trang chủ > Tin tức > Kinh tế\nTiêu đề bài\n(08:30 | 12/01/2025)\nChia sẻ\nLượt xem: 100\n"
+        "Tin liên quan\nBài khác một\nBài khác hai\n"
+    )
+    with pytest.raises(ExtractError, match="no article text"):
+        parse_text_dump(text)
