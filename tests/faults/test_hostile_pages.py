@@ -8,7 +8,11 @@ aloud), a right-to-left override showed a title backwards, a run-on headline of
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings as hypothesis_settings, strategies
 
 from reader.articles.html import parse_html
 from reader.articles.library import Library
@@ -90,3 +94,33 @@ def test_a_saved_page_of_only_a_headline_and_related_news_is_refused() -> None:
     )
     with pytest.raises(ExtractError, match="no article text"):
         parse_text_dump(text)
+
+
+_TITLES = strategies.sampled_from(["Thông báo", "THÔNG BÁO", "...", "?!", "Giá lúa tăng > giá phân giảm", "Tin **mới**"])
+_SENTENCES = strategies.sampled_from([
+    "Ủy ban nhân dân xã thông báo lịch tiếp công dân trong tháng.",
+    "Người dân mang theo căn cước công dân khi đến làm thủ tục.",
+    "Điện lực huyện tạm ngừng cấp điện để bảo trì đường dây.",
+    "Nông dân xuống giống lúa đông xuân đúng lịch thời vụ.",
+    "Mọi thắc mắc xin liên hệ bộ phận một cửa của xã.",
+])
+_BODIES = strategies.lists(_SENTENCES, min_size=1, max_size=4).map(tuple)
+_URLS = strategies.sampled_from(["", "https://portal.example/a", "https://portal.example/b", "https://portal.example/c"])
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(strategies.lists(strategies.tuples(_TITLES, _BODIES, _URLS), min_size=2, max_size=8))
+def test_no_text_stored_from_its_own_source_is_lost_or_replaced(items) -> None:
+    """Articles from different sources (files, pages) whatever their titles: every body
+    added is still in the library (for a page, its latest version), and no id handed out
+    is taken back."""
+    with tempfile.TemporaryDirectory() as folder, Library(Path(folder) / "library.sqlite3") as library:
+        added = []
+        for number, (title, body, url) in enumerate(items):
+            article = Article(title=title, paragraphs=body, url=url, source=url or f"file:/tin/{number}/bai.txt")
+            added.append(library.add(article))
+        stored = library.list()
+        assert {a.body_hash for a in stored} >= {a.body_hash for a in added if a.url == ""} | {
+            a.body_hash for a in added if a.url and a is [b for b in added if b.url == a.url][-1]
+        }
+        assert {a.id for a in stored} == {a.id for a in added}, "every id handed out still names an article"
