@@ -25,7 +25,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from reader.speech import lexicon
+from reader.speech import lexicon, loanwords, money, units
 
 # Words of a number read aloud ("hai nghìn không trăm hai mươi ba").
 NUMBER_WORDS = frozenset(
@@ -83,12 +83,16 @@ def compound_words() -> frozenset[str]:
 
 @cache
 def reader_phrases() -> frozenset[str]:
-    """What the reader says for written forms: expansions, issuers, documents, units."""
+    """What the reader says for written forms: expansions, issuers, documents, units,
+    currencies and loanwords ("mê ga oát", "đô la Mỹ", "việt com banh")."""
     names = [
         *lexicon.abbreviations().values(),
         *lexicon.issuers().values(),
         *lexicon.document_types().values(),
         *lexicon.units().values(),
+        *units.table().values(),
+        *money.currencies().values(),
+        *loanwords.loanwords().values(),
     ]
     phrases = {" ".join(key(w) for w in name.split()) for name in names}
     return frozenset(p for p in phrases if " " in p)
