@@ -53,6 +53,14 @@ def test_every_source_loses_bidirectional_controls() -> None:
     assert (article.title, article.paragraphs, article.category) == ("Ngược", ("Ab",), "X")
 
 
+
+def test_control_characters_never_reach_a_terminal_or_the_voice() -> None:
+    text = "Tin\x1b[2J\x1b]0;pwned\x07 có\x9b ký tự\nNội dung \x1b[31mđỏ\x1b[0m có\x08\x08 ký tự.\n"
+    article = parse_text_dump(text, source="file:/tmp/ctl.txt")
+    fields = " ".join((article.title, article.category, *article.paragraphs, *article.notes))
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in fields), fields
+    assert article.title.startswith("Tin ") and "pwned có" in article.title
+
 def test_a_run_on_headline_is_shortened_and_its_text_kept() -> None:
     headline = "Tiêu đề " + "rất dài " * 20_000
     article = parse_html(_page(headline), "https://portal.example/huge")
