@@ -130,3 +130,11 @@ def test_no_text_stored_from_its_own_source_is_lost_or_replaced(items) -> None:
         stored = library.list()
         assert {a.body_hash for a in stored} == {a.body_hash for a in added}
         assert {a.id for a in stored} == {a.id for a in added}
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\x1c"])
+def test_a_line_separator_inside_a_headline_does_not_cut_the_title(separator: str) -> None:
+    text = f"Kinh tế\nGiá lúa{separator}tăng mạnh\n(08:30 | 12/01/2025)\nGiá lúa vụ đông xuân tăng{separator}mạnh.\n"
+    article = parse_text_dump(text)
+    assert (article.title, article.category) == ("Giá lúa tăng mạnh", "Kinh tế")
+    assert article.paragraphs == ("Giá lúa vụ đông xuân tăng mạnh.",)
