@@ -18,7 +18,8 @@ from reader.articles.html import parse_html
 from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.articles.textdump import MAX_TITLE_CHARS, parse_text_dump
-from reader.errors import ExtractError
+from reader.articles.importer import import_text
+from reader.errors import ExtractError, SourceError
 
 BODY = (
     "Sáng nay, Ủy ban nhân dân huyện An Biên tổ chức hội nghị tổng kết công tác năm "
@@ -138,3 +139,10 @@ def test_a_line_separator_inside_a_headline_does_not_cut_the_title(separator: st
     article = parse_text_dump(text)
     assert (article.title, article.category) == ("Giá lúa tăng mạnh", "Kinh tế")
     assert article.paragraphs == ("Giá lúa vụ đông xuân tăng mạnh.",)
+
+
+def test_a_text_too_long_to_be_one_article_is_refused(settings) -> None:
+    text = "Tiêu đề\n" + "Người dân xã An Biên tham gia lao động sản xuất.\n" * 500
+    with pytest.raises(SourceError, match="READER_ARTICLE_MAX_CHARS"):
+        import_text(text, settings.with_(article_max_chars=10_000))
+    assert len(import_text(text, settings).paragraphs) == 500
