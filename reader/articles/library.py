@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Iterable, Iterator
 
 from reader.articles.identity import same_story, same_text
-from reader.articles.model import VN_TZ, Article, Headline
+from reader.articles.model import VN_TZ, Article, Headline, nfc
 from reader.articles.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.config import Settings
 from reader.errors import ArticleNotFound, LibraryError
@@ -350,7 +350,9 @@ class Library:
 
     def _headlines(self, sql: str, params: tuple[object, ...]) -> list[Headline]:
         return [
-            Headline(int(i), str(title), str(category), datetime.fromisoformat(str(published)) if published else None)
+            # Cleaned as an Article is: rows stored before a cleaning rule still show right.
+            Headline(int(i), nfc(str(title)), nfc(str(category)),
+                     datetime.fromisoformat(str(published)) if published else None)
             for i, title, category, published in self.rows(sql, params)
         ]
 

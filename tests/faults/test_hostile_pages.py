@@ -146,3 +146,12 @@ def test_a_text_too_long_to_be_one_article_is_refused(settings) -> None:
     with pytest.raises(SourceError, match="READER_ARTICLE_MAX_CHARS"):
         import_text(text, settings.with_(article_max_chars=10_000))
     assert len(import_text(text, settings).paragraphs) == 500
+
+
+def test_headlines_stored_before_a_cleaning_rule_are_shown_clean(settings) -> None:
+    with Library.open(settings) as library:
+        stored = library.add(Article(title="Tin", paragraphs=("Nội dung.",)))
+        library.write("UPDATE articles SET title = ?, category = ? WHERE id = ?",
+                      ("\u202eTin\x1b[2J cũ", "Xã\x07 hội", stored.id))
+        assert [(h.title, h.category) for h in library.headlines(10, 0)] == [("Tin [2J cũ", "Xã hội")]
+        assert library.get(stored.id).title == "Tin [2J cũ"
