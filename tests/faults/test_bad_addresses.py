@@ -21,7 +21,8 @@ from reader.errors import ArticleNotFound
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE_PAGE = "reader/ui/pages/article.py"
-NO_SUCH_IDS = ["99999999999999999999999", str(2**63), "-1", "0", "1.5", "abc", "", "%00", "1e3"]
+NO_SUCH_IDS = ["99999999999999999999999", str(2**63), "-1", "0", "1.5", "abc", "", "%00", "1e3", "²", "1" * 5000]
+PAGES = ["²", "1" * 5000, "99999999999", "-3", "0", "abc", "2.5"]
 
 
 @pytest.fixture
@@ -68,3 +69,12 @@ def test_the_command_line_says_not_found_without_a_traceback(settings, command: 
     assert result.returncode == 1
     assert "No article with id 99999999999999999999999" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_list_page_address_of_any_kind_shows_the_list(app_env) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    for page in PAGES:
+        at.query_params["trang"] = page
+        at.run()
+        assert not at.exception and not at.error, page
+        assert "reader-card-link" in "".join(el.proto.body for el in at.get("html")), page
