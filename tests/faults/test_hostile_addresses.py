@@ -73,3 +73,34 @@ def test_a_compressed_bomb_is_cut_at_the_size_limit(settings: Settings, bomb_ser
     allowed = settings.with_(allow_hosts=("127.0.0.1",), fetch_max_bytes=LIMIT)
     with pytest.raises(FetchError, match=f"more than {LIMIT} bytes"):
         fetch(bomb_server, allowed)
+
+
+@pytest.fixture
+def lying_length_server() -> Iterator[str]:
+    body = "<html><body><h1>Tin ngắn</h1><p>Nội dung bài viết của xã An Biên.</p></body></html>".encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "²")  # a digit to str.isdigit, not to int()
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/tin.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_content_length_of_a_non_ascii_digit_breaks_nothing(settings: Settings, lying_length_server: str) -> None:
+    fetched = fetch(lying_length_server, settings.with_(allow_hosts=("127.0.0.1",)))
+    assert "Tin ngắn".encode() in fetched.content
