@@ -42,7 +42,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+) *$")
 @cache
 def _town_or_centre() -> re.Pattern[str]:
     centres = "|".join(re.escape(w) for w in lexicon.centre_words())
-    return re.compile(r"(?<![^\W\d_])TT (?:(" + centres + r")(?![^\W\d_])|(?=" + _UP + "))")
+    return re.compile(r"(?<![\w&/.\-])TT (?:(" + centres + r")(?![^\W\d_])|(?=" + _UP + "))")
 
 
 def read_in_context(text: str) -> str:

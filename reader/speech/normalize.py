@@ -52,19 +52,28 @@ _URL = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@(?=[\w-]+\.)")
 
 
+# The parts of an address announcers say by name rather than as a word: "www", "gov", "vn".
+_HOST_PARTS = {
+    "www": "vê kép vê kép vê kép", "vn": "vê en", "gov": "gốp", "com": "com", "net": "nét",
+    "org": "o rờ gờ", "edu": "e đu", "info": "in phô", "int": "in",
+}
+
+
 def read_web_addresses(text: str) -> str:
     """Portal and e-mail addresses read by their host: "anbien.kiengiang.gov.vn" with "chấm"."""
 
     def host(m: re.Match[str]) -> str:
         name = re.sub(r"^https?://|/.*$", "", m[0], flags=re.IGNORECASE).rstrip(".")
-        return " " + " chấm ".join(part for part in name.split(".") if part) + " "
+        parts = [_HOST_PARTS.get(part.lower(), part) for part in name.split(".") if part]
+        return " " + " chấm ".join(parts) + " "
 
     text = _EMAIL.sub(lambda m: " " + m[0][:-1].replace(".", " chấm ") + " a còng ", text)
     return _URL.sub(host, text)
 
 
 _SYMBOLS = {
-    "&": " và ", "@": " a còng ", "+": " cộng ", "=": " bằng ", "%": " phần trăm ", "°": " độ "
+    "&": " và ", "@": " a còng ", "+": " cộng ", "=": " bằng ", "%": " phần trăm ",
+    "‰": " phần nghìn ", "°": " độ ",
 }
 _DROP = re.compile(r"[/\\*#_~^|<>{}\[\]`\"“”„«»‘’'•●▪◦■□►$§]")
 

@@ -92,16 +92,17 @@ def _per() -> re.Pattern[str]:
     return re.compile(r"(?:(?<=[^\W\d_])|(?<=%))\s*/(" + after + ")")
 
 
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.isalpha() and c.islower())
+
+
 @cache
 def _priced_per() -> re.Pattern[str]:
-    """A slash after money or a unit, before what it is paid or measured for: "đồng/học
-    sinh", "đô la Mỹ/thùng", "ki lô gam/cây"."""
+    """A slash after money or a unit, before what it is paid or measured for, whatever that
+    is: "đồng/học sinh", "đô la Mỹ/thùng", "triệu đồng/lượng", "đồng/vé", "đồng/trẻ em"."""
     currencies = {line.split("\t")[1] for line in lexicon.data_lines("currencies.tsv")}
     before = sorted(currencies | set(table().values()), key=len, reverse=True)
-    counted = lexicon.data_lines("count_words.txt")
     return re.compile(
-        r"(?<![^\W\d_])(" + "|".join(re.escape(w) for w in before) + r")\s*/\s*("
-        + lexicon.token_pattern(counted, r"(?![^\W_])") + ")"
+        r"(?<![^\W\d_])(" + "|".join(re.escape(w) for w in before) + r")\s*/\s*(?=[" + _LOWER + "])"
     )
 
 
@@ -114,4 +115,4 @@ def read_units(text: str) -> str:
     if "/" not in text:
         return text
     text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
-    return _priced_per().sub(r"\1 một \2", text)
+    return _priced_per().sub(r"\1 một ", text)

@@ -30,7 +30,7 @@ from tests.speech.spoken import assert_spoken
         ('học online', 'học on lai'),
         ('họp trực tuyến qua Zoom', 'họp trực tuyến qua Dum'),
         ('gửi email cho Ban tổ chức', 'gửi i meo cho Ban tổ chức'),
-        ('E-mail: anbien@kiengiang.gov.vn', 'I meo: anbien a còng kiengiang chấm gov chấm vn'),
+        ('E-mail: anbien@kiengiang.gov.vn', 'I meo: anbien a còng kiengiang chấm gốp chấm vê en'),
         ('truy cập website của huyện', 'truy cập oét sai của huyện'),
         ('sử dụng smartphone', 'sử dụng xờ mát phôn'),
         ('phủ sóng Wi-Fi miễn phí', 'phủ sóng Oai phai miễn phí'),
