@@ -10,7 +10,7 @@ import re
 from functools import cache
 from typing import Callable
 
-from reader.speech import lexicon, lists, senses, spelling
+from reader.speech import identifiers, lexicon, lists, senses, spelling
 from reader.speech.codes import read_document_codes
 
 
@@ -170,7 +170,7 @@ def read_compounds(text: str) -> str:
 # Before the quantity rules: a document code ("05-CT/TW", "12/2020/NĐ-CP") is read whole
 # while its number, year and issuer still stand together, so that no padded count, date or
 # rate ("CT/TW" as "per terawatt") takes a piece of it.
-EARLY_RULES: list[Callable[[str], str]] = [read_document_codes]
+EARLY_RULES: list[Callable[[str], str]] = [identifiers.read_identifiers, read_document_codes]
 
 RULES: list[Callable[[str], str]] = [
     lists.read_list_markers,

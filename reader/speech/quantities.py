@@ -51,6 +51,23 @@ def read_ranges(text: str) -> str:
     return _RANGE.sub(spoken, text)
 
 
+# A span of years that names one thing, a school year, a term of office, a season: "năm
+# học 2024-2025", "nhiệm kỳ 2020-2025", "vụ Đông Xuân 2024-2025". Announcers read the two
+# years with a pause between them, as the name is written, not "… đến …".
+_YEAR_PAIR = re.compile(
+    r"(?<![^\W\d_])((?i:năm học|niên khóa|niên khoá|nhiệm kỳ|nhiệm kì|mùa giải|mùa vụ|khóa học"
+    r"|đông xuân|hè thu|thu đông|xuân hè)\s*:?\s*)((?:19|20)\d\d)\s?[-–—]\s?((?:19|20)\d\d)"
+    r"(?![\d/]|[.,]\d)"
+)
+
+
+def read_year_pairs(text: str) -> str:
+    """ "năm học 2024-2025" -> "năm học hai nghìn không trăm hai mươi tư – hai nghìn …"."""
+    return _YEAR_PAIR.sub(
+        lambda m: f"{m[1]}{read_number(int(m[2]))} – {read_number(int(m[3]))} ", text
+    )
+
+
 _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[:;]))[-−–](?=\d)")
 _JOINED = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 
@@ -145,6 +162,7 @@ EARLY_RULES: list[Callable[[str], str]] = [
 
 RULES: list[Callable[[str], str]] = [
     read_roman_numerals,
+    read_year_pairs,
     read_phone_numbers,
     read_service_numbers,
     read_scores,

@@ -126,7 +126,7 @@ SENSES = [
     ('Bị cáo Trần Văn B (SN 2001)', 'Bị cáo Trần Văn B (sinh năm hai nghìn không trăm linh một)'),
     ('Cửa hàng tại SN 12 đường Lê Lợi', 'Cửa hàng tại số nhà mười hai đường Lê Lợi'),
     ('SN: 45 Nguyễn Trung Trực', 'số nhà: bốn mươi lăm Nguyễn Trung Trực'),
-    ('khai giảng NH 2024-2025', 'khai giảng năm học hai nghìn không trăm hai mươi tư đến hai nghìn không trăm hai mươi lăm'),
+    ('khai giảng NH 2024-2025', 'khai giảng năm học hai nghìn không trăm hai mươi tư – hai nghìn không trăm hai mươi lăm'),
     ('vay vốn NH Chính sách xã hội', 'vay vốn ngân hàng Chính sách xã hội'),
     ('GĐ 2021-2025', 'giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm'),
     ('GĐ II của dự án', 'giai đoạn hai của dự án'),

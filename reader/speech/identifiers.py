@@ -1,0 +1,81 @@
+"""Identifiers of vehicles, boats, roads and plots, read the way announcers read them.
+
+A licence plate ("68C-123.45", "29H1-567.89", "51F-12345") is not a range nor a negative
+number: it is said digit by digit, the series by its letter names, a short pause before
+the serial ("sáu tám xê, một hai ba bốn năm"). A fishing boat's registration ("KG 91234
+TS", "QNg-90345-TS") is its province letters, its digits one by one and "tê ét". A road
+glued to its number ("QL1A", "ĐT.963") is "quốc lộ một a"; a kilometre post ("km 12+300",
+"Km 3") is "ki lô mét mười hai cộng ba trăm". A plot or block code with a hyphen ("lô
+A2-15") takes a space, never "âm", and a grade written with a Roman numeral after a
+hyphen ("RON 95-III", "0,05S-II") is a number. Initials written with dots ("N.V.A") are
+spelled. All run before the document codes and the numbers take these apart.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.speech import lexicon, senses, spelling
+from reader.speech.numbers import read_digits, read_number
+from reader.speech.roman import roman_value
+
+_PLATE = re.compile(
+    r"(?<![\w.,/-])(\d{2})([A-Z]{1,2})(\d?)(?:[-\s](\d{3})\.(\d{2})|-(\d{4,5}))(?![\w/]|[.,]\d)"
+)
+_BOAT = re.compile(r"(?<![\w-])([A-ZĐ][A-Za-zĐđ]{0,2})[-\s](\d{4,5})[-\s]TS(?![^\W_])")
+_KM_POST = re.compile(r"(?<![\w.,])(?<!\d )([Kk][Mm])\s?(\d{1,4})(?:\s?\+\s?(\d{1,3}))?(?![\w.,/]|[.,]\d)")
+_PLOT = re.compile(r"(?<![\w.,/-])([A-Z]{1,2}\d{1,3})-(\d{1,4})(?![\w/-]|[.,]\d)")
+_GRADE = re.compile(r"(?<=[\dA-Z])-(I{1,3}|IV|V)(?![^\W_])")
+_INITIALS = re.compile(r"(?<![^\W\d_.])([A-ZĐ])((?:\.[A-ZĐ]){1,3})(?![^\W\d_])")
+
+
+@cache
+def _roads() -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, road_names()), key=len, reverse=True))
+    return re.compile(r"(?<![\w&/.-])(" + names + r")(?:\.\s?)?(\d{1,3})([A-Z]?)(?![^\W_]|[.,]\d)")
+
+
+@cache
+def road_names() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in lexicon.data_lines("road_names.tsv"))
+
+
+def _plate(m: re.Match[str]) -> str:
+    head = f"{read_digits(m[1])} {spelling.spell(m[2])}"
+    if m[3]:
+        head += " " + read_digits(m[3])
+    serial = (m[4] + m[5]) if m[4] else m[6]
+    return f" {head}, {read_digits(serial)} "
+
+
+def _boat(m: re.Match[str]) -> str:
+    return f" {spelling.spell(m[1].upper())}, {read_digits(m[2])}, {spelling.spell('TS')} "
+
+
+def _road(m: re.Match[str]) -> str:
+    name = senses.unrepeated(m.string[: m.start()], road_names()[m[1]])
+    said = f"{name} {read_number(int(m[2]))}"
+    return f" {said} {spelling.spell(m[3])} " if m[3] else f" {said} "
+
+
+def _km_post(m: re.Match[str]) -> str:
+    said = f"ki lô mét {read_number(int(m[2]))}"
+    return f" {said} cộng {read_number(int(m[3]))} " if m[3] else f" {said} "
+
+
+def _grade(m: re.Match[str]) -> str:
+    value = roman_value(m[1])
+    return f" {read_number(value)}" if value else m[0]
+
+
+def read_identifiers(text: str) -> str:
+    """Plates, boat registrations, roads, kilometre posts, plot codes, grades and initials."""
+    if any(ch.isdigit() for ch in text):
+        text = _PLATE.sub(_plate, text)
+        text = _BOAT.sub(_boat, text)
+        text = _roads().sub(_road, text)
+        text = _KM_POST.sub(_km_post, text)
+        text = _PLOT.sub(r"\1 \2", text)
+    text = _GRADE.sub(_grade, text)
+    return _INITIALS.sub(lambda m: " " + spelling.spell(m[0].replace(".", "")) + " ", text)
