@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from reader.speech import counting, money, times, units
+from reader.speech import counting, money, spelling, times, units
 from reader.speech.dates import is_date, read_dates, read_ratios
 from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
 from reader.speech.phones import read_phone_numbers, read_service_numbers
@@ -141,6 +141,16 @@ def read_ordinals(text: str) -> str:
     return _ORDINAL.sub(spoken, text)
 
 
+_MODEL_LETTER = re.compile(r"(?<=\d)([a-z])(?![^\W_])")
+
+
+def read_model_letters(text: str) -> str:
+    """A lower-case letter still glued to a number once units, times and seconds are read
+    names a model or a variant ("iPhone 6s", "Mazda 3s", "nhà 12b"): said by its name,
+    "sáu ét sì", never left for the voice to guess."""
+    return _MODEL_LETTER.sub(lambda m: " " + spelling.spell(m[1].upper()), text)
+
+
 _NUMBER_RE = re.compile(NUMBER)
 
 
@@ -175,5 +185,6 @@ RULES: list[Callable[[str], str]] = [
     read_negatives,
     read_percentages,
     read_ordinals,
+    read_model_letters,
     read_integers,
 ]

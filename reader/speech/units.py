@@ -106,12 +106,31 @@ def _priced_per() -> re.Pattern[str]:
     )
 
 
+@cache
+def _alone() -> re.Pattern[str]:
+    """A unit symbol with no number before it ("tính theo kg", "bằng m3"), when it can be
+    nothing else: two characters or more, no Vietnamese syllable ("ha"), abbreviation
+    ("TB", "CV") or loanword."""
+    from reader.speech import loanwords, syllables
+
+    others = set(lexicon.abbreviations()) | set(lexicon.issuers())
+    symbols = [
+        u for u in table()
+        if len(u) >= 2 and u not in others and u.casefold() not in loanwords.loanwords()
+        and not syllables.is_syllable(u.lower()) and not u.isupper()
+    ]
+    return re.compile(
+        r"(?<![\w.,/&-])(?<!\d )(?<!\d)" + lexicon.token_pattern(symbols, r"(?![^\W_]|[-&])")
+    )
+
+
 def read_units(text: str) -> str:
     """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB") and after a slash
     ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l", "đồng/học sinh")."""
     units = table()
     if _DIGIT.search(text):
         text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
+    text = _alone().sub(lambda m: units[m[0]], text)
     if "/" not in text:
         return text
     text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
