@@ -24,7 +24,9 @@ _PLATE = re.compile(
     r"(?<![\w.,/-])(\d{2})([A-Z]{1,2})(\d?)(?:[-\s](\d{3})\.(\d{2})|-(\d{4,5}))(?![\w/]|[.,]\d)"
 )
 _BOAT = re.compile(r"(?<![\w-])([A-ZĐ][A-Za-zĐđ]{0,2})[-\s](\d{4,5})[-\s]TS(?![^\W_])")
-_KM_POST = re.compile(r"(?<![\w.,])(?<!\d )([Kk][Mm])\s?(\d{1,4})(?:\s?\+\s?(\d{1,3}))?(?![\w.,/]|[.,]\d)")
+_KM_POST = re.compile(
+    r"(?<![\w.,])(?<!\d )([Kk][Mm])(\s?)(\d{1,4})(?:\s?\+\s?(\d{1,3}))?(?![\w.,/]|[.,]\d)"
+)
 _PLOT = re.compile(r"(?<![\w.,/-])([A-Z]{1,2}\d{1,3})-(\d{1,4})(?![\w/-]|[.,]\d)")
 _GRADE = re.compile(r"(?<=[\dA-Z])-(I{1,3}|IV|V)(?![^\W_])")
 _INITIALS = re.compile(r"(?<![^\W\d_.])([A-ZĐ])((?:\.[A-ZĐ]){1,3})(?![^\W\d_])")
@@ -60,8 +62,10 @@ def _road(m: re.Match[str]) -> str:
 
 
 def _km_post(m: re.Match[str]) -> str:
-    said = f"ki lô mét {read_number(int(m[2]))}"
-    return f" {said} cộng {read_number(int(m[3]))} " if m[3] else f" {said} "
+    if not (m[2] or m[4]):
+        return m[0]  # "km2" is a square kilometre; "Km3+200" a post
+    said = f"ki lô mét {read_number(int(m[3]))}"
+    return f" {said} cộng {read_number(int(m[4]))} " if m[4] else f" {said} "
 
 
 def _grade(m: re.Match[str]) -> str:

@@ -120,7 +120,7 @@ def _alone() -> re.Pattern[str]:
         and not syllables.is_syllable(u.lower()) and not u.isupper()
     ]
     return re.compile(
-        r"(?<![\w.,/&-])(?<!\d )(?<!\d)" + lexicon.token_pattern(symbols, r"(?![^\W_]|[-&])")
+        r"(?<![^\W\d_])(?<![.,/&-])" + lexicon.token_pattern(symbols, r"(?![^\W\d_]|[-&])")
     )
 
 
