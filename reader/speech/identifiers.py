@@ -5,7 +5,8 @@ number: it is said digit by digit, the series by its letter names, a short pause
 the serial ("sáu tám xê, một hai ba bốn năm"). A fishing boat's registration ("KG 91234
 TS", "QNg-90345-TS") is its province letters, its digits one by one and "tê ét". A road
 glued to its number ("QL1A", "ĐT.963") is "quốc lộ một a"; a kilometre post ("km 12+300",
-"Km 3") is "ki lô mét mười hai cộng ba trăm". A plot or block code with a hyphen ("lô
+"Km 3") is "ki lô mét mười hai cộng ba trăm"; a standard ("QCVN 01-1:2018/BYT", "TCVN
+5574:2018") is read like a document code, "số … năm … của …". A plot or block code with a hyphen ("lô
 A2-15") takes a space, never "âm", and a grade written with a Roman numeral after a
 hyphen ("RON 95-III", "0,05S-II") is a number. Initials written with dots ("N.V.A") are
 spelled. All run before the document codes and the numbers take these apart.
@@ -29,6 +30,10 @@ _KM_POST = re.compile(
 )
 _PLOT = re.compile(r"(?<![\w.,/-])([A-Z]{1,2}\d{1,3})-(\d{1,4})(?![\w/-]|[.,]\d)")
 _GRADE = re.compile(r"(?<=[\dA-Z])-(I{1,3}|IV|V)(?![^\W_])")
+_STANDARD = re.compile(
+    r"(?<![^\W\d_])(QCVN|QCĐP|TCVN|ISO)\s?(\d+(?:[-.]\d+)*)\s?:\s?((?:19|20)\d\d)"
+    r"(?:/([A-ZĐ][A-ZĐa-z]*))?(?![^\W_])"
+)
 _INITIALS = re.compile(r"(?<![^\W\d_.])([A-ZĐ])((?:\.[A-ZĐ]){1,3})(?![^\W\d_])")
 
 
@@ -68,6 +73,17 @@ def _km_post(m: re.Match[str]) -> str:
     return f" {said} cộng {read_number(int(m[4]))} " if m[4] else f" {said} "
 
 
+def _standard(m: re.Match[str]) -> str:
+    """ "QCVN 01-1:2018/BYT" -> "QCVN số không một – một năm hai nghìn không trăm mười tám
+    của BYT": the shape of a document code (the abbreviations are read by later rules)."""
+    parts = re.split(r"[-.]", m[2])
+    number = " – ".join(
+        read_digits(p) if p.startswith("0") else read_number(int(p)) for p in parts
+    )
+    issuer = f" của {m[4]}" if m[4] else ""
+    return f" {m[1]} số {number} năm {read_number(int(m[3]))}{issuer} "
+
+
 def _grade(m: re.Match[str]) -> str:
     value = roman_value(m[1])
     return f" {read_number(value)}" if value else m[0]
@@ -77,6 +93,7 @@ def read_identifiers(text: str) -> str:
     """Plates, boat registrations, roads, kilometre posts, plot codes, grades and initials."""
     if any(ch.isdigit() for ch in text):
         text = _PLATE.sub(_plate, text)
+        text = _STANDARD.sub(_standard, text)
         text = _BOAT.sub(_boat, text)
         text = _roads().sub(_road, text)
         text = _KM_POST.sub(_km_post, text)

@@ -97,10 +97,11 @@ def read_products(text: str) -> str:
 _SCORE = re.compile(
     _START + r"(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:]|[.,]\d|\s?[-–—]\s?\d)"
 )
-_SCORE_BEFORE = re.compile(
+_SCORE_WORD = (
     r"(?<![^\W\d_])(?i:tỷ số|tỉ số|thắng|hòa|hoà|thua|đánh bại|cầm hòa|cầm hoà|hạ gục"
-    r"|chung cuộc|cách biệt|kết quả)(?![^\W\d_])(?:[^\d.;!?]{0,40})$"
+    r"|chung cuộc|cách biệt|kết quả)(?![^\W\d_])"
 )
+_SCORE_BEFORE = re.compile(_SCORE_WORD + r"(?:[^\d.;!?]{0,40})$")
 
 
 # "Kỷ niệm 49 năm Chiến thắng 30-4", "mừng chiến thắng Điện Biên Phủ 7-5": a victory's
@@ -111,9 +112,29 @@ _VICTORY_DAY = re.compile(
 )
 
 
+# The sets or halves of a result, in brackets after it: "thắng 3-0 (25-18, 25-20, 25-15)".
+_SET_SCORES = re.compile(
+    r"(?<=\d)(\s*\(\s*)(\d{1,2}\s?[-–]\s?\d{1,2}(?:\s*[,;]\s*\d{1,2}\s?[-–]\s?\d{1,2})*)(?=\s*\))"
+)
+
+
+def _set_scores(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 50) : m.start()]
+    if not re.search(_SCORE_WORD + r"[^.;!?]{0,30}$", before):
+        return m[0]
+    pairs = re.sub(
+        r"(\d{1,2})\s?[-–]\s?(\d{1,2})",
+        lambda p: f"{read_number(int(p[1]))} {read_number(int(p[2]))}",
+        m[2],
+    )
+    return m[1] + pairs
+
+
 def read_scores(text: str) -> str:
     """A result after "tỷ số", "thắng", "hòa", "thua" is said number by number: "thắng 2-1"
-    is "thắng hai một", "hòa 0-0" "hòa không không" (never "hai đến một", nor a date)."""
+    is "thắng hai một", "hòa 0-0" "hòa không không" (never "hai đến một", nor a date); so
+    are its sets in brackets after it ("thắng 3-0 (25-18, 25-20, 25-15)")."""
+    text = _SET_SCORES.sub(_set_scores, text)
 
     def score(m: re.Match[str]) -> str:
         before = m.string[max(0, m.start() - 50) : m.start()]
