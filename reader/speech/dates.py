@@ -240,7 +240,7 @@ def _hyphen_date_context(m: re.Match[str]) -> bool:
     if _HYPHEN_YEAR_AFTER.match(text, m.end()):
         return True
     if _YEAR_WORDS.match(text, m.end()):
-        return descending or bool(_HYPHEN_BEFORE.search(before))
+        return descending or bool(_HYPHEN_BEFORE.search(before)) or _paired(before)
     if counting.is_counted(text, m.end()):
         return False
     if re.search(_W + r"(?i:mỗi|một|hằng|hàng|vài)\s+ngày\s*$", before):

@@ -29,7 +29,7 @@ _KM_POST = re.compile(
     r"(?<![\w.,])(?<!\d )([Kk][Mm])(\s?)(\d{1,4})(?:\s?\+\s?(\d{1,3}))?(?![\w.,/]|[.,]\d)"
 )
 _PLOT = re.compile(r"(?<![\w.,/-])([A-Z]{1,2}\d{1,3})-(\d{1,4})(?![\w/-]|[.,]\d)")
-_GRADE = re.compile(r"(?<=[\dA-Z])-(I{1,3}|IV|V)(?![^\W_])")
+_GRADE = re.compile(r"(?<=[^\W_])-(I{1,3}|IV|V)(?![^\W_])")
 _STANDARD = re.compile(
     r"(?<![^\W\d_])(QCVN|QCĐP|TCVN|ISO)\s?(\d+(?:[-.]\d+)*)\s?:\s?((?:19|20)\d\d)"
     r"(?:/([A-ZĐ][A-ZĐa-z]*))?(?![^\W_])"

@@ -1,0 +1,155 @@
+"""Forms found misread on the held-out news set (bench/data/heldout_news.txt), each fixed
+for its whole kind: paired and holiday dates, round-the-clock and map scales, rates per
+anything, school years and terms, model letters, lists of service numbers, set scores,
+web address parts, abbreviations in two senses, unit symbols standing alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.speech.staff_lexicon import parse
+from tests.speech.spoken import assert_spoken
+
+DATES = [
+    (
+        "chào mừng 30/4 và Quốc tế Lao động 1/5 diễn ra",
+        "chào mừng ngày ba mươi tháng tư và Quốc tế Lao động ngày một tháng năm diễn ra",
+    ),
+    ("dịp lễ 30/4 và 1/5.", "dịp lễ ba mươi tháng tư và ngày một tháng năm."),
+    ("nghỉ 30-4 và 1-5 năm nay", "nghỉ ngày ba mươi tháng tư và ngày một tháng năm năm nay"),
+    (
+        "Ngày Nhà giáo Việt Nam 20-11 có 5 người",
+        "Ngày Nhà giáo Việt Nam hai mươi tháng mười một có năm người",
+    ),
+    (
+        "Ngày Thương binh - Liệt sĩ 27/7 được tổ chức",
+        "Ngày Thương binh - Liệt sĩ hai mươi bảy tháng bảy được tổ chức",
+    ),
+    ("Tết Độc lập 2/9 diễn ra", "Tết Độc lập hai tháng chín diễn ra"),
+    ("mở cửa 24/7.", "mở cửa hai mươi tư trên bảy."),
+    ("tổng đài hoạt động 24/7 kể cả", "tổng đài hoạt động hai mươi tư trên bảy kể cả"),
+    ("ngày 24/7 có mưa", "ngày hai mươi tư tháng bảy có mưa"),
+    ("bản đồ tỷ lệ 1/2000", "bản đồ tỷ lệ một trên hai nghìn"),
+    ("quy hoạch tỉ lệ 1/500 được duyệt", "quy hoạch tỉ lệ một trên năm trăm được duyệt"),
+    ("tỷ lệ 1/10 dân số", "tỷ lệ một trên mười dân số"),
+    ("đạt 3/5 và 4/5 chỉ tiêu", "đạt ba trên năm và bốn trên năm chỉ tiêu"),
+    ("đạt 15/17 xã", "đạt mười lăm trên mười bảy xã"),
+    ("Điều 5-7 quy định", "Điều năm đến bảy quy định"),
+]
+
+RATES = [
+    (
+        "giá 85,5 - 87,5 triệu đồng/lượng",
+        "giá tám mươi lăm phẩy năm đến tám mươi bảy phẩy năm triệu đồng một lượng",
+    ),
+    ("tăng 15.000 đồng/bình 12kg", "tăng mười lăm nghìn đồng một bình mười hai ki lô gam"),
+    ("vé 50.000 đồng/trẻ em", "vé năm mươi nghìn đồng một trẻ em"),
+    ("giá 330.000 đồng/vé", "giá ba trăm ba mươi nghìn đồng một vé"),
+    ("giá 520 USD/tấn", "giá năm trăm hai mươi đô la Mỹ một tấn"),
+    ("thuê 2 triệu đồng/phòng", "thuê hai triệu đồng một phòng"),
+    ("cước 1.500 đồng/tin nhắn", "cước một nghìn năm trăm đồng một tin nhắn"),
+    ("2 kg/Ủy ban", "hai ki lô gam Ủy ban"),
+    ("độ mặn 4,5‰, cao", "độ mặn bốn phẩy năm phần nghìn, cao"),
+    ("đường huyết 7,8 mmol/l", "đường huyết bảy phẩy tám mi li mon một lít"),
+]
+
+SPANS = [
+    (
+        "năm học 2024-2025",
+        "năm học hai nghìn không trăm hai mươi tư – hai nghìn không trăm hai mươi lăm",
+    ),
+    (
+        "nhiệm kỳ 2025 - 2030.",
+        "nhiệm kỳ hai nghìn không trăm hai mươi lăm – hai nghìn không trăm ba mươi.",
+    ),
+    (
+        "Vụ Đông Xuân 2024-2025, toàn",
+        "Vụ Đông Xuân hai nghìn không trăm hai mươi tư – hai nghìn không trăm hai mươi lăm, "
+        "toàn",
+    ),
+    (
+        "vụ Hè Thu 2025–2026",
+        "vụ Hè Thu hai nghìn không trăm hai mươi lăm – hai nghìn không trăm hai mươi sáu",
+    ),
+    (
+        "niên khóa 1975-1978",
+        "niên khóa một nghìn chín trăm bảy mươi lăm – một nghìn chín trăm bảy mươi tám",
+    ),
+    (
+        "mùa giải 2024-2025",
+        "mùa giải hai nghìn không trăm hai mươi tư – hai nghìn không trăm hai mươi lăm",
+    ),
+    (
+        "giai đoạn 2021-2025",
+        "giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm",
+    ),
+    (
+        "từ 2020-2025",
+        "từ hai nghìn không trăm hai mươi đến hai nghìn không trăm hai mươi lăm",
+    ),
+]
+
+MODELS_AND_SERVICES = [
+    ("iPhone 6s", "ai phôn sáu ét sì"),
+    ("mua Galaxy S24", "mua Galaxy ét sì hai mươi tư"),
+    ("nhà số 12b", "nhà số mười hai bê"),
+    ("sau 30s", "sau ba mươi giây"),
+    ("500g thịt", "năm trăm gam thịt"),
+    ("lúc 7g sáng", "lúc bảy giờ sáng"),
+    (
+        "gọi 114 (cứu hỏa), 113 (công an), 115 (cấp cứu).",
+        "gọi một một bốn (cứu hỏa), một một ba (công an), một một năm (cấp cứu).",
+    ),
+    ("gọi 113 hoặc 114", "gọi một một ba hoặc một một bốn"),
+    ("gọi 115 (cấp cứu) ngay", "gọi một một năm (cấp cứu) ngay"),
+    (
+        "thắng 3-0 (25-18, 25-20, 25-15).",
+        "thắng ba không (hai mươi lăm mười tám, hai mươi lăm hai mươi, hai mươi lăm mười lăm).",
+    ),
+    ("hòa 1-1 (1-0)", "hòa một một (một không)"),
+    ("diễn ra 2 ngày (12-6, 13-6)", "diễn ra hai ngày (ngày mười hai tháng sáu, ngày mười ba tháng sáu)"),
+]
+
+WORDS = [
+    ("xem tại www.kiengiang.gov.vn.", "xem tại vê kép vê kép vê kép chấm kiengiang chấm gốp chấm vê en."),
+    ("trang vnexpress.net", "trang vnexpress chấm nét"),
+    ("trang baochinhphu.vn", "trang baochinhphu chấm vê en"),
+    ("Chỉ số tia UV ở mức cao", "Chỉ số tia u vê ở mức cao"),
+    ("kem chống UV", "kem chống u vê"),
+    ("đồng chí UV BTV", "đồng chí Ủy viên Ban Thường vụ"),
+    ("Bác sĩ CKII Nguyễn Thị Lan", "Bác sĩ chuyên khoa hai Nguyễn Thị Lan"),
+    ("Bác sĩ CKI Lê Văn Tám", "Bác sĩ chuyên khoa một Lê Văn Tám"),
+    ("Ngân hàng CSXH huyện", "Ngân hàng Chính sách xã hội huyện"),
+    ("Đội CSGT-TT Công an huyện", "Đội cảnh sát giao thông – trật tự Công an huyện"),
+    ("Đài TT-TH huyện", "Đài truyền thanh – truyền hình huyện"),
+    ("ĐVSN-CL thuộc huyện", "đơn vị sự nghiệp công lập thuộc huyện"),
+    ("Chủ tịch UBTƯ MTTQ Việt Nam", "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    ("mừng lễ Ok Om Bok", "mừng lễ Óc om bóc"),
+    ("TT Thứ Ba", "thị trấn Thứ Ba"),
+    ("Hội NCT xã", "Hội người cao tuổi xã"),
+    ("giá tính theo kg", "giá tính theo ki lô gam"),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), DATES + RATES + SPANS + MODELS_AND_SERVICES + WORDS)
+def test_heldout_forms(written: str, spoken: str) -> None:
+    assert_spoken(written, spoken)
+
+
+@pytest.mark.parametrize(
+    ("entries", "written", "spoken"),
+    [
+        ("Zalo = Da lồ", "nhắn qua zalo", "nhắn qua Da lồ"),
+        ("Zalo = Da lồ", "nhắn qua ZALO", "nhắn qua Da lồ"),
+        ("Zalo = Da lồ", "nhắn qua Zalo", "nhắn qua Da lồ"),
+        ("Zalo = Da lồ", "mã zALO", "mã zALO"),
+        ("zalo = Da lồ", "nhắn qua Zalo", "nhắn qua Da lồ"),
+        ("Facebook = Phây búc", "trang facebook", "trang Phây búc"),
+        ("Hòn Đất = Hòn Đất", "hòn đất", "hòn đất"),
+        ("UBND = Ủy ban", "ubnd", "ubnd"),
+    ],
+)
+def test_a_staff_entry_for_a_loanword_takes_every_casing_the_loanword_does(
+    entries: str, written: str, spoken: str
+) -> None:
+    assert parse(entries).apply(written) == spoken
