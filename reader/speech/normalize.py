@@ -30,7 +30,7 @@ import re
 from typing import Callable
 
 from reader.config import Settings
-from reader.speech import admin, loanwords, quantities, staff_lexicon
+from reader.speech import admin, lexicon, loanwords, quantities, spelling, staff_lexicon
 from reader.speech.repair import REPAIR_RULES
 
 Rule = Callable[[str], str]
@@ -64,11 +64,23 @@ def read_web_addresses(text: str) -> str:
 
     def host(m: re.Match[str]) -> str:
         name = re.sub(r"^https?://|/.*$", "", m[0], flags=re.IGNORECASE).rstrip(".")
-        parts = [_HOST_PARTS.get(part.lower(), part) for part in name.split(".") if part]
-        return " " + " chấm ".join(parts) + " "
+        return " " + " chấm ".join(_address_part(p) for p in name.split(".") if p) + " "
 
-    text = _EMAIL.sub(lambda m: " " + m[0][:-1].replace(".", " chấm ") + " a còng ", text)
+    def mailbox(m: re.Match[str]) -> str:
+        return " " + " chấm ".join(_address_part(p) for p in m[0][:-1].split(".")) + " a còng "
+
+    text = _EMAIL.sub(mailbox, text)
     return _URL.sub(host, text)
+
+
+def _address_part(part: str) -> str:
+    """A part by name ("gov"), spelled when it is an abbreviation written small ("ubnd" ->
+    "u bê en nờ đê", "vtv"), else as written ("kiengiang", "hue")."""
+    if part.lower() in _HOST_PARTS:
+        return _HOST_PARTS[part.lower()]
+    if part.isascii() and part.isalpha() and part.upper() in lexicon.abbreviations():
+        return spelling.spell(part.upper())
+    return part
 
 
 _SYMBOLS = {

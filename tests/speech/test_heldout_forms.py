@@ -114,6 +114,11 @@ WORDS = [
     ("xem tại www.kiengiang.gov.vn.", "xem tại vê kép vê kép vê kép chấm kiengiang chấm gốp chấm vê en."),
     ("trang vnexpress.net", "trang vnexpress chấm nét"),
     ("trang baochinhphu.vn", "trang baochinhphu chấm vê en"),
+    (
+        "gửi về ubnd@anbien.kiengiang.gov.vn.",
+        "gửi về u bê en nờ đê a còng anbien chấm kiengiang chấm gốp chấm vê en.",
+    ),
+    ("trang hue.gov.vn", "trang hue chấm gốp chấm vê en"),
     ("Chỉ số tia UV ở mức cao", "Chỉ số tia u vê ở mức cao"),
     ("kem chống UV", "kem chống u vê"),
     ("đồng chí UV BTV", "đồng chí Ủy viên Ban Thường vụ"),
