@@ -107,6 +107,10 @@ MODELS_AND_SERVICES = [
         "thắng ba không (hai mươi lăm mười tám, hai mươi lăm hai mươi, hai mươi lăm mười lăm).",
     ),
     ("hòa 1-1 (1-0)", "hòa một một (một không)"),
+    ('đạt thành tích 12"45 ở cự ly 100m', "đạt thành tích mười hai giây bốn mươi lăm ở cự ly một trăm mét"),
+    ("về nhất với 1'05\"32", "về nhất với một phút năm giây ba mươi hai"),
+    ("sau 2'15\" thi đấu", "sau hai phút mười lăm giây thi đấu"),
+    ('câu "Năm 2024" hay', "câu Năm hai nghìn không trăm hai mươi tư hay"),
     ("diễn ra 2 ngày (12-6, 13-6)", "diễn ra hai ngày (ngày mười hai tháng sáu, ngày mười ba tháng sáu)"),
 ]
 
