@@ -266,7 +266,9 @@ def _date_context(m: re.Match[str]) -> bool:
     before, after = _before(m), m.string[m.end() : m.end() + 20]
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
-    if _SCALE_BEFORE.search(before) or m[0] in _NOT_DATES or counting.is_counted(m.string, m.end()):
+    if _SCALE_BEFORE.search(before) or _CLASS_BEFORE.search(before) or m[0] in _NOT_DATES:
+        return False
+    if counting.is_counted(m.string, m.end()):
         return False
     if int(m[1]) > int(m[2]) or _HOLIDAY_BEFORE.search(before) or _paired(before):
         return True
@@ -290,6 +292,8 @@ def _paired(before: str) -> bool:
 # "tỷ lệ 1/2000", "tỉ lệ 1/500": a map's scale; "24/7": every hour of every day.
 _SCALE_BEFORE = re.compile(_W + r"(?i:tỷ lệ|tỉ lệ|tỷ lệ bản đồ)\s*$")
 _NOT_DATES = frozenset({"24/7"})
+# "lớp 12/3", "phòng 2/1", "hẻm 12/5": a class or an address, not a day.
+_CLASS_BEFORE = re.compile(_W + r"(?i:lớp|phòng|hẻm|kiệt|ngách|ngõ|căn)\s*$")
 
 
 _NUMBER = r"\d+(?:[.,]\d+)*"

@@ -22,7 +22,7 @@ from reader.speech.numbers import read_digits, read_number
 from reader.speech.roman import roman_value
 
 _PLATE = re.compile(
-    r"(?<![\w.,/-])(\d{2})([A-Z]{1,2})(\d?)(?:[-\s](\d{3})\.(\d{2})|-(\d{4,5}))(?![\w/]|[.,]\d)"
+    r"(?:(?<![^\W\d_])(BS|BSX)\s?:?\s?)?(?<![\w.,/-])(\d{2})([A-Z]{1,2})(\d?)(?:[-\s](\d{3})\.(\d{2})|-(\d{4,5}))(?![\w/]|[.,]\d)"
 )
 _BOAT = re.compile(r"(?<![\w-])([A-ZĐ][A-Za-zĐđ]{0,2})[-\s](\d{4,5})[-\s]TS(?![^\W_])")
 _KM_POST = re.compile(
@@ -33,6 +33,17 @@ _GRADE = re.compile(r"(?<=[^\W_])-(I{1,3}|IV|V)(?![^\W_])")
 _STANDARD = re.compile(
     r"(?<![^\W\d_])(QCVN|QCĐP|TCVN|ISO)\s?(\d+(?:[-.]\d+)*)\s?:\s?((?:19|20)\d\d)"
     r"(?:/([A-ZĐ][A-ZĐa-z]*))?(?![^\W_])"
+)
+# Three numbers or more chained by hyphens that are no date: a fertiliser's grade "NPK
+# 16-16-8", a formula "4-4-2"; said one by one with a pause.
+_CHAIN = re.compile(r"(?<![\d.,/-])(\d{1,2}(?:-\d{1,2}){2,})(?![\d/-]|[.,]\d)")
+_CHAIN_DATE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:ngày|hôm|sáng|trưa|chiều|tối|đêm|từ|đến|tới|trước|sau|dịp|lễ|mùng|mồng)\s*$"
+)
+# Gold of four nines: "vàng 9999", "vàng nhẫn 9999" is "bốn số chín".
+_FOUR_NINES = re.compile(
+    r"(?<![^\W\d_])((?i:vàng)(?:\s+(?:nhẫn|miếng|trơn|ta|trang sức|nguyên liệu|SJC|PNJ))*\s+)"
+    r"9999(?![\d.,])"
 )
 _INITIALS = re.compile(r"(?<![^\W\d_.])([A-ZĐ])((?:\.[A-ZĐ]){1,3})(?![^\W\d_])")
 
@@ -49,10 +60,11 @@ def road_names() -> dict[str, str]:
 
 
 def _plate(m: re.Match[str]) -> str:
-    head = f"{read_digits(m[1])} {spelling.spell(m[2])}"
-    if m[3]:
-        head += " " + read_digits(m[3])
-    serial = (m[4] + m[5]) if m[4] else m[6]
+    label = "biển số " if m[1] else ""  # "BS 68K1-234.56": never "bác sĩ"
+    head = f"{label}{read_digits(m[2])} {spelling.spell(m[3])}"
+    if m[4]:
+        head += " " + read_digits(m[4])
+    serial = (m[5] + m[6]) if m[5] else m[7]
     return f" {head}, {read_digits(serial)} "
 
 
@@ -84,6 +96,12 @@ def _standard(m: re.Match[str]) -> str:
     return f" {m[1]} số {number} năm {read_number(int(m[3]))}{issuer} "
 
 
+def _chain(m: re.Match[str]) -> str:
+    if _CHAIN_DATE_BEFORE.search(m.string, 0, m.start()):
+        return m[0]
+    return " " + ", ".join(read_number(int(n)) for n in m[1].split("-")) + " "
+
+
 def _grade(m: re.Match[str]) -> str:
     value = roman_value(m[1])
     return f" {read_number(value)}" if value else m[0]
@@ -98,5 +116,7 @@ def read_identifiers(text: str) -> str:
         text = _roads().sub(_road, text)
         text = _KM_POST.sub(_km_post, text)
         text = _PLOT.sub(r"\1 \2", text)
+        text = _CHAIN.sub(_chain, text)
+        text = _FOUR_NINES.sub(r"\1bốn số chín", text)
     text = _GRADE.sub(_grade, text)
     return _INITIALS.sub(lambda m: " " + spelling.spell(m[0].replace(".", "")) + " ", text)
