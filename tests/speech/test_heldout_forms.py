@@ -151,6 +151,8 @@ SECOND_SET = [
     ("trình độ TC trở lên", "trình độ trung cấp trở lên"),
     ("Em An, lớp 12/3 Trường", "Em An, lớp mười hai trên ba Trường"),
     ("ở hẻm 12/5 đường", "ở hẻm mười hai trên năm đường"),
+    ("Nhà số 12/3 đường Lê Lợi", "Nhà số mười hai trên ba đường Lê Lợi"),
+    ("tại số 12/3 Nguyễn Trãi", "tại số mười hai trên ba Nguyễn Trãi"),
     ("ngày 12/3 có mưa", "ngày mười hai tháng ba có mưa"),
     ("vàng nhẫn 9999 tăng", "vàng nhẫn bốn số chín tăng"),
     ("giá vàng 9999 hôm nay", "giá vàng bốn số chín hôm nay"),
