@@ -124,11 +124,16 @@ def _alone() -> re.Pattern[str]:
     )
 
 
+# A height in metres and centimetres: "1m65", "cao 1m4" is "một mét sáu mươi lăm".
+_METRES_AND_CENTIMETRES = re.compile(r"(?<![\d.,/])(\d)m(\d{1,2})(?![^\W_]|[.,]\d)")
+
+
 def read_units(text: str) -> str:
     """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB") and after a slash
     ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l", "đồng/học sinh")."""
     units = table()
     if _DIGIT.search(text):
+        text = _METRES_AND_CENTIMETRES.sub(r"\1 mét \2", text)
         text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
     text = _alone().sub(lambda m: units[m[0]], text)
     if "/" not in text:

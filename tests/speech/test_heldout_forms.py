@@ -172,8 +172,29 @@ SECOND_SET = [
 ]
 
 
+# Found on the third held-out set (bench/data/heldout_news_3.txt).
+THIRD_SET = [
+    ("cao nhất là 36,8oC.", "cao nhất là ba mươi sáu phẩy tám độ C."),
+    ("trên BĐ3 0,02m.", "trên báo động ba không phẩy không hai mét."),
+    ("(vượt BĐ III 0,05m)", "(vượt báo động ba không phẩy không năm mét)"),
+    ("dưới BĐ 2", "dưới báo động hai"),
+    ("hiện vật thế kỷ XVII-XIX.", "hiện vật thế kỷ mười bảy đến mười chín."),
+    ("khóa XI, XII", "khóa mười một, mười hai"),
+    ("Giá xăng RON95-III tăng", "Giá xăng Ron chín mươi lăm ba tăng"),
+    ("giống OM5451", "giống ô em mờ năm bốn năm một"),
+    ("chuyến VN1542", "chuyến vê en nờ một năm bốn hai"),
+    ("Tàu Superdong khởi hành", "Tàu Xu pơ đông khởi hành"),
+    ("Lễ Sene Dolta", "Lễ Xê nê đôn ta"),
+    ("chỉ số PAR INDEX", "chỉ số Pa in đéc"),
+    ("(cao từ 1m đến 1m4)", "(cao từ một mét đến một mét bốn)"),
+    ("cao 1m65", "cao một mét sáu mươi lăm"),
+    ("biến chủng Omicron", "biến chủng Ô mi cờ rôn"),
+]
+
+
 @pytest.mark.parametrize(
-    ("written", "spoken"), DATES + RATES + SPANS + MODELS_AND_SERVICES + WORDS + SECOND_SET
+    ("written", "spoken"),
+    DATES + RATES + SPANS + MODELS_AND_SERVICES + WORDS + SECOND_SET + THIRD_SET,
 )
 def test_heldout_forms(written: str, spoken: str) -> None:
     assert_spoken(written, spoken)

@@ -47,7 +47,7 @@ from tests.speech.spoken import assert_spoken
         ('chuyến bay của Vietjet', 'chuyến bay của Việt giét'),
         ('điện thoại iPhone và Samsung', 'điện thoại ai phôn và Xam xung'),
         ('tiêm vắc xin Pfizer', 'tiêm vắc xin Phai dơ'),
-        ('biến chủng Omicron', 'biến chủng Ô mi cờ ron'),
+        ('biến chủng Omicron', 'biến chủng Ô mi cờ rôn'),
         ('virus SARS-CoV-2', 'vi rút Xát cô vi hai'),
         ('đội tuyển dự SEA Games 32', 'đội tuyển dự Xi ghêm ba mươi hai'),
         ('giải V.League', 'giải Vê lích'),
