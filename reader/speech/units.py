@@ -120,7 +120,7 @@ def _alone() -> re.Pattern[str]:
         and not syllables.is_syllable(u.lower()) and not u.isupper()
     ]
     return re.compile(
-        r"(?<![^\W\d_])(?<![.,/&-])" + lexicon.token_pattern(symbols, r"(?![^\W\d_]|[-&])")
+        r"(?<![^\W\d_.])" + lexicon.token_pattern(symbols, r"(?![^\W\d_])")
     )
 
 
@@ -129,14 +129,14 @@ _METRES_AND_CENTIMETRES = re.compile(r"(?<![\d.,/])(\d)m(\d{1,2})(?![^\W_]|[.,]\
 
 
 def read_units(text: str) -> str:
-    """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB") and after a slash
-    ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l", "đồng/học sinh")."""
+    """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB"), after a slash
+    ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l", "đồng/học sinh"), and alone
+    when they can be nothing else ("tính theo kg")."""
     units = table()
     if _DIGIT.search(text):
         text = _METRES_AND_CENTIMETRES.sub(r"\1 mét \2", text)
         text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
-    text = _alone().sub(lambda m: units[m[0]], text)
-    if "/" not in text:
-        return text
-    text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
-    return _priced_per().sub(r"\1 một ", text)
+    if "/" in text:
+        text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
+        text = _priced_per().sub(r"\1 một ", text)
+    return _alone().sub(lambda m: units[m[0]], text)
