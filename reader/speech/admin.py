@@ -139,8 +139,9 @@ def read_compounds(text: str) -> str:
     """Abbreviations joined by "-", "&", "/" or "." and not in the table, read part by part:
     "VH-XH-DL" -> "văn hóa, xã hội, du lịch", "BHXH/BHYT" -> "bảo hiểm xã hội, bảo hiểm y
     tế", "KH&CN" -> "khoa học và công nghệ"; a document type before its issuer takes no
-    pause ("QĐ-UBND" -> "quyết định Ủy ban nhân dân"). A compound with a part no table
-    knows is left for the spelling rule."""
+    pause ("QĐ-UBND" -> "quyết định Ủy ban nhân dân"). A part no table knows is read as
+    a capital word alone would be ("TTYT-QX" -> "Trung tâm Y tế, quy ích xì"); a compound
+    no part of which is known is left for the spelling rule."""
     table = lexicon.abbreviations()
     types = lexicon.document_types()
 
@@ -150,13 +151,20 @@ def read_compounds(text: str) -> str:
         dotted_title = "." in separators and m.string[m.end() : m.end() + 1] == "."
         if m[0] in table or dotted_title or not all(map(_abbreviation_like, parts)):
             return m[0]
-        readings = [_part_reading(part) for part in parts]
-        if any(reading is None for reading in readings):
+        known = [_part_reading(part) for part in parts]
+        if all(reading is None for reading in known):
             return m[0]
+        # A part no table knows is read as a capital token alone would be (a word, a
+        # name, else its letters: "CL" "xê e lờ"), the known parts by their tables; a
+        # slash next to it takes no pause ("HIV/AIDS" "hát i vê ết").
+        readings = [r or spelling.read_capitals(p) for r, p in zip(known, parts)]
         spoken = str(readings[0])
-        for separator, before, reading in zip(separators, parts, readings[1:]):
+        for i, (separator, before) in enumerate(zip(separators, parts)):
+            reading = readings[i + 1]
             if separator == "&":
                 spoken += " và "
+            elif separator == "/" and None in (known[i], known[i + 1]):
+                spoken += " "
             elif separator == "." or before in types:
                 spoken += " "
             else:

@@ -63,6 +63,9 @@ def read_web_addresses(text: str) -> str:
     """Portal and e-mail addresses read by their host: "anbien.kiengiang.gov.vn" with "chấm"."""
 
     def host(m: re.Match[str]) -> str:
+        parts = m[0].rstrip(".").split(".")
+        if m[0].isupper() and all(p in lexicon.abbreviations() for p in parts):
+            return m[0]  # "UBMTTQ.VN": abbreviations joined by a dot, not an address
         name = re.sub(r"^https?://|/.*$", "", m[0], flags=re.IGNORECASE).rstrip(".")
         return " " + " chấm ".join(_address_part(p) for p in name.split(".") if p) + " "
 
