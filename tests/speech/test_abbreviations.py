@@ -174,7 +174,7 @@ COMPOUNDS_AND_CAPITALS = [
     ('VINATEX xuất khẩu', 'Vinatex xuất khẩu'),
     ('NATO họp', 'Nato họp'),
     ('TECAPRO và THACO', 'Tecapro và Thaco'),
-    ('người KHMER', 'người Khmer'),
+    ('người KHMER', 'người Khơ me'),
     ('ABCD', 'a bê xê đê'),
     ('Đài VOV', 'Đài vê ô vê'),
     ('HÀ NỘI', 'Hà Nội'),
