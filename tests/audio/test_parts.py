@@ -29,8 +29,10 @@ def test_parts_in_reading_order_title_and_first_paragraph_first(online: Settings
     assert [p.paragraphs for p in parts] == [(0, 1), (2,), (3,)]
     assert [[(t["paragraph"], t["sentence"]) for t in p.timings] for p in parts] == [
         [(0, 0), (1, 0), (1, 1)], [(2, 0)], [(3, 0), (3, 1)]]
-    for part in parts:
-        assert part.timings[0]["start_ms"] == 0 and not part.offline
+    assert parts[0].timings[0]["start_ms"] <= 50  # the title at once (after the encoder's delay)
+    for part in parts:  # a part is cut in the pause after its paragraph: the rest of it opens the next
+        assert 0 <= part.timings[0]["start_ms"] < part.timings[-1]["end_ms"] < part.duration_ms
+        assert not part.offline
         assert structure_problem(part.mp3_path) is None
         assert abs(len(samples(part.mp3_path)) / 24 - part.duration_ms) <= 50
 
@@ -125,7 +127,7 @@ def test_slow_variant_is_longer_and_cached(online: Settings, google: FakeGoogle,
     normal = render(SCRIPT, online, engine=engine)
     slow = render(SCRIPT, online, engine=engine, tempo=online.slow_tempo)
     assert slow.mp3_path != normal.mp3_path
-    assert abs(slow.duration_ms - normal.duration_ms / 0.8) <= 2
+    assert abs(slow.duration_ms - normal.duration_ms / 0.8) <= 50  # whole MP3 frames of 24 ms each
     assert abs(len(samples(slow.mp3_path)) / 24 - slow.duration_ms) <= 50
-    assert [t["start_ms"] for t in slow.timings] == [round(t["start_ms"] / 0.8) for t in normal.timings]
+    assert all(abs(s["start_ms"] - n["start_ms"] / 0.8) <= 50 for s, n in zip(slow.timings, normal.timings))
     assert cached_rendering(SCRIPT, online, engine, tempo=online.slow_tempo) == slow
