@@ -13,9 +13,11 @@ is stored as soon as the encoder has its last frame. `reader.audio.render` drive
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from reader.audio.assemble import (SAMPLE_RATE, ClipDecodeError, Decoded, decode_clips, gain, heard_ms, join,
                                    remove_broken, spoken)
@@ -27,6 +29,7 @@ from reader.audio.store import store
 from reader.audio.stream import ENCODER_DELAY, LOOKAHEAD, ArticleEncoder
 from reader.audio.synthesize import SentenceClips, clip_for, speakable_chunks
 from reader.config import Settings
+from reader.errors import AssemblyError
 
 if TYPE_CHECKING:
     from reader.speech.script import SpeechScript
@@ -95,19 +98,29 @@ class PartMaker:
         self.cut = 0  # frames already handed out as parts
         self.keys: list[str] = []
 
-    def add(self, sentences: list[SentenceClips], paragraphs: tuple[int, ...], trailing: int) -> list[AudioPart]:
-        """Feed one group (its broken clips, if any, all remade at once); the parts now ready."""
-        if not spoken(sentences):
-            self.sentences += sentences
-            return []
-        try:
-            decoded = self._decode(sentences, strict=True)
-        except ClipDecodeError as exc:
-            remove_broken(exc)
-            broken = set(exc.clip_paths)
-            sentences = [replace(s, clips=tuple(clip_for(c.text, self.eng, self.cache) if c.path in broken else c
-                                                for c in s.clips)) for s in sentences]
-            decoded = self._decode(sentences, strict=False)
+    def add(self, batch: list[tuple[list[SentenceClips], tuple[int, ...], int]]) -> list[AudioPart]:
+        """Feed groups (sentences, paragraphs, trailing pause), their clips decoded together
+        (the broken ones, if any, all remade at once); the parts now ready."""
+        everything = [s for sentences, _, _ in batch for s in spoken(sentences)]
+        if everything:
+            try:
+                decoded = self._decode(everything, strict=True)
+            except ClipDecodeError as exc:
+                remove_broken(exc)
+                broken = set(exc.clip_paths)
+                batch = [([replace(s, clips=tuple(clip_for(c.text, self.eng, self.cache) if c.path in broken else c
+                                                  for c in s.clips)) for s in sentences], paragraphs, trailing)
+                         for sentences, paragraphs, trailing in batch]
+                decoded = self._decode([s for sentences, _, _ in batch for s in spoken(sentences)], strict=False)
+        for sentences, paragraphs, trailing in batch:
+            if spoken(sentences):
+                self._feed(sentences, decoded, paragraphs, trailing)
+            else:
+                self.sentences += sentences
+        return self._ready(finished=False)
+
+    def _feed(self, sentences: list[SentenceClips], decoded: Decoded, paragraphs: tuple[int, ...],
+              trailing: int) -> None:
         joined = join(sentences, decoded, self.settings, trailing)
         if self.encoder is None:
             self.rate = decoded.rate
@@ -124,7 +137,6 @@ class PartMaker:
             middle = (rows[-1]["end_ms"] + self.fed) // 2 + ENCODER_DELAY if trailing else None
             end = None if middle is None else self.encoder.frames_for(middle)
             self.pending.append(_Pending(paragraphs, sentences, rows, end, trailing, len(self.sentences)))
-        return self._ready(finished=False)
 
     def _ready(self, finished: bool) -> list[AudioPart]:
         """The pending parts whose frames the encoder has made (or will make without more input)."""
@@ -177,3 +189,51 @@ class PartMaker:
     def close(self) -> None:
         if self.encoder is not None:
             self.encoder.close()
+
+
+class Arrivals:
+    """An article's sentences, pulled from its clip stream by a thread of their own, so
+    that whoever assembles them takes at once all that have arrived: one decoding for
+    many paragraphs when assembly is behind, one a paragraph when the clips are."""
+
+    def __init__(self, stream: Iterator[SentenceClips]) -> None:
+        self._stream = stream
+        self._items: deque[SentenceClips] = deque()
+        self._changed = threading.Condition()
+        self._error: BaseException | None = None
+        self._done = self._stop = False
+        threading.Thread(target=self._pull, name="sentences", daemon=True).start()
+
+    def _pull(self) -> None:
+        try:
+            for item in self._stream:
+                with self._changed:
+                    if self._stop:
+                        break
+                    self._items.append(item)
+                    self._changed.notify_all()
+        except BaseException as exc:  # handed to the assembling side, at its sentence
+            with self._changed:
+                self._error = exc
+        finally:
+            self._stream.close()
+            with self._changed:
+                self._done = True
+                self._changed.notify_all()
+
+    def arrived(self) -> int:
+        with self._changed:
+            return len(self._items)
+
+    def take(self, count: int) -> list[SentenceClips]:
+        """The next ``count`` sentences, waiting for them; a chunk's failure raises here."""
+        with self._changed:
+            self._changed.wait_for(lambda: len(self._items) >= count or self._done)
+            if len(self._items) < count:
+                raise self._error or AssemblyError("The article's clips ended before its last sentence")
+            return [self._items.popleft() for _ in range(count)]
+
+    def close(self) -> None:
+        """Stop pulling (the chunks not started are then cancelled)."""
+        with self._changed:
+            self._stop = True

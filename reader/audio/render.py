@@ -27,7 +27,7 @@ from reader.audio.cache import ClipCache, write_output
 from reader.audio.codec import retag_mp3
 from reader.audio.engines import Engine, make_engine
 from reader.audio.keys import Tags, article_key, articles_dir, describe, is_offline, layout_of
-from reader.audio.parts import AudioPart, PartMaker, groups
+from reader.audio.parts import Arrivals, AudioPart, PartMaker, groups
 from reader.audio.store import load, store
 from reader.audio.synthesize import iter_sentence_clips, plan_script
 from reader.config import ENGINES, Settings
@@ -62,17 +62,25 @@ def _build(script: "SpeechScript", eng: Engine, settings: Settings, tags: Tags |
 
 
 def _made(script: "SpeechScript", maker: PartMaker) -> Iterator[AudioPart]:
-    """Feed ``maker`` the article group by group as the clips arrive; the parts as they are ready."""
+    """Feed ``maker`` the article as the clips arrive: the next group, with every group
+    after it whose clips are there too; the parts as they are ready."""
     plan = groups(script)
     last_spoken = max((i for i, group in enumerate(plan) if group.speaks), default=-1)
-    stream = iter_sentence_clips(script, maker.eng, maker.cache)
+    arrivals = Arrivals(iter_sentence_clips(script, maker.eng, maker.cache))
     try:
-        for number, group in enumerate(plan):
-            sentences = [next(stream) for _ in range(group.sentences)]
-            trailing = maker.settings.paragraph_pause_ms if number < last_spoken else 0
-            yield from maker.add(sentences, group.paragraphs, trailing)
+        number = 0
+        while number < len(plan):
+            batch: list = []
+            while number < len(plan) and (not batch or arrivals.arrived() >= plan[number].sentences):
+                group = plan[number]
+                trailing = maker.settings.paragraph_pause_ms if number < last_spoken else 0
+                batch.append((arrivals.take(group.sentences), group.paragraphs, trailing))
+                number += 1
+                if number == 1:
+                    break  # the first group alone: the first part, and the level, as soon as it can be
+            yield from maker.add(batch)
     finally:
-        stream.close()
+        arrivals.close()
 
 
 def _store_whole(maker: PartMaker, settings: Settings, tempo: float) -> tuple[Path, dict]:
