@@ -21,6 +21,7 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,7 +263,25 @@ def encoder_gain_db(bitrate: str, settings: Settings, rate: int = SAMPLE_RATE) -
     ``bitrate``, measured once per process on a test tone. LAME at a constant bitrate
     takes about 0.4 dB from tones and voices alike, at any bitrate; that would leave
     every article that much under the target."""
-    return _encoder_gain(bitrate, rate, settings.ffmpeg_timeout)
+    with _calibrating:
+        return _encoder_gain(bitrate, rate, settings.ffmpeg_timeout)
+
+
+_calibrating = threading.Lock()
+
+
+def warm_encoder_gain(settings: Settings, rate: int = SAMPLE_RATE) -> None:
+    """Measure `encoder_gain_db` in the background (while the first clips are being made),
+    so the first part does not wait for it."""
+    threading.Thread(target=lambda: _quietly(encoder_gain_db, settings.mp3_bitrate, settings, rate),
+                     name="encoder-gain", daemon=True).start()
+
+
+def _quietly(fn, *args) -> None:
+    try:
+        fn(*args)
+    except AssemblyError as exc:  # the article's own call will raise it
+        log.debug("encoder gain not measured in the background: %s", exc)
 
 
 def decode_bytes(audio: bytes, settings: Settings, rate: int = SAMPLE_RATE) -> bytes:

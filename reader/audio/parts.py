@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 from reader.audio.assemble import (SAMPLE_RATE, ClipDecodeError, Decoded, decode_clips, gain, heard_ms, join,
                                    remove_broken, spoken)
 from reader.audio.cache import ClipCache
-from reader.audio.codec import SAMPLE_WIDTH
+from reader.audio.codec import SAMPLE_WIDTH, warm_encoder_gain
 from reader.audio.engines import Engine
 from reader.audio.keys import Tags, describe, is_offline, layout_of, part_key, parts_dir
 from reader.audio.store import store
@@ -87,6 +87,8 @@ class PartMaker:
                  keep_parts: bool = True) -> None:
         self.eng, self.settings, self.tags, self.tempo = eng, settings, tags, tempo
         self.keep_parts = keep_parts and tempo == 1.0
+        if eng.name != "espeak":  # Google's clips, at SAMPLE_RATE
+            warm_encoder_gain(settings)
         self.cache = ClipCache(settings.cache_dir)
         self.decoded: dict[Path, bytes] = {}  # at SAMPLE_RATE
         self.encoder: ArticleEncoder | None = None

@@ -16,6 +16,7 @@ all of it, so a sample fed at position ``n`` is heard at ``n + ENCODER_DELAY``
 
 from __future__ import annotations
 
+import queue
 import subprocess
 import threading
 from typing import Mapping
@@ -70,12 +71,29 @@ class ArticleEncoder:
         self._ended = False
         self._errors = b""
         self._changed = threading.Condition()
+        self._input: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._broken = False
+        self._writer = threading.Thread(target=self._write_stdin, daemon=True)
         self._readers = [threading.Thread(target=self._read_stdout, daemon=True),
                          threading.Thread(target=self._read_stderr, daemon=True)]
-        for reader in self._readers:
-            reader.start()
+        for thread in (self._writer, *self._readers):
+            thread.start()
 
-    # --- the two pipes ffmpeg writes ------------------------------------------------------------
+    # --- the pipes: fed by one thread (so the caller decodes the next paragraph meanwhile), read by two
+
+    def _write_stdin(self) -> None:
+        while (pcm := self._input.get()) is not None:
+            if self._broken:
+                continue
+            try:
+                self._process.stdin.write(pcm)
+                self._process.stdin.flush()
+            except (OSError, ValueError):
+                self._broken = True
+        try:
+            self._process.stdin.close()
+        except (OSError, ValueError):
+            pass
 
     def _read_stdout(self) -> None:
         stream = self._process.stdout
@@ -108,12 +126,10 @@ class ArticleEncoder:
     # --- what the caller does ---------------------------------------------------------------------
 
     def feed(self, pcm: bytes) -> None:
-        """Samples (mono, 16 bit, at ``rate``) to encode after those fed before."""
-        try:
-            self._process.stdin.write(pcm)
-            self._process.stdin.flush()
-        except (BrokenPipeError, ValueError):
-            raise self._failure("stopped while being fed") from None
+        """Samples (mono, 16 bit, at ``rate``) to encode after those fed before (without waiting)."""
+        if self._broken:
+            raise self._failure("stopped while being fed")
+        self._input.put(pcm)
 
     def frames_for(self, samples: int) -> int:
         """How many frames hold the first ``samples`` samples of the stream (rounded down)."""
@@ -143,18 +159,15 @@ class ArticleEncoder:
 
     def finish(self) -> bytes:
         """The whole MP3 (ID3 tag and every frame), once everything fed is encoded."""
-        try:
-            self._process.stdin.close()
-        except BrokenPipeError:
-            pass
+        self._input.put(None)
         try:
             code = self._process.wait(timeout=self.settings.ffmpeg_timeout)
         except subprocess.TimeoutExpired:
             self.close()
             raise AssemblyError(f"ffmpeg took longer than {self.settings.ffmpeg_timeout} s to encode "
                                 "(READER_FFMPEG_TIMEOUT)") from None
-        for reader in self._readers:
-            reader.join()
+        for thread in (self._writer, *self._readers):
+            thread.join()
         if code != 0 or not self._frames or self._next != len(self._data):
             raise self._failure(f"exit code {code}")
         return bytes(self._data)
@@ -164,7 +177,8 @@ class ArticleEncoder:
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
-        for reader in self._readers:
+        self._input.put(None)
+        for reader in (self._writer, *self._readers):
             reader.join(timeout=self.settings.ffmpeg_timeout)
         for pipe in (self._process.stdin, self._process.stdout, self._process.stderr):
             try:
