@@ -131,3 +131,24 @@ def test_slow_variant_is_longer_and_cached(online: Settings, google: FakeGoogle,
     assert abs(len(samples(slow.mp3_path)) / 24 - slow.duration_ms) <= 50
     assert all(abs(s["start_ms"] - n["start_ms"] / 0.8) <= 50 for s, n in zip(slow.timings, normal.timings))
     assert cached_rendering(SCRIPT, online, engine, tempo=online.slow_tempo) == slow
+
+
+def test_parts_are_the_article_frame_for_frame(online: Settings, google: FakeGoogle) -> None:
+    """One encoding: the parts are runs of the article's own MP3 frames, nothing encoded twice."""
+    from reader.audio.integrity import _id3v2_length
+
+    parts = list(render_parts(SCRIPT, online, engine="gtts", tags={"title": "Tin huyện An Biên"}))
+    whole = cached_rendering(SCRIPT, online, "gtts").mp3_path.read_bytes()
+    assert b"".join(part.mp3_path.read_bytes() for part in parts) == whole[_id3v2_length(whole):]
+
+
+def test_a_long_article_read_in_parts_is_at_the_target_loudness(online: Settings, google: FakeGoogle,
+                                                                tmp_path) -> None:
+    """The level is found on the first part and kept for the whole article."""
+    from tests.audio.sound import lufs
+
+    longer = make_script(["Tin huyện An Biên"], ["Sáng nay trời đẹp", "Bà con đi chợ sớm"],
+                         *[[f"Đoạn {n} nói về giá lúa", "và về đường giao thông nông thôn"] for n in range(6)])
+    list(render_parts(longer, online, engine="gtts"))
+    whole = cached_rendering(longer, online, "gtts")
+    assert abs(lufs(whole.mp3_path, online) - online.loudness_target_lufs) <= 1.0
