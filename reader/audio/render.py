@@ -10,11 +10,12 @@ Google is known offline an ``auto`` render is planned with the espeak-ng clips, 
 even that case is reused. A stored MP3 that does not match its length and checksum
 is removed and made again, transparently.
 
-`render_parts` makes the same article paragraph by paragraph (title and first
-paragraph first) and hands over each part as soon as it is playable; the whole article
-is stored when the last part is done. Tags (title, date, source, language) are not
-part of the key: they are written into the MP3 when given and differ from the stored
-ones, without re-encoding.
+Both are made while the clips arrive (`reader.audio.parts.PartMaker`): the article
+is encoded once, by one encoder fed paragraph by paragraph. `render_parts` also hands
+over each part (title and first paragraph first) as soon as its frames are encoded;
+the whole article is stored when the last part is ready. Tags (title, date, source,
+language) are not part of the key: they are written into the MP3 when given and
+differ from the stored ones, without re-encoding.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Iterator
 from reader.audio.cache import ClipCache, write_output
 from reader.audio.codec import retag_mp3
 from reader.audio.engines import Engine, make_engine
-from reader.audio.keys import Tags, article_key, articles_dir, describe, is_offline, layout_of
+from reader.audio.keys import Tags, article_key, articles_dir, is_offline, layout_of
 from reader.audio.parts import Arrivals, AudioPart, PartMaker, groups
 from reader.audio.store import load, store
 from reader.audio.synthesize import iter_sentence_clips, plan_script
