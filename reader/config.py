@@ -35,7 +35,7 @@ class Settings:
     # Requests to Google in flight at once for the whole process: the limit starts at
     # the initial value, grows while answers are clean, halves on a 429, never passes the max.
     gtts_max_concurrency: int = 8
-    gtts_initial_concurrency: int = 3
+    gtts_initial_concurrency: int = 5
     # Connect + first byte of the answer: a Google that accepts and says nothing is
     # found out this fast (the read timeout above only applies once the answer flows).
     gtts_first_byte_timeout: float = 3.0
