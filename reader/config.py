@@ -124,6 +124,19 @@ class Settings:
     # The quick check of Google's voice on the staff health page.
     staff_probe_timeout: float = 5.0
 
+    # A province: the library on PostgreSQL (``postgresql://user:pass@host/db``; empty or
+    # ``sqlite:///path`` is the embedded SQLite file), its pool of connections per process,
+    # and how long to wait for a connection (to open or to borrow from the pool).
+    database_url: str = field(default="", repr=False)
+    database_pool_size: int = 10
+    database_connect_timeout: float = 10.0
+    # Redis (``redis://host:6379/0``): the rate limit towards Google, the "Google
+    # unreachable" memory and the per-clip locks shared by every process and machine.
+    redis_url: str = field(default="", repr=False)
+    redis_timeout: float = 5.0
+    # How long a per-clip lock in Redis lives if its holder dies without releasing it.
+    redis_lock_expiry: float = 120.0
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         """Build settings from ``READER_<FIELD>`` variables; unknown values raise ``ConfigError``."""
