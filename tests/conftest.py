@@ -64,3 +64,11 @@ def redis_url(redis_server):
     yield url
     with redis.Redis.from_url(url) as client:
         client.flushall()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library_settings(request, settings):
+    """The settings once for the embedded SQLite library, once for a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return settings
+    return settings.with_(database_url=request.getfixturevalue("postgres_url"), database_pool_size=4)
