@@ -43,6 +43,9 @@ def postgres_url(postgres_server):
     name = "t_" + uuid.uuid4().hex[:12]
     url = postgres_server.create_database(name)
     yield url
+    from reader.articles.postgres import close_pools
+
+    close_pools()
     postgres_server.drop_database(name)
 
 

@@ -10,9 +10,10 @@ over text folded by ``unaccent`` and đ -> d (the function ``reader_fold``).
 
 from __future__ import annotations
 
+import atexit
 import threading
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -63,6 +64,57 @@ class _Pooled:
         self.pool.close()
 
 
+_pools: dict[str, ConnectionPool] = {}
+_pools_lock = threading.Lock()
+
+
+def _shared_pool(
+    url: str, size: int, timeout: float, prepare: Callable[[ConnectionPool], None]
+) -> ConnectionPool:
+    """One pool per database and process, opened and ``prepare``d (schema checked) once:
+    the app opens the library on every page run, which must not cost a connection each time."""
+    with _pools_lock:
+        pool = _pools.get(url)
+        if pool is not None:
+            return pool
+        pool = ConnectionPool(
+            url, min_size=1, max_size=max(1, size), timeout=timeout, open=False,
+            kwargs={"autocommit": True, "connect_timeout": max(1, int(timeout))},
+            check=ConnectionPool.check_connection, name="reader-library",
+        )
+        try:
+            pool.open(wait=True, timeout=timeout)
+        except psycopg.Error as exc:
+            pool.close()
+            raise LibraryError(
+                f"Cannot connect to the library database {redacted(url)}: {exc} — is PostgreSQL running "
+                "and READER_DATABASE_URL right?"
+            ) from exc
+        try:
+            prepare(pool)
+        except BaseException:
+            pool.close()
+            raise
+        _pools[url] = pool
+        return pool
+
+
+def _forget_pool(url: str) -> None:
+    with _pools_lock:
+        pool = _pools.pop(url, None)
+    if pool is not None:
+        pool.close()
+
+
+def close_pools() -> None:
+    """Close every pool of this process (at exit, and in tests before a database is dropped)."""
+    for url in list(_pools):
+        _forget_pool(url)
+
+
+atexit.register(close_pools)
+
+
 class PostgresLibrary(Library):
     """The library in a PostgreSQL database, shared by every process and machine."""
 
@@ -78,26 +130,12 @@ class PostgresLibrary(Library):
                 f"The PostgreSQL schema has {len(POSTGRES_MIGRATIONS)} migrations but the library "
                 f"{SCHEMA_VERSION}: add the missing ones to reader/articles/pg_schema.py"
             )
-        self._pool = ConnectionPool(
-            url, min_size=1, max_size=max(1, pool_size), timeout=connect_timeout, open=False,
-            kwargs={"autocommit": True, "connect_timeout": max(1, int(connect_timeout))},
-            check=ConnectionPool.check_connection, name="reader-library",
-        )
-        try:
-            self._pool.open(wait=True, timeout=connect_timeout)
-        except psycopg.Error as exc:
-            self._pool.close()
-            raise LibraryError(
-                f"Cannot connect to the library database {self.path}: {exc} — is PostgreSQL running "
-                "and READER_DATABASE_URL right?"
-            ) from exc
+        self._pool = _shared_pool(url, pool_size, connect_timeout, self._prepare_pool)
         self._conn = _Pooled(self._pool)  # type: ignore[assignment]
-        self._migrate_lock = threading.Lock()
-        try:
-            self._prepare()
-        except BaseException:
-            self._pool.close()
-            raise
+
+    def _prepare_pool(self, pool: ConnectionPool) -> None:
+        self._pool = pool
+        self._prepare()
 
     # -- setup -------------------------------------------------------------------------
 
@@ -175,4 +213,4 @@ class PostgresLibrary(Library):
             )
 
     def close(self) -> None:
-        self._pool.close()
+        """The pool stays open for the next ``Library.open`` of this process."""

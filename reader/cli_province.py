@@ -1,0 +1,56 @@
+"""Commands for a province's deployment: ``db migrate``, ``db copy`` and ``worker``.
+
+Kept apart from ``cli.py`` (which adds them with ``add_commands``) because they only
+matter once the library is on PostgreSQL and work is shared through Redis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader import config
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("db", help="the library's database: migrate it, copy it to another (e.g. to PostgreSQL)")
+    actions = p.add_subparsers(required=True, metavar="ACTION")
+    a = actions.add_parser("migrate", help="bring the library (READER_DATABASE_URL or --url) to this release's schema")
+    a.add_argument("--url", help="postgresql://… or sqlite:///… (default READER_DATABASE_URL, else the SQLite file)")
+    a.set_defaults(run=_cmd_db_migrate)
+    a = actions.add_parser("copy", help="copy every article and watched source, ids kept, into an empty library")
+    a.add_argument("--from", dest="source", metavar="URL", help="default: READER_DATABASE_URL, else the SQLite file")
+    a.add_argument("--to", dest="target", metavar="URL", required=True, help="e.g. postgresql://user:pw@host/reader")
+    a.set_defaults(run=_cmd_db_copy)
+
+    p = sub.add_parser("worker", help="take jobs (audio, feed checks) from the Redis queue (READER_REDIS_URL)")
+    p.add_argument("--burst", action="store_true", help="stop when the queues are empty")
+    p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
+    p.set_defaults(run=_cmd_worker)
+
+
+def _cmd_db_migrate(args: argparse.Namespace, settings: config.Settings) -> int:
+    from reader.articles.database import open_url
+    from reader.articles.schema import SCHEMA_VERSION
+
+    with open_url(args.url or settings.database_url, settings) as library:
+        print(f"{library.path}: schema version {SCHEMA_VERSION}, {library.count()} articles", file=sys.stderr)
+    return 0
+
+
+def _cmd_db_copy(args: argparse.Namespace, settings: config.Settings) -> int:
+    from reader.articles.database import open_url
+    from reader.articles.transfer import copy_library
+
+    with open_url(args.source or settings.database_url, settings) as source:
+        with open_url(args.target, settings) as target:
+            report = copy_library(source, target)
+            print(f"copied {report.articles} articles and {report.watched} watched sources "
+                  f"from {source.path} to {target.path}", file=sys.stderr)
+    return 0
+
+
+def _cmd_worker(args: argparse.Namespace, settings: config.Settings) -> int:
+    from reader.jobs.worker import run_worker
+
+    return run_worker(settings.with_(engine=args.engine or settings.engine), burst=args.burst)
