@@ -26,6 +26,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("worker", help="take jobs (audio, feed checks) from the Redis queue (READER_REDIS_URL)")
     p.add_argument("--burst", action="store_true", help="stop when the queues are empty")
     p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
+    p.add_argument("--watch-every", type=_seconds, metavar="DURATION",
+                   help="also start the watcher's round this often across all workers, e.g. 15m")
     p.set_defaults(run=_cmd_worker)
 
 
@@ -53,4 +55,15 @@ def _cmd_db_copy(args: argparse.Namespace, settings: config.Settings) -> int:
 def _cmd_worker(args: argparse.Namespace, settings: config.Settings) -> int:
     from reader.jobs.worker import run_worker
 
-    return run_worker(settings.with_(engine=args.engine or settings.engine), burst=args.burst)
+    return run_worker(settings.with_(engine=args.engine or settings.engine), burst=args.burst,
+                      watch_every=args.watch_every)
+
+
+def _seconds(raw: str) -> float:
+    from reader.errors import ConfigError
+    from reader.watcher import parse_every
+
+    try:
+        return parse_every(raw)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

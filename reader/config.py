@@ -137,6 +137,19 @@ class Settings:
     # How long a per-clip lock in Redis lives if its holder dies without releasing it.
     redis_lock_expiry: float = 120.0
 
+    # Jobs on Redis (RQ) for `python -m reader worker`: the longest one job may run, how
+    # often a job is retried when it fails or its worker dies, how often a busy worker
+    # says it is alive (a job whose worker is silent for three times that is retried
+    # elsewhere), how often a worker looks for such jobs, how long the lock that keeps an
+    # article from being made twice at once outlives a dead holder, and how long the app
+    # waits for the workers to make an article before making it itself.
+    job_timeout: float = 1800.0
+    job_retries: int = 3
+    worker_heartbeat_seconds: float = 10.0
+    worker_maintenance_seconds: float = 30.0
+    job_lock_seconds: float = 30.0
+    job_wait_seconds: float = 300.0
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         """Build settings from ``READER_<FIELD>`` variables; unknown values raise ``ConfigError``."""
