@@ -8,6 +8,7 @@ job. A job is retried (``job_retries``) when it fails or its worker dies.
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 import redis
 from rq import Queue, Retry
@@ -89,7 +90,7 @@ def enqueue_watch_round(settings: Settings, engine: str | None = None) -> Job:
         raise JobsUnavailable(f"Cannot put the watcher's round on the queue at READER_REDIS_URL: {exc}") from exc
 
 
-def wait_for(job: Job, seconds: float, ready: "callable[[], bool]") -> bool:
+def wait_for(job: Job, seconds: float, ready: Callable[[], bool]) -> bool:
     """Wait until ``ready()`` (the audio is stored) or the job ends or ``seconds`` pass."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -103,3 +104,18 @@ def wait_for(job: Job, seconds: float, ready: "callable[[], bool]") -> bool:
             return ready()
         time.sleep(POLL_SECONDS)
     return ready()
+
+
+def made_by_workers(article_id: int, ready: Callable[[], bool], settings: Settings) -> bool:
+    """For the app: when workers exist, have them make an article nobody has heard yet
+    and wait for it (up to ``job_wait_seconds``); False when the app must make it itself
+    (no worker, Redis unreachable, the job failed or took too long)."""
+    if ready():
+        return True
+    if not workers_exist(settings):
+        return False
+    try:
+        job = enqueue_audio(settings, article_id)
+    except JobsUnavailable:
+        return False
+    return wait_for(job, settings.job_wait_seconds, ready)

@@ -117,3 +117,25 @@ def test_two_workers_make_twenty_articles_once_and_survive_a_killed_worker(provi
             article = library.get(article_id)
             assert service.stored_listen(article, province) is not None
     assert verify_cache(province).removed == []  # no partial file anywhere
+
+
+def test_the_app_has_a_new_article_made_by_the_workers(province):
+    with Library.open(province) as library:
+        article = library.add(_articles(1)[0])
+    assert not jobs.workers_exist(province)
+    with FakeGoogle() as google:
+        env = {
+            **os.environ, "READER_DATA_DIR": str(province.data_dir), "READER_CACHE_DIR": str(province.cache_dir),
+            "READER_DATABASE_URL": province.database_url, "READER_REDIS_URL": province.redis_url,
+            "READER_GTTS_URL": google.url, "READER_ENGINE": "gtts",
+        }
+        worker = _worker(env)
+        try:
+            _until(lambda: jobs.workers_exist(province), 60, "the worker to start")
+            parts = list(service.listen_parts(article, province.with_(gtts_url=google.url)))
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(30)
+    job = Job.fetch(f"audio-{article.id}", connection=jobs.connection(province))
+    assert job.get_status() == JobStatus.FINISHED  # made by the worker, not in the app's process
+    assert len(parts) == 1 and parts[0].paragraphs == (0, 1, 2, 3)  # the whole article, as stored
