@@ -50,9 +50,13 @@ def run_batch(
     results: queue.SimpleQueue[tuple[int, BaseException | None]] = queue.SimpleQueue()
     started: set[int] = set()
     lock = threading.Lock()
+    halted = threading.Event()  # a bug halts this batch only, never the whole process
+
+    def stop_asked() -> bool:
+        return halted.is_set() or stopping.stop_requested()
 
     def worker() -> None:
-        while not stopping.stop_requested():
+        while not stop_asked():
             try:
                 index = todo.get_nowait()
             except queue.Empty:
@@ -74,7 +78,7 @@ def run_batch(
     bug: BaseException | None = None
     deadline: float | None = None
     while len(finished) < len(items):
-        if stopping.stop_requested() and deadline is None:
+        if stop_asked() and deadline is None:
             deadline = time.monotonic() + grace_seconds
         if deadline is not None:
             with lock:
@@ -92,7 +96,7 @@ def run_batch(
         error = _sort(summary, item, exc)
         if isinstance(exc, Exception) and not isinstance(exc, ReaderError):
             bug = bug or exc
-            stopping.request_stop()
+            halted.set()
         if on_done is not None and not isinstance(exc, Interrupted):
             on_done(item, error)
     summary.stopped = stopping.stop_requested()

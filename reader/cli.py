@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from dataclasses import asdict
@@ -28,13 +29,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = config.load()
-        return args.run(args, settings)
+        code = args.run(args, settings)
+        sys.stdout.flush()  # inside the try: a reader gone away (| head) is found here
+        return code
     except ReaderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output (head, less) has gone: end quietly, as cat does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+def _error_line(where: str, exc: object) -> str:
+    """``error: <where>: <why>``, naming the path or URL once when the reason already does."""
+    message = str(exc)
+    return f"error: {message}" if where in message else f"error: {where}: {message}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,11 +80,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list the articles, newest first")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_paging(p, None)
     p.set_defaults(run=_cmd_list)
 
     p = sub.add_parser("search", help="find articles by words (accents optional)")
     p.add_argument("query")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_paging(p, 50)
     p.set_defaults(run=_cmd_search)
 
     p = sub.add_parser("show", help="show one article")
@@ -182,14 +197,15 @@ def _print_refresh(reports: list) -> int:
         where = f"{report.watched.kind} {report.watched.id} {report.watched.url}"
         if report.error:
             failed = True
-            print(f"error: {where}: {report.error}", file=sys.stderr)
+            print(_error_line(where, report.error), file=sys.stderr)
             continue
         for url, why in report.failures:
             failed = True
-            print(f"error: {url}: {why}", file=sys.stderr)
+            print(_error_line(url, why), file=sys.stderr)
         news = "not modified" if report.not_modified else f"{len(report.stored)} new"
         later = f", {report.left_for_later} left for the next check" if report.left_for_later else ""
-        print(f"{where}: {news}{later}", file=sys.stderr)
+        dropped = f", {report.given_up} failing item(s) given up" if report.given_up else ""
+        print(f"{where}: {news}{later}{dropped}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -210,6 +226,9 @@ def _cmd_watch(args: argparse.Namespace, settings: config.Settings) -> int:
     from reader.articles.model import VN_TZ
 
     every = args.every or settings.watch_every_s
+    if every <= 0:
+        print("error: READER_WATCH_EVERY_S must be more than 0 seconds", file=sys.stderr)
+        return 1
 
     def log(line: str) -> None:
         print(f"{datetime.now(VN_TZ):%Y-%m-%d %H:%M:%S} {line}", file=sys.stderr, flush=True)
@@ -266,7 +285,7 @@ def _cmd_import(args: argparse.Namespace, settings: config.Settings) -> int:
         for source, result in service.import_articles(library, sources, settings):
             if isinstance(result, ReaderError):
                 failures += 1
-                print(f"error: {source}: {result}", file=sys.stderr)
+                print(_error_line(source, result), file=sys.stderr)
             else:
                 print(result.id, flush=True)
     return 1 if failures else 0
@@ -286,16 +305,39 @@ def _cmd_delete(args: argparse.Namespace, settings: config.Settings) -> int:
     return 1 if failures else 0
 
 
+def _add_paging(p: argparse.ArgumentParser, default_limit: int | None) -> None:
+    shown = "all" if default_limit is None else str(default_limit)
+    p.add_argument("--limit", type=_at_least(1), default=default_limit, metavar="N",
+                   help=f"at most N articles (default {shown})")
+    p.add_argument("--offset", type=_at_least(0), default=0, metavar="N", help="skip the first N (for the next page)")
+
+
 def _cmd_list(args: argparse.Namespace, settings: config.Settings) -> int:
     with service.open_library(settings) as library:
-        _print_articles(library.list(), args.json)
+        articles = library.list(limit=args.limit, offset=args.offset)
+        total = library.count()
+    _print_articles(articles, args.json)
+    _say_page(len(articles), args.offset, total, "no articles in the library")
     return 0
 
 
 def _cmd_search(args: argparse.Namespace, settings: config.Settings) -> int:
     with service.open_library(settings) as library:
-        _print_articles(library.search(args.query), args.json)
+        articles = library.search(args.query, limit=args.limit, offset=args.offset)
+        total = library.search_count(args.query)
+    _print_articles(articles, args.json)
+    _say_page(len(articles), args.offset, total, f"no article matches {args.query!r}")
     return 0
+
+
+def _say_page(shown: int, offset: int, total: int, empty: str) -> None:
+    """On stderr: nothing found, or which part of how many when not all were shown."""
+    if total == 0:
+        print(empty, file=sys.stderr)
+    elif shown < total:
+        first = offset + 1 if shown else offset
+        print(f"{first}-{offset + shown} of {total} shown (--offset {offset + shown} for more)"
+              if offset + shown < total else f"{first}-{offset + shown} of {total} shown", file=sys.stderr)
 
 
 def _cmd_show(args: argparse.Namespace, settings: config.Settings) -> int:
@@ -326,6 +368,9 @@ def _cmd_script(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 def _cmd_speak(args: argparse.Namespace, settings: config.Settings) -> int:
+    for path in (args.output, args.timings):
+        if path is not None:
+            service.check_output(path)
     paragraphs, tags = _speak_source(args, settings)
     script = service.script_for(paragraphs, settings)
     if args.progress:

@@ -102,6 +102,8 @@ class Settings:
     fetch_delay_s: float = 1.0
     # New articles imported from one feed or page per refresh (the rest come next time).
     refresh_max_new_items: int = 30
+    # Checks in a row an item's page may fail before it is given up.
+    refresh_max_attempts: int = 3
     # `watch`: seconds between rounds, and how many of the newest articles each round
     # checks for missing audio (besides the ones it imported).
     watch_every_s: float = 900.0
@@ -169,6 +171,10 @@ class Settings:
             raise ConfigError("READER_MAX_CHUNK_CHARS must be between 20 and 100 (Google's limit)")
         if settings.gtts_max_concurrency < 1 or settings.gtts_initial_concurrency < 1:
             raise ConfigError("READER_GTTS_MAX_CONCURRENCY and READER_GTTS_INITIAL_CONCURRENCY must be at least 1")
+        if settings.gtts_first_byte_timeout <= 0 or settings.gtts_probe_interval <= 0:
+            raise ConfigError(
+                "READER_GTTS_FIRST_BYTE_TIMEOUT and READER_GTTS_PROBE_INTERVAL must be more than 0 seconds"
+            )
         if not -40.0 <= settings.loudness_target_lufs <= -5.0:
             raise ConfigError("READER_LOUDNESS_TARGET_LUFS must be between -40 and -5 (LUFS; -16 suits speech)")
         if not -20.0 <= settings.loudness_peak_dbfs <= 0.0:

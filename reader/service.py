@@ -234,6 +234,13 @@ def prune_audio(library: Library, settings: Settings, max_bytes: int | None = No
     return prune_cache(settings, keep, max_bytes)
 
 
+def check_output(path: Path) -> Path:
+    """``path`` if an output file can be written there (its folder exists); else ``OutputError``."""
+    from reader.audio.cache import check_output_path
+
+    return check_output_path(path)
+
+
 def write_json(path: Path, value: object) -> None:
     """Write JSON for the user; a regular file is written atomically."""
     from reader.audio.cache import write_output

@@ -114,6 +114,8 @@ def watch_round(
             log(f"error: {url}: {why}")
         for article in report.stored:
             log(f"imported {article.id}: {article.title} ({where})")
+        if report.given_up:
+            log(f"{where}: {report.given_up} failing item(s) given up")
         summary.imported.extend(report.stored)
         if report.interrupted:
             summary.stopped = True

@@ -76,6 +76,18 @@ def test_a_bug_in_the_work_is_raised_not_hidden():
         run_batch(list(range(10)), work, jobs=2, grace_seconds=0.5)
 
 
+def test_a_bug_halts_its_batch_but_not_the_process():
+    """The app's server runs batches for staff: a bug in one must not stop every later render."""
+    def work(n: int) -> None:
+        if n == 0:
+            raise ValueError("a bug")
+
+    with pytest.raises(ValueError):
+        run_batch(list(range(5)), work, jobs=1, grace_seconds=0.5)
+    assert not stopping.stop_requested()
+    assert sorted(run_batch([1, 2], lambda n: None, jobs=2, grace_seconds=0.5).done) == [1, 2]
+
+
 def test_interrupted_is_a_reader_error():
     with stopping.stop_on_signals():
         stopping.request_stop()

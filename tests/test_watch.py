@@ -174,3 +174,9 @@ def test_ctrl_c_during_a_round_starts_no_new_request(env, settings, site):
             process.wait()
     with Library.open(settings) as library:  # what was read before the stop is kept
         assert 3 <= library.count() <= 3 + after
+
+
+def test_a_zero_interval_is_refused(env, monkeypatch, capsys):
+    monkeypatch.setenv("READER_WATCH_EVERY_S", "0")
+    assert main(["watch"]) == 1
+    assert "more than 0" in capsys.readouterr().err

@@ -147,7 +147,8 @@ def parse_html(html: str | bytes, url: str) -> Article:
             raise ExtractError(f"{url or 'The page'} has {size} HTML elements: too large to be an article page")
         meta = _page_metadata(tree)
         captions, credits = _captions(tree), _credits(tree)
-        line_date, ld_date = date_line_published(tree), json_ld_published(tree)
+        hint = meta["og_title"] or _TITLE_SUFFIX.sub("", meta["title"])
+        line_date, ld_date = date_line_published(tree, hint), json_ld_published(tree)
         doc = trafilatura.bare_extraction(
             tree, url=url or None, with_metadata=True, include_comments=False, include_images=False
         )

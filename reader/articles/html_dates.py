@@ -59,13 +59,26 @@ def _date_lines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, datetime]]:
                 yield element, when
 
 
-def date_line_published(tree: HtmlElement) -> datetime | None:
-    """The first date line just after the title (<h1>), else one just above it in the
-    title's own block; without an <h1>, the first date line outside the page's chrome."""
-    headings = tree.xpath("//h1")
-    if not headings:
+def _title_heading(tree: HtmlElement, title_hint: str) -> HtmlElement | None:
+    """The heading that holds the article's title (portals often make the site's name
+    the <h1> and the title an <h2>); else the first <h1>."""
+    headings = tree.xpath("//h1 | //h2 | //h3")
+    hint = " ".join(title_hint.split()).casefold()
+    if hint:
+        for heading in headings:
+            text = " ".join(heading.text_content().split()).casefold()
+            if text and (text == hint or hint.startswith(text) or text.startswith(hint)):
+                return heading
+    return next((h for h in headings if h.tag == "h1"), None)
+
+
+def date_line_published(tree: HtmlElement, title_hint: str = "") -> datetime | None:
+    """The first date line just after the title's heading, else one just above it in the
+    title's own block; without a heading, the first date line outside the page's chrome.
+    ``title_hint`` (og:title, <title>) picks the heading when there are several."""
+    anchor = _title_heading(tree, title_hint)
+    if anchor is None:
         return next((when for _, when in _date_lines(tree)), None)
-    anchor = headings[0]
     order = {element: index for index, element in enumerate(tree.iter())}
     position = order[anchor]
     inside_title = set(anchor.iter())

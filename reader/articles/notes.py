@@ -22,7 +22,6 @@ MAX_CAPTION_CHARS = 220
 MAX_SCENE_CAPTION_CHARS = 120
 
 _LETTERS = r"A-Za-zÀ-ỹĐđ"
-_UPPER_START = re.compile(r"^[A-ZĐÀ-ỸÂĂÊÔƠƯ]")
 #: "Q.A", "HL", "T.T.H", "TTXVN", "PV", "Q.Anh", "N.T.Hà".
 _INITIALS = re.compile(rf"^(?:[A-ZĐ]{{1,6}}|(?:[A-ZĐ]\.\s?){{1,3}}[A-ZĐ]?[{_LETTERS}]{{0,10}}\.?)$")
 #: An outlet or office named in a signature ("Báo Kiên Giang", "Đài TT huyện").
@@ -66,7 +65,7 @@ def _is_name(part: str) -> bool:
     words = part.split()
     return (
         0 < len(words) <= MAX_NAME_WORDS
-        and all(_UPPER_START.match(w) and re.fullmatch(rf"[{_LETTERS}.]+", w) for w in words)
+        and all(w[0].isupper() and re.fullmatch(rf"[{_LETTERS}.]+", w) for w in words)
     )
 
 

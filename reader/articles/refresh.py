@@ -8,23 +8,26 @@ must not stop the others, and one broken item must not stop its feed. The server
 validators (ETag, Last-Modified) are kept only when every item was read, so items
 that failed are tried again at the next check instead of hiding behind a 304. A known
 item is fetched again only when its feed entry says it was updated after the last
-check (Atom ``updated`` later than ``published``): its article keeps its id.
+check (Atom ``updated`` later than ``published``): its article keeps its id. An item
+page that fails ``refresh_max_attempts`` checks in a row (a PDF, a page gone) is given up,
+so it costs no more requests and no longer keeps the feed from a 304.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from reader.articles.feeds import FeedItem, parse_feed
-from reader.articles.fetch import FEED_ACCEPT, PAGE_ACCEPT, Pacer, fetch
+from reader.articles.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetched, Pacer, fetch
 from reader.articles.importer import import_source
 from reader.articles.library import Library
 from reader.articles.links import article_links
 from reader.articles.model import Article
-from reader.articles.watchlist import Watched, record_check
+from reader.articles.watchlist import Watched, clear_item_failure, given_up, record_check, record_item_failure
 from reader.config import Settings
-from reader.errors import Interrupted, ReaderError
+from reader.errors import FeedError, Interrupted, ReaderError
 
 
 @dataclass
@@ -36,17 +39,25 @@ class RefreshReport:
     error: str = ""  # the feed or page itself could not be read
     left_for_later: int = 0  # new links beyond ``refresh_max_new_items``
     interrupted: bool = False  # a stop request ended the check early
+    given_up: int = 0  # item pages that failed ``refresh_max_attempts`` times: skipped from now on
 
     @property
     def ok(self) -> bool:
         return not self.error and not self.failures
 
 
-def _items(watched: Watched, content: bytes, url: str) -> tuple[str, list[FeedItem]]:
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
+
+
+def _items(watched: Watched, fetched: Fetched) -> tuple[str, list[FeedItem]]:
     if watched.kind == "feed":
-        feed = parse_feed(content, url)
+        feed = parse_feed(fetched.content, fetched.url)
         return feed.title, list(feed.items)
-    return "", [FeedItem(link, "", None) for link in article_links(content, url, watched.pattern)]
+    if fetched.content_type in _FEED_TYPES or _FEED_ROOT.search(fetched.content[:1024]):
+        raise FeedError(f"{fetched.url} is a feed, not a portal page: add it with `feeds add`")
+    links = article_links(fetched.content, fetched.url, watched.pattern)
+    return "", [FeedItem(link, "", None) for link in links]
 
 
 def _wanted(library: Library, watched: Watched, items: list[FeedItem]) -> list[FeedItem]:
@@ -72,7 +83,7 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
             report.not_modified = True
             record_check(library, watched)
             return report
-        title, items = _items(watched, fetched.content, fetched.url)
+        title, items = _items(watched, fetched)
     except Interrupted:
         raise
     except ReaderError as exc:
@@ -80,6 +91,9 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
         record_check(library, watched, error=report.error)
         return report
     new = _wanted(library, watched, items)
+    skipped = given_up(library, [item.url for item in new], settings.refresh_max_attempts)
+    report.given_up = len(skipped)
+    new = [item for item in new if item.url not in skipped]
     limit = settings.refresh_max_new_items
     report.left_for_later = max(0, len(new) - limit)
     articles: list[Article] = []
@@ -92,7 +106,10 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
             break  # stop fetching; what was read so far is still stored below
         except ReaderError as exc:
             report.failures.append((url, str(exc)))
+            if record_item_failure(library, url, str(exc)) >= settings.refresh_max_attempts:
+                report.given_up += 1
             continue
+        clear_item_failure(library, url)
         articles.append(replace(article, published=when) if article.published is None and when else article)
     try:
         report.stored = library.add_many(articles)

@@ -67,6 +67,13 @@ MIGRATIONS: list[tuple[Step, ...]] = [
             checked_at TEXT,
             last_error TEXT NOT NULL DEFAULT ''
         )""",
+        # Item pages that failed: tried again at each check, given up after a few tries.
+        """CREATE TABLE failed_items (
+            url TEXT PRIMARY KEY,
+            attempts INTEGER NOT NULL,
+            last_error TEXT NOT NULL,
+            last_at TEXT NOT NULL
+        )""",
     ),
     (
         # A page of the list, newest first, read from an index instead of sorting everything.

@@ -120,3 +120,33 @@ def record_check(
             title, title, watched.id,
         ),
     )
+
+
+def record_item_failure(library: Library, url: str, error: str) -> int:
+    """One more failed attempt at an item's page; returns the attempts so far."""
+    library.write(
+        "INSERT INTO failed_items (url, attempts, last_error, last_at) VALUES (?, 1, ?, ?) "
+        "ON CONFLICT(url) DO UPDATE SET attempts = attempts + 1, last_error = excluded.last_error, "
+        "last_at = excluded.last_at",
+        (url, error, _now()),
+    )
+    rows = library.rows("SELECT attempts FROM failed_items WHERE url = ?", (url,))
+    return int(rows[0][0]) if rows else 1  # type: ignore[arg-type]
+
+
+def given_up(library: Library, urls: list[str], max_attempts: int) -> set[str]:
+    """The item pages among ``urls`` that failed ``max_attempts`` times: no longer fetched."""
+    found: set[str] = set()
+    for start in range(0, len(urls), 500):
+        chunk = urls[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found |= {
+            str(row[0]) for row in library.rows(
+                f"SELECT url FROM failed_items WHERE attempts >= ? AND url IN ({marks})", (max_attempts, *chunk)
+            )
+        }
+    return found
+
+
+def clear_item_failure(library: Library, url: str) -> None:
+    library.write("DELETE FROM failed_items WHERE url = ?", (url,))

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from reader.errors import CacheError
+from reader.errors import CacheError, OutputError
 
 # Bump when the meaning of a key changes (e.g. how text is serialized): old clips are then ignored.
 KEY_VERSION = 1
@@ -34,11 +34,18 @@ def clip_key(engine_name: str, voice: str, spoken_text: str) -> str:
     return stable_hash(["clip", KEY_VERSION, engine_name, voice, spoken_text])
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+# Readable by the group and others: a web server running as another user serves what
+# staff made (mkstemp alone would leave 0600).
+FILE_MODE = 0o644
+
+
+def atomic_write(path: Path, data: bytes, *, make_parents: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -54,13 +61,26 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def write_output(path: Path, data: bytes) -> None:
     """Write a file the user asked for: atomically when it is (or will be) a regular file,
-    straight through when it is a device or a pipe (``-o /dev/null`` must stay a device)."""
-    path = Path(path)
+    straight through when it is a device or a pipe (``-o /dev/null`` must stay a device).
+    A folder that does not exist is an error, never created: a typo in ``-o`` must not
+    leave new folders about."""
+    path = check_output_path(Path(path))
     if path.exists() and not path.is_file():
         with path.open("wb") as f:
             f.write(data)
         return
-    atomic_write(path, data)
+    atomic_write(path, data, make_parents=False)
+
+
+def check_output_path(path: Path) -> Path:
+    """``path`` if a file can be written there; ``OutputError`` saying why not (checked
+    before costly work, so a typo is found before the audio is made)."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"Cannot write {path}: it is a folder; give a file name")
+    if not path.exists() and not path.parent.is_dir():
+        raise OutputError(f"Cannot write {path}: its folder does not exist (create it first, or check the path)")
+    return path
 
 
 # A clip is MP3 (Google) or WAV (the offline voice, encoded only once, in the article).

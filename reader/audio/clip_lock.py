@@ -6,7 +6,8 @@ find it in the cache. The lock is ``fcntl.flock`` on ``<cache_dir>/locks/<key>.l
 the kernel releases it when its holder dies, so a crash never leaves a clip blocked.
 The holder removes the lock file before releasing it, so lock files do not pile up;
 a waiter that then gets the lock of a removed file notices (the path no longer
-names the file it locked) and locks again on the current one. Within one process
+names the file it locked) and locks again on the current one. The files a killed
+process left are removed by the next process using the cache (nobody holds them). Within one process
 threads first queue on an ordinary lock per key, so they wait without polling.
 Waiting is bounded: past ``timeout`` the waiter goes ahead and makes the clip itself
 (a second request is better than a listener waiting on a stuck process).
@@ -105,6 +106,7 @@ def clip_lock(
             yield held
         return
     path = Path(cache_dir) / LOCKS_DIR / f"{key}.lock"
+    _sweep_once(path.parent)
     deadline = time.monotonic() + timeout
     with _thread_lock(key, timeout) as held_here:
         fd = None
@@ -126,6 +128,21 @@ def clip_lock(
             except OSError:
                 pass
             os.close(fd)
+
+
+_swept: set[Path] = set()
+
+
+def _sweep_once(locks: Path) -> None:
+    """The first lock a process takes in a cache also clears what crashes left there."""
+    with _local_guard:
+        if locks in _swept:
+            return
+        _swept.add(locks)
+    try:
+        remove_stale_locks(locks.parent)
+    except OSError as exc:
+        log.warning("Could not clear old lock files in %s: %s", locks, exc)
 
 
 def remove_stale_locks(cache_dir: Path | str) -> int:

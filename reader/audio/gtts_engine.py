@@ -7,7 +7,7 @@ a news reader needs:
 
 - the endpoint from ``settings.gtts_url`` (so tests and benchmarks can use a fake);
 - one kept-alive ``requests.Session`` per thread, so concurrent workers reuse their
-  connections;
+  connections (the sending is in ``gtts_transport.py``);
 - a short deadline for connect + first byte (``gtts_first_byte_timeout``) and the
   longer ``gtts_read_timeout`` only once the answer flows, so a Google that accepts
   and says nothing is found out in seconds: the process's limiter is then suspended
@@ -22,28 +22,23 @@ a news reader needs:
 
 from __future__ import annotations
 
-import base64
 import binascii
-import email.utils
 import io
 import ipaddress
 import logging
 import random
-import re
 import socket
 import threading
 import time
 import urllib.parse
-import urllib.request
-from typing import Callable, Iterator
+from typing import Callable
 
 import requests
-from gtts import gTTS
 from gtts.tts import gTTSError
 from urllib3.exceptions import MaxRetryError, NewConnectionError
-from urllib3.util import Timeout
 
 from reader.audio.google_probe import ensure_probe
+from reader.audio.gtts_transport import EndpointGTTS, NoAnswer, Throttled, thread_session
 from reader.audio.limiter import AdaptiveLimiter, LimiterSuspended, limiter_for
 from reader.config import Settings
 from reader.errors import EngineError, EngineUnavailable
@@ -53,129 +48,6 @@ log = logging.getLogger(__name__)
 
 # What the background probe asks Google to say: the shortest speakable request.
 PROBE_TEXT = "a"
-
-_AUDIO_LINE = re.compile(r'jQ1olc","\[\\"(.*)\\"]')
-
-_local = threading.local()
-
-
-def thread_session() -> requests.Session:
-    """This thread's session: its connection to Google stays open between requests."""
-    session = getattr(_local, "session", None)
-    if session is None:
-        session = _local.session = requests.Session()
-    return session
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date); None if absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        if when is None or when.tzinfo is None:
-            return None
-        seconds = when.timestamp() - (time.time() if now is None else now)
-    return max(0.0, seconds) if seconds == seconds else None
-
-
-class _Throttled(Exception):
-    """HTTP 429, with the pause Google asked for (if it said)."""
-
-    def __init__(self, retry_after: float | None) -> None:
-        super().__init__(f"HTTP 429 (Retry-After {retry_after})")
-        self.retry_after = retry_after
-
-
-class _NoAnswer(Exception):
-    """Connected, but not one byte of an answer within the first-byte deadline."""
-
-
-class _EndpointGTTS(gTTS):
-    """gTTS's request preparation and reply parsing, sent differently.
-
-    ``stream`` is overridden to send to the configured URL through the caller's
-    session (gTTS opens a new one per request), with certificate checks on (gTTS
-    turns them off), one deadline for connect + first byte and the read timeout
-    for the rest, and throttling told apart with its ``Retry-After``.
-    """
-
-    def __init__(
-        self, text: str, *, url: str, session: requests.Session,
-        connect_timeout: float, first_byte_timeout: float, read_timeout: float, **kwargs: object,
-    ) -> None:
-        super().__init__(text, **kwargs)
-        self._endpoint = url
-        self._session = session
-        self._first_byte = Timeout(
-            connect=min(connect_timeout, first_byte_timeout), read=first_byte_timeout, total=first_byte_timeout
-        )
-        self._read_timeout = read_timeout
-
-    def _prepare_requests(self) -> list[requests.PreparedRequest]:
-        prepared = super()._prepare_requests()
-        for request in prepared:
-            request.prepare_url(self._endpoint, None)
-        return prepared
-
-    def stream(self) -> Iterator[bytes]:
-        for prepared in self._prepare_requests():
-            try:
-                response = self._session.send(
-                    prepared, proxies=urllib.request.getproxies(), timeout=self._first_byte, stream=True
-                )
-            except requests.ConnectTimeout:
-                raise gTTSError(tts=self)
-            except requests.ReadTimeout:
-                raise _NoAnswer() from None
-            except requests.RequestException:
-                raise gTTSError(tts=self)
-            with response:
-                yield from self._audio_of(response)
-
-    def _audio_of(self, response: requests.Response) -> Iterator[bytes]:
-        if response.status_code == 429:
-            _drain(response)
-            raise _Throttled(parse_retry_after(response.headers.get("Retry-After")))
-        if response.status_code >= 400:
-            _drain(response)
-            raise gTTSError(tts=self, response=response)
-        _set_read_timeout(response, self._read_timeout)
-        try:
-            for line in response.iter_lines(chunk_size=1024):
-                decoded = line.decode("utf-8")
-                if "jQ1olc" in decoded:
-                    found = _AUDIO_LINE.search(decoded)
-                    if not found:
-                        raise gTTSError(tts=self, response=response)
-                    yield base64.b64decode(found.group(1).encode("ascii"))
-        except requests.RequestException:
-            raise gTTSError(tts=self)
-
-
-def _drain(response: requests.Response) -> None:
-    """Read a short error body so the kept-alive connection can carry the next request."""
-    try:
-        response.content
-    except requests.RequestException:
-        pass
-
-
-def _set_read_timeout(response: requests.Response, seconds: float) -> None:
-    """Once the answer has started, give the rest of it the (longer) read timeout."""
-    connection = getattr(response.raw, "_connection", None)
-    sock = getattr(connection, "sock", None)
-    if sock is not None:
-        try:
-            sock.settimeout(seconds)
-        except OSError:
-            pass
 
 
 class _Transient(Exception):
@@ -226,7 +98,7 @@ class GttsEngine:
             try:
                 raise_if_stopped()  # a retry or a long wait for a slot must not outlive Ctrl-C
                 data = self._request(text)
-            except _Throttled as exc:
+            except Throttled as exc:
                 slot.throttled(exc.retry_after)
                 throttled += 1
                 if throttled > self.settings.gtts_throttle_retries:
@@ -245,7 +117,7 @@ class GttsEngine:
                         "probably an outage: try again later"
                     ) from None
                 self._backoff(failed, exc)
-            except _NoAnswer:
+            except NoAnswer:
                 slot.failed()
                 raise self._hung() from None
             except BaseException:
@@ -259,9 +131,9 @@ class GttsEngine:
         """One request outside the limiter: does Google answer at all (even with a 429)?"""
         try:
             self._request(PROBE_TEXT)
-        except _Throttled:
+        except Throttled:
             return True
-        except (_NoAnswer, _Transient, EngineError, EngineUnavailable):
+        except (NoAnswer, _Transient, EngineError, EngineUnavailable):
             return False
         return True
 
@@ -284,7 +156,7 @@ class GttsEngine:
 
     def _request(self, text: str) -> bytes:
         s = self.settings
-        tts = _EndpointGTTS(
+        tts = EndpointGTTS(
             text, url=self.url, session=thread_session(), connect_timeout=s.gtts_connect_timeout,
             first_byte_timeout=s.gtts_first_byte_timeout, read_timeout=s.gtts_read_timeout,
             lang=self.voice, lang_check=False,

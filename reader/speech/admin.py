@@ -24,21 +24,9 @@ def expand_abbreviations(text: str) -> str:
         # Space only against a digit ("5UBND"); keep "QĐ-UBND" joined for the hyphen rule.
         before = " " if m.start() and text[m.start() - 1].isalnum() else ""
         after = " " if m.end() < len(text) and text[m.end()].isalnum() else ""
-        return before + _unrepeated(text[: m.start()], table[m[0]]) + after
+        return before + senses.unrepeated(text[: m.start()], table[m[0]]) + after
 
     return lexicon.abbreviation_regex().sub(spoken, text)
-
-
-def _unrepeated(before: str, expansion: str) -> str:
-    """The expansion without the words the text has just said: "Hội NCT", "Trung tâm TTYT"
-    are "Hội Người cao tuổi", "Trung tâm Y tế", not "Hội Hội", "Trung tâm Trung tâm"."""
-    words = expansion.split()
-    said = " ".join(before.split()).casefold()
-    for k in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:k]).casefold()
-        if said.endswith(head) and not said[: len(said) - len(head)][-1:].isalpha():
-            return " ".join(words[k:])
-    return expansion
 
 
 _UP = "[" + spelling.UPPER + "]"
@@ -179,10 +167,14 @@ def read_compounds(text: str) -> str:
     return _COMPOUND.sub(compound, text)
 
 
+# Before the quantity rules: a document code ("05-CT/TW", "12/2020/NĐ-CP") is read whole
+# while its number, year and issuer still stand together, so that no padded count, date or
+# rate ("CT/TW" as "per terawatt") takes a piece of it.
+EARLY_RULES: list[Callable[[str], str]] = [read_document_codes]
+
 RULES: list[Callable[[str], str]] = [
     lists.read_list_markers,
     soften_capitals,
-    read_document_codes,
     senses.read_senses,
     read_in_context,
     spelling.read_glued_codes,

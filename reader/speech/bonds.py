@@ -25,7 +25,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from reader.speech import lexicon
+from reader.speech import lexicon, loanwords, money, units
 
 # Words of a number read aloud ("hai nghìn không trăm hai mươi ba").
 NUMBER_WORDS = frozenset(
@@ -39,8 +39,9 @@ _AMBIGUOUS_NUMBERS = frozenset("không một mốt năm tư chấm linh lẻ".sp
 _BEFORE_NUMBER = frozenset(
     "ngày tháng năm thứ số lần khóa quý kỳ đợt phần chương điều khoản mục phường quận "
     "hạng loại cấp lớp tổ ấp khu tuần lúc giờ phút giây tập trang quốc lộ tỉnh lộ đường "
-    "khoảng gần hơn trên dưới".split()
+    "khoảng gần hơn trên dưới đoạn độ học".split()
 )
+_NUMBER_GOES_ON = frozenset("tháng năm giờ phút giây phần".split())
 # Conjunctions and prepositions: a cut before one is the next best after punctuation.
 LINK_WORDS = frozenset(
     "và hoặc hay nhưng mà thì nên vì do bởi nếu khi để nhằm của trong ngoài theo với cho "
@@ -82,12 +83,16 @@ def compound_words() -> frozenset[str]:
 
 @cache
 def reader_phrases() -> frozenset[str]:
-    """What the reader says for written forms: expansions, issuers, documents, units."""
+    """What the reader says for written forms: expansions, issuers, documents, units,
+    currencies and loanwords ("mê ga oát", "đô la Mỹ", "việt com banh")."""
     names = [
         *lexicon.abbreviations().values(),
         *lexicon.issuers().values(),
         *lexicon.document_types().values(),
         *lexicon.units().values(),
+        *units.table().values(),
+        *money.currencies().values(),
+        *loanwords.loanwords().values(),
     ]
     phrases = {" ".join(key(w) for w in name.split()) for name in names}
     return frozenset(p for p in phrases if " " in p)
@@ -132,6 +137,10 @@ def _mark_entries(keys: list[str], words: list[str], bound: list[bool]) -> None:
                 break
 
 
+def _continues_number(word: str) -> bool:
+    return not _ends_clause(word) or word.rstrip(_EDGE)[-1:] == ","
+
+
 def _is_number(run: list[str]) -> bool:
     return len(run) > 1 or run[0] not in _AMBIGUOUS_NUMBERS
 
@@ -145,7 +154,9 @@ def _mark_numbers(keys: list[str], words: list[str], bound: list[bool]) -> None:
             i += 1
             continue
         j = i
-        while j + 1 < n and keys[j + 1] in NUMBER_WORDS and not _ends_clause(words[j]):
+        # Digit groups read with a pause between them ("không hai chín bảy, ba tám sáu ba")
+        # are one number too: a comma between number words does not end the run.
+        while j + 1 < n and keys[j + 1] in NUMBER_WORDS and _continues_number(words[j]):
             bound[j] = True
             j += 1
         run = keys[i : j + 1]
@@ -153,7 +164,13 @@ def _mark_numbers(keys: list[str], words: list[str], bound: list[bool]) -> None:
             bound[i - 1] = True
         after = j + 1 < n and not _ends_clause(words[j]) and keys[j + 1] not in LINK_WORDS
         fraction = i > 0 and keys[i - 1] == "phần" and len(run) == 1  # "phần trăm", "phần tư"
-        if after and keys[j + 1] and _is_number(run) and not fraction:
+        # "… ba mươi tư ‖ ngày mười hai": the word after opens the next number, not a unit;
+        # but a date or a time goes on ("mười hai tháng sáu", "mười giờ ba mươi phút").
+        opens_next = (
+            after and keys[j + 1] in _BEFORE_NUMBER and keys[j + 1] not in _NUMBER_GOES_ON
+            and j + 2 < n and keys[j + 2] in NUMBER_WORDS
+        )
+        if after and keys[j + 1] and _is_number(run) and not fraction and not opens_next:
             bound[j] = True
         i = j + 1
 

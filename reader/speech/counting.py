@@ -62,6 +62,9 @@ def read_padded_counts(text: str) -> str:
     zeros, which would otherwise be read as a code ("không năm"). After a label ("Tổ 05
     ấp ...", "phòng 03") the number names, and keeps its zeros."""
 
+    if "0" not in text:
+        return text
+
     def count(m: re.Match[str]) -> str:
         if _LABEL_BEFORE.search(m.string, 0, m.start()):
             return m[0]

@@ -14,6 +14,7 @@ import re
 from reader.speech import counting
 from reader.speech.numbers import read_month, read_number, read_written_number
 
+_DIGIT = re.compile(r"\d")
 _START = r"(?<![\d.,/])"
 _END = r"(?![\d/]|[.,]\d)"
 _DASH = r"\s*[-–—]\s*"
@@ -32,13 +33,13 @@ _DAY_MONTH = re.compile(_START + r"(\d{1,2})/(\d{1,2})" + _END)
 _W = r"(?<![^\W\d_])"
 # No "ngày" after a word that already says it, nor inside a name ("Quốc khánh 2/9").
 _NO_NGAY = re.compile(
-    _W + r"(?i:ngày|hôm|mùng|mồng|khánh|niệm|lễ|dịp|đường|phố)\s*$"
+    _W + r"(?i:ngày|hôm|mùng|mồng|khánh|niệm|lễ|dịp|đường|phố|thắng)\s*$"
     r"|(?<![^\W\d_])(?!(?i:thứ|chủ nhật|sáng|trưa|chiều|tối|đêm|khuya|từ|đến|tới|vào|trước|sau)"
     r"(?![^\W\d_]))[A-ZĐÂĂÊÔƠƯ][^\W\d_]*\s+$"
 )
 _DATE_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|mùng|mồng|từ|đến|tới|vào|trước|sau|dịp"
-    r"|lễ|khánh|niệm|đường|hạn|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
+    r"|lễ|khánh|niệm|đường|hạn|thắng|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
     r"|(?:sáng|trưa|chiều|tối|đêm|hôm|ngày) (?:nay|mai|qua)"
     r"|ngày \d{1,2}\s*(?:,|và|đến|-|–))\s*[,(]?\s*$",
     re.IGNORECASE,
@@ -79,6 +80,8 @@ def _pad(words: str) -> str:
 
 def read_dates(text: str) -> str:
     """ "20/12/2023", "20-25/12", "20/11 - 5/12", "4/2024" and "ngày 2/9" as announcers say them."""
+    if not _DIGIT.search(text):
+        return text
 
     def full(m: re.Match[str]) -> str:
         day, month, year = int(m[1]), int(m[3]), m[4]
@@ -117,7 +120,15 @@ def read_dates(text: str) -> str:
         day, month = int(m[1]), int(m[2])
         if not is_date(day, month) or not _date_context(m):
             return m[0]
-        return _pad(_day(day, month, None, not _NO_NGAY.search(_before(m))))
+        before = _before(m)
+        with_ngay = not (_NO_NGAY.search(before) or _HOLIDAY_BEFORE.search(before))
+        return _pad(_day(day, month, None, with_ngay))
+
+    def hyphen_month_year(m: re.Match[str]) -> str:
+        # "tháng 12-2023", "quý 2-2024": a month (or a count) and its year, never a range.
+        if not (_COUNT_BEFORE.search(_before(m)) or re.search(_W + r"(?i:tháng)\s*$", _before(m))):
+            return m[0]
+        return month_year(m)
 
     def hyphen_day_month(m: re.Match[str]) -> str:
         day, month = int(m[1]), int(m[2])
@@ -140,8 +151,24 @@ def read_dates(text: str) -> str:
     text = _DAY_SPAN.sub(day_span, text)
     text = _FULL.sub(full, text)
     text = _MONTH_YEAR.sub(month_year, text)
+    text = _HYPHEN_MONTH_YEAR.sub(hyphen_month_year, text)
+    text = _MONTH_RANGE.sub(_month_range, text)
     text = _DAY_MONTH.sub(day_month, text)
     return _HYPHEN_DAY_MONTH.sub(hyphen_day_month, text)
+
+
+_HYPHEN_MONTH_YEAR = re.compile(_START + r"(\d{1,2})\s?[-–]\s?((?:19|20)\d{2})" + _END)
+# "tháng 3-5 hằng năm": months from March to May, each said with "tháng".
+_MONTH_RANGE = re.compile(
+    _W + r"((?i:tháng))\s?(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d/]|[.,]\d|\s?[-–]\s?\d)"
+)
+
+
+def _month_range(m: re.Match[str]) -> str:
+    first, last = int(m[2]), int(m[3])
+    if not 1 <= first < last <= 12:
+        return m[0]
+    return f"{m[1]} {read_month(first)} đến tháng {read_month(last)}"
 
 
 # "ngày 05 tháng 01 năm 2024": a day written with a zero is a day, not a code.
@@ -230,11 +257,14 @@ _HOLIDAY_BEFORE = re.compile(r"(?<![^\W\d_])(?:Ngày|Lễ|Tết)\s+[A-ZĐ][^.;!?
 
 def _date_context(m: re.Match[str]) -> bool:
     """Whether a day/month is a date: a date word before it, or a year word after it, or a
-    name before it with no noun after ("Quốc khánh 2/9", "Việt Nam 20/11.")."""
+    name before it with no noun after ("Quốc khánh 2/9", "Việt Nam 20/11.", "Ngày Thương
+    binh - Liệt sĩ 27/7"), or a day above its month with no noun after ("30/4": no part is
+    larger than its whole)."""
     before, after = _before(m), m.string[m.end() : m.end() + 20]
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
-    return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(after)
+    named = _PROPER_BEFORE.search(before) or _HOLIDAY_BEFORE.search(before)
+    return bool(named or int(m[1]) > int(m[2])) and not _WORD_AFTER.match(after)
 
 
 _NUMBER = r"\d+(?:[.,]\d+)*"

@@ -42,9 +42,12 @@ def _pattern(names: list[str]) -> str:
 def _regexes() -> dict[str, re.Pattern[str]]:
     table = currencies()
     symbols = [w for w in table if not w[-1].isalnum()]
+    # Read even with no number: symbols, codes in capitals, words ("euro"); not "đồng",
+    # which is its own name, nor the lower-case codes ("đ", "usd") that need a number.
     anywhere = [
         w for w in table if (not w.isalpha() or w.isupper() or len(w) > 3) and w != table[w]
     ]
+    codes = [w for w in table if w.isalpha() and w.isupper()]
     amount = r"(" + NUMBER + r")(" + SCALE + r")"
     after = r"\s?(" + _pattern(list(table)) + r")"
     before = r"(" + _pattern(symbols) + r")\s?"
@@ -54,12 +57,20 @@ def _regexes() -> dict[str, re.Pattern[str]]:
             _START + before + amount + _DASH + r"(?:" + before + r")?" + amount + _END
         ),
         "before": re.compile(_START + before + amount + _END),
+        # "USD 5.000", but not "tỷ giá USD 24.500 đồng", whose number has its own currency.
+        "code_before": re.compile(
+            r"(?<![^\W_])(" + _pattern(codes) + r")\s(" + NUMBER + r")(" + SCALE + r")" + _END
+            + r"(?!" + after + r")"
+        ),
         "after": re.compile(_START + amount + after),
         "per": re.compile(_START + amount + after + r"\s*/\s*(" + _pattern(list(table)) + r")"),
         "alone": re.compile(_pattern(anywhere)),
     }
 
 
+_DIGIT = re.compile(r"\d")
+# "tỷ giá USD 24.500": the number after an exchange rate's code is in another currency.
+_RATE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:tỷ giá|tỉ giá)\s*$")
 _ENGLISH_DECIMAL = re.compile(r"(\d+)\.(\d{1,2})")
 
 
@@ -81,6 +92,8 @@ def read_money(text: str) -> str:
     "€2 triệu" -> "2 triệu ơ rô", "tỷ giá USD" -> "tỷ giá đô la Mỹ", "25.450 VND/USD" ->
     "25.450 đồng một đô la Mỹ"."""
     table, rx = currencies(), _regexes()
+    if not _DIGIT.search(text):
+        return rx["alone"].sub(lambda m: f" {table[m[0]]} ", text)
 
     def range_after(m: re.Match[str]) -> str:
         first, last = table[m[3]], table[m[6]]
@@ -98,6 +111,12 @@ def read_money(text: str) -> str:
     text = rx["range_after"].sub(range_after, text)
     text = rx["range_before"].sub(range_before, text)
     text = rx["before"].sub(lambda m: _put(m, f"{_amount(m[2], m[3])} {table[m[1]]}"), text)
+    def code_before(m: re.Match[str]) -> str:
+        if _RATE_BEFORE.search(m.string, 0, m.start()):
+            return m[0]
+        return _put(m, f"{_amount(m[2], m[3])} {table[m[1]]}")
+
+    text = rx["code_before"].sub(code_before, text)
     text = rx["per"].sub(
         lambda m: _put(m, f"{_amount(m[1], m[2])} {table[m[3]]} một {table[m[4]]}"), text
     )

@@ -103,6 +103,7 @@ CLEANUP_RULES: list[Rule] = [*REPAIR_RULES, one_space]
 READING_RULES: list[Rule] = [
     read_web_addresses,
     loanwords.read_loanwords,
+    *admin.EARLY_RULES,
     *quantities.EARLY_RULES,
     *admin.RULES,
     *quantities.RULES,

@@ -23,6 +23,7 @@ _PHONE = re.compile(
     r"((?:(?:\s?[.\-–]\s?|\s)?\d{1,8}){1,4})(?![\d/]|[.,]\d)"
 )
 _PREMIUM = re.compile(r"(?<![\d.,/])(1[89]00)((?:[ .]?\d{2,4}){1,2})(?![\d/]|[.,]\d)")
+_DIGIT = re.compile(r"\d")
 _END = r"(?![\d/]|[.,]\d)"
 _NUMBER = r"(\d{3,4}(?:[ .]\d{3,4})?(?:\s*(?:,|/|hoặc|và)\s*\d{3,4}(?:[ .]\d{3,4})?)*)"
 _CODE_NUMBER = r"(\d[\d .]*\d)"
@@ -106,6 +107,8 @@ def _each(numbers: str) -> str:
 def read_service_numbers(text: str) -> str:
     """Short numbers after the words that announce a telephone number or a code: "đường dây
     nóng 1022" is "một không hai hai", "gọi 115", "mã bưu chính 920000"."""
+    if not _DIGIT.search(text):
+        return text
     rx = _regexes()
     text = rx["code"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)
     text = rx["service"].sub(lambda m: f"{m[1]} {_each(m[2])} ", text)

@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from reader.speech import counting, money, times, units
-from reader.speech.dates import read_dates, read_ratios
+from reader.speech.dates import is_date, read_dates, read_ratios
 from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
 from reader.speech.phones import read_phone_numbers, read_service_numbers
 from reader.speech.roman import read_roman_numerals
@@ -86,6 +86,14 @@ _SCORE_BEFORE = re.compile(
 )
 
 
+# "Kỷ niệm 49 năm Chiến thắng 30-4", "mừng chiến thắng Điện Biên Phủ 7-5": a victory's
+# date, not a result.
+_VICTORY_DAY = re.compile(
+    r"(?:(?<![^\W\d_])(?i:kỷ niệm|mừng|ngày|dịp|lễ)\s+(?:\d+\s+năm\s+)?"
+    r"(?i:chiến thắng|đại thắng|thắng lợi)|(?:Chiến thắng|Đại thắng|Thắng lợi))(?![^\W\d_])"
+)
+
+
 def read_scores(text: str) -> str:
     """A result after "tỷ số", "thắng", "hòa", "thua" is said number by number: "thắng 2-1"
     is "thắng hai một", "hòa 0-0" "hòa không không" (never "hai đến một", nor a date)."""
@@ -93,6 +101,8 @@ def read_scores(text: str) -> str:
     def score(m: re.Match[str]) -> str:
         before = m.string[max(0, m.start() - 50) : m.start()]
         if not _SCORE_BEFORE.search(before) or counting.is_counted(m.string, m.end()):
+            return m[0]
+        if _VICTORY_DAY.search(before) and is_date(int(m[1]), int(m[2])):
             return m[0]
         return f" {read_number(int(m[1]))} {read_number(int(m[2]))} "
 

@@ -232,17 +232,24 @@ def repair(text: str) -> str:
 
 
 MAX_PASSES = 4
+# The repairs of words: what the voice reads differently from what was written.
+WORD_RULES: list[Callable[[str], str]] = [nfc, fix_mojibake, fix_tone_placement, repair_syllables]
 
 
 def repair_written(text: str) -> str:
-    """The written sentence a listener sees, with the repairs the voice gets: "Phong ừào"
-    is shown "Phong trào", "qúy" is shown "quý", mojibake and stray markup are gone.
+    """The written sentence a listener sees, with the words repaired as the voice reads
+    them: "Phong ừào" is shown "Phong trào", "qúy" "quý", "hoà" "hòa", mis-decoded UTF-8
+    its letters. Stray markup and entities are shown as written (escaped, never obeyed):
+    the voice skips them, but they are no word a listener would hear differently.
 
     Repeated until nothing changes (a repaired letter may reveal another), so it is stable:
     ``repair_written(repair_written(x)) == repair_written(x)``.
     """
     for _ in range(MAX_PASSES):
-        repaired = re.sub(r"\s+", " ", repair(text)).strip()
+        repaired = text
+        for rule in WORD_RULES:
+            repaired = rule(repaired)
+        repaired = re.sub(r"[^\S\u00a0]+", " ", repaired).strip()
         if repaired == text:
             break
         text = repaired

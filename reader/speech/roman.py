@@ -31,7 +31,7 @@ _SEPARATOR = r"(?:\s*[,;]\s*|\s*[-–—]\s*|\s+(?:và|đến|hoặc)\s+)"
 _ROMAN = r"(?=[IVXLC])" + _NUMERAL + r"(?![^\W_])"
 _IN_CONTEXT = re.compile(
     r"(?<![^\W\d_])((?i:" + _WORDS + r"))(\s+)(" + _ROMAN + r"(?:" + _SEPARATOR + _ROMAN + r")*)"
-    r"(?:/(\d{4})(?![\d/]))?"
+    r"(?:[/-](\d{4})(?![\d/]))?"
 )
 _ONE = re.compile(_TOKEN)
 

@@ -34,6 +34,19 @@ class Sense:
         return not self.after or bool(self.after.match(text, end))
 
 
+def unrepeated(before: str, expansion: str) -> str:
+    """The expansion without the words the text has just said: "Hội NCT", "Trung tâm TTYT",
+    "Đường ĐT.963" are "Hội Người cao tuổi", "Trung tâm Y tế", "Đường tỉnh 963", not
+    "Hội Hội", "Trung tâm Trung tâm", "Đường đường tỉnh"."""
+    words = expansion.split()
+    said = " ".join(before.split()).casefold()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k]).casefold()
+        if said.endswith(head) and not said[: len(said) - len(head)][-1:].isalpha():
+            return " ".join(words[k:])
+    return expansion
+
+
 @cache
 def senses() -> dict[str, tuple[Sense, ...]]:
     """Abbreviation -> its senses in the order they are tried."""
@@ -70,7 +83,8 @@ def read_senses(text: str) -> str:
         end = m.end(1)
         for candidate in senses()[m[1]]:
             if candidate.fits(m.string, m.start(), end):
-                return candidate.spoken + (" " if m[2] else "")  # "ĐT.963": the dot goes
+                spoken = unrepeated(m.string[: m.start()], candidate.spoken)
+                return spoken + (" " if m[2] else "")  # "ĐT.963": the dot goes
         return m[0]
 
     return _regex().sub(sense, text)

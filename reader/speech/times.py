@@ -77,7 +77,7 @@ _BARE_SPAN = re.compile(
 _W = r"(?<![^\W\d_])"
 _G_TIME = re.compile(r"(?<![\d.,:/])(\d{1,2})g(\d{2})?(?:'|p)?(?![^\W_])")
 _G_BEFORE = re.compile(
-    _W + r"(?i:lúc|vào|từ|đến|tới|trước|sau|khoảng|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng)"
+    _W + r"(?i:lúc|vào|từ|đến|tới|trước|sau|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng)"
     r"\s*$|\d{1,2}g(?:\d{2})?\s*[-–—]\s*$"
 )
 _G_AFTER = re.compile(

@@ -22,6 +22,7 @@ from reader.speech import lexicon
 NUMBER = r"\d+(?:[.,]\d+)*"
 _START = r"(?<![\d.,/:])"
 SCALE = r"(?:\s?(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_]))*"
+_DIGIT = re.compile(r"\d")
 _POWERS = {"2": "vuông", "²": "vuông", "3": "khối", "³": "khối"}
 
 
@@ -73,6 +74,8 @@ def _range() -> re.Pattern[str]:
 
 def read_unit_ranges(text: str) -> str:
     """ "2kg-5kg", "10 m – 15 m": a range with its unit on both sides is "... đến ..."."""
+    if not _DIGIT.search(text):
+        return text
 
     def spoken(m: re.Match[str]) -> str:
         if table()[m[2]] != table()[m[4]]:
@@ -89,9 +92,26 @@ def _per() -> re.Pattern[str]:
     return re.compile(r"(?:(?<=[^\W\d_])|(?<=%))\s*/(" + after + ")")
 
 
+@cache
+def _priced_per() -> re.Pattern[str]:
+    """A slash after money or a unit, before what it is paid or measured for: "đồng/học
+    sinh", "đô la Mỹ/thùng", "ki lô gam/cây"."""
+    currencies = {line.split("\t")[1] for line in lexicon.data_lines("currencies.tsv")}
+    before = sorted(currencies | set(table().values()), key=len, reverse=True)
+    counted = lexicon.data_lines("count_words.txt")
+    return re.compile(
+        r"(?<![^\W\d_])(" + "|".join(re.escape(w) for w in before) + r")\s*/\s*("
+        + lexicon.token_pattern(counted, r"(?![^\W_])") + ")"
+    )
+
+
 def read_units(text: str) -> str:
     """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB") and after a slash
-    ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l")."""
+    ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l", "đồng/học sinh")."""
     units = table()
-    text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
-    return _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
+    if _DIGIT.search(text):
+        text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
+    if "/" not in text:
+        return text
+    text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
+    return _priced_per().sub(r"\1 một \2", text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import json
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Callable, Iterable, Sequence
 from reader import service
 from reader.articles.model import Article
 from reader.audio.render import cached_rendering
-from reader.batch import BatchSummary, run_batch
+from reader.batch import BatchSummary
 from reader.config import Settings
 from reader.errors import LexiconError, ReaderError
 from reader.speech import staff_lexicon
@@ -155,14 +156,34 @@ def make_audio(
     on_done: Callable[[Article, ReaderError | None], None] | None = None,
 ) -> BatchSummary[Article]:
     """Make (or find) the audio of ``articles`` as ``pregenerate`` does, a few at a time;
-    ``on_done`` is called in this thread after each article (for a progress bar)."""
+    ``on_done`` is called in this thread after each article (for a progress bar).
+
+    Not ``reader.batch.run_batch``: that one answers a bug by setting the process-wide
+    stop flag, which in the app's long-lived server would silence every listener until
+    a restart. Here a bug cancels what has not started and is raised, nothing more.
+    """
     def work(article: Article) -> object:
         return service.render_script(script_of(article, settings), settings)
 
-    return run_batch(
-        list(articles), work, jobs=settings.staff_pregenerate_jobs,
-        grace_seconds=settings.stop_grace_seconds, on_done=on_done,
-    )
+    summary: BatchSummary[Article] = BatchSummary()
+    pool = ThreadPoolExecutor(max_workers=max(1, settings.staff_pregenerate_jobs), thread_name_prefix="staff-audio")
+    futures = {pool.submit(work, article): article for article in articles}
+    try:
+        for future in as_completed(futures):
+            article = futures[future]
+            try:
+                future.result()
+            except ReaderError as exc:
+                summary.failed.append((article, exc))
+                error: ReaderError | None = exc
+            else:
+                summary.done.append(article)
+                error = None
+            if on_done is not None:
+                on_done(article, error)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    return summary
 
 
 def without_audio(articles: Iterable[Article], settings: Settings) -> list[Article]:

@@ -2,8 +2,10 @@
 (`data-s` = its number in reading order, the title first), and the timing map matched
 to those spans by text, so the sentence being read can be highlighted and clicked.
 
-The text stays exactly as written: a sentence is wrapped where it is found in its
-paragraph, and anything the sentence splitter changed is shown unwrapped, never altered.
+A sentence is shown as the voice reads it (``repair_written``: the corrections repair
+makes for the voice, "Phong ừào" shown "Phong trào", "hoà" shown "hòa"), which is also the
+text of its timing row; it is wrapped where it is found in its paragraph, and anything the
+sentence splitter left out between sentences is shown unwrapped, never altered.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Sequence
 
+from reader.speech.repair import repair_written
 from reader.speech.segment import split_sentences
 
 
@@ -39,9 +42,10 @@ def _wrap(paragraph: str, first: int) -> tuple[str, list[str]]:
         at = paragraph.find(sentence, position)
         if at < 0:
             continue
+        shown = repair_written(sentence)
         parts.append(escape(paragraph[position:at]))
-        parts.append(f'<span class="reader-s" data-s="{first + len(found)}">{escape(sentence)}</span>')
-        found.append(sentence)
+        parts.append(f'<span class="reader-s" data-s="{first + len(found)}">{escape(shown)}</span>')
+        found.append(shown)
         position = at + len(sentence)
     parts.append(escape(paragraph[position:]))
     return "".join(parts), found

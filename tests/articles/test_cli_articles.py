@@ -99,3 +99,25 @@ def test_delete_then_cache_prune_removes_its_audio(env, tmp_path, capsys, monkey
     assert run(capsys, "delete", ids[1])[0] == 0
     assert run(capsys, "cache", "prune")[0] == 0
     assert json.loads(run(capsys, "cache", "stats", "--json")[1])["articles"] == 1
+
+
+def test_list_and_search_page_with_the_total_on_stderr(env, tmp_path, capsys):
+    for number in range(5):
+        path = tmp_path / f"tin-{number}.txt"
+        path.write_text(page(f"Tin đê bao số {number}", LONG_BODY.replace("12.000", f"1{number}.000")), encoding="utf-8")
+        assert run(capsys, "import", str(path))[0] == 0
+    code, out, err = run(capsys, "list", "--json", "--limit", "2")
+    assert code == 0 and len(json.loads(out)) == 2 and "1-2 of 5 shown (--offset 2 for more)" in err
+    code, out, err = run(capsys, "list", "--limit", "2", "--offset", "4")
+    assert len(out.splitlines()) == 1 and "5-5 of 5 shown" in err
+    code, out, err = run(capsys, "list")
+    assert len(out.splitlines()) == 5 and err == ""
+    code, out, err = run(capsys, "search", "de bao", "--json", "--limit", "3", "--offset", "3")
+    assert len(json.loads(out)) == 2 and "4-5 of 5 shown" in err
+    code, out, err = run(capsys, "search", "khong co tu nay", "--json")
+    assert code == 0 and json.loads(out) == [] and "no article matches" in err
+
+
+def test_an_empty_library_says_so(env, capsys):
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0 and json.loads(out) == [] and "no articles" in err

@@ -153,3 +153,14 @@ Khai mạc Hội chợ Xuân
     assert article.title == "Ra quân làm sạch môi trường" and article.published == WHEN
     assert article.category == "Môi trường"
     assert article.paragraphs[-1] == "Đợt ra quân thu gom hơn 3 tấn rác thải."
+
+
+def test_html_site_name_in_h1_and_title_in_h2():
+    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta property="og:title" content="Ra quân làm sạch môi trường"><title>Ra quân làm sạch môi trường - Cổng TTĐT</title></head>
+<body><div class="top"><h1 class="logo">Cổng thông tin điện tử huyện An Biên</h1>
+<div class="clock">Thứ hai, {datetime.now(VN_TZ):%d/%m/%Y}</div></div>
+<div class="main"><h2 class="title">Ra quân làm sạch môi trường</h2><div class="date">15/04/2021 - 14:30</div>
+<p>Sáng nay, hơn 500 đoàn viên thanh niên huyện An Biên ra quân làm sạch môi trường ở thị trấn Thứ Ba.</p>
+<p>Đợt ra quân thu gom hơn 3 tấn rác thải và phát quang 12 km đường giao thông nông thôn.</p></div></body></html>"""
+    assert parse_html(html, "").published == WHEN

@@ -274,3 +274,42 @@ def test_an_item_edited_on_the_portal_updates_its_article(library, web, site):
     assert "5 tấn" in library.get(stored.id).body
     [again] = service.refresh_sources(library, web)  # not edited since this check
     assert again.stored == []
+
+
+def test_a_feed_given_as_a_page_is_refused_with_a_hint(library, web, site):
+    with pytest.raises(FeedError, match="feeds add"):
+        service.watch_source(library, "page", site.url("/rss/tin-tuc.rss"), web)
+    with pytest.raises(FeedError, match="sources add"):
+        service.watch_source(library, "feed", site.url("/chuyen-muc/tin-tuc"), web)
+
+
+def test_an_item_that_keeps_failing_is_given_up(library, web, site):
+    from tests.fakes.portal import Response
+
+    data = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        f"<item><title>Văn bản</title><link>{site.url('/tai-lieu/ke-hoach.pdf')}</link></item>"
+        f"<item><title>Tin</title><link>{site.url('/tin-tuc/' + NEW_ITEM.slug + '.html')}</link></item>"
+        "</channel></rss>"
+    ).encode()
+    site.publish(NEW_ITEM)
+    site.routes["/rss/co-pdf.rss"] = Response(body=data, content_type="application/rss+xml", validators=True)
+    site.routes["/tai-lieu/ke-hoach.pdf"] = Response(body=b"%PDF-1.4 ...", content_type="application/pdf")
+    first = service.watch_source(library, "feed", site.url("/rss/co-pdf.rss"), web.with_(refresh_max_attempts=2))
+    assert len(first.stored) == 1 and len(first.failures) == 1 and first.given_up == 0
+    [second] = service.refresh_sources(library, web.with_(refresh_max_attempts=2))
+    assert len(second.failures) == 1 and second.given_up == 1
+    before = site.requests.count("/tai-lieu/ke-hoach.pdf")
+    [third] = service.refresh_sources(library, web.with_(refresh_max_attempts=2))
+    assert third.ok and third.given_up == 1 and site.requests.count("/tai-lieu/ke-hoach.pdf") == before
+    [fourth] = service.refresh_sources(library, web.with_(refresh_max_attempts=2))
+    assert fourth.not_modified  # validators kept once nothing is left to retry
+
+
+def test_an_xhtml_category_page_is_not_taken_for_a_feed(library, web, site):
+    from tests.fakes.portal import Response, category_page
+
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + category_page(site.base_url, site.news, 1)
+    site.routes["/chuyen-muc/xhtml"] = Response(body=xhtml.encode(), content_type="application/xhtml+xml")
+    report = service.watch_source(library, "page", site.url("/chuyen-muc/xhtml"), web)
+    assert report.ok and len(report.stored) == 2

@@ -166,3 +166,37 @@ def test_samples_keep_the_source_line_and_note_the_author():
     assert by_name["05-canh-bao-trieu-cuong.txt"].paragraphs[-1].startswith("Nguồn: Ban Chỉ huy PCTT")
     for article in by_name.values():
         assert not any("Lượt xem" in n or "Chia sẻ" in n or "In bài" in n for n in article.notes)
+
+
+def test_a_provincial_newspaper_dump():
+    dump = """BÁO KIÊN GIANG ĐIỆN TỬ
+Thời sự
+Chính trị
+Kiên Giang: Hơn 2.000 hộ dân được hỗ trợ sửa chữa nhà ở
+Thứ Hai, 15/04/2024 | 09:45
+(KGO) - Sáng 15-4, UBND tỉnh Kiên Giang tổ chức hội nghị sơ kết chương trình hỗ trợ nhà ở cho hộ nghèo.
+Quang cảnh hội nghị. Ảnh: HOÀNG LÂM
+Theo báo cáo, năm 2023 toàn tỉnh đã hỗ trợ 2.150 hộ sửa chữa, xây mới nhà ở với tổng kinh phí hơn 86 tỷ đồng.
+Đồng chí Lê Quốc Anh, Phó Chủ tịch UBND tỉnh (đứng giữa) trao quà cho hộ nghèo.
+Phát biểu tại hội nghị, đồng chí Lê Quốc Anh đề nghị các địa phương tiếp tục rà soát, hỗ trợ kịp thời.
+HOÀNG LÂM
+Chia sẻ
+Từ khóa: nhà ở, hộ nghèo
+Tin cùng chuyên mục
+Khởi công nhà đại đoàn kết
+"""
+    article = parse_text_dump(dump)
+    assert article.title == "Kiên Giang: Hơn 2.000 hộ dân được hỗ trợ sửa chữa nhà ở"
+    assert article.category == "Chính trị"
+    assert [p.split(",")[0] for p in article.paragraphs] == [
+        "Sáng 15-4", "Theo báo cáo", "Phát biểu tại hội nghị",
+    ]
+    assert article.notes == (
+        "(KGO)", "Quang cảnh hội nghị. Ảnh: HOÀNG LÂM",
+        "Đồng chí Lê Quốc Anh, Phó Chủ tịch UBND tỉnh (đứng giữa) trao quà cho hộ nghèo.", "HOÀNG LÂM",
+    )
+
+
+@pytest.mark.parametrize("line", ["ông Tám", "Ủy ban nhân dân", "xã Đông Thái"])
+def test_lowercase_words_are_not_names(line):
+    assert not is_signature(line)

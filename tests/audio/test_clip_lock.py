@@ -77,9 +77,8 @@ def test_a_holder_killed_mid_clip_blocks_nobody(tmp_path: Path) -> None:
 
 def test_stale_lock_files_are_removed_held_ones_kept(tmp_path: Path) -> None:
     locks = tmp_path / LOCKS_DIR
-    locks.mkdir()
-    (locks / f"{'ef' * 32}.lock").write_bytes(b"")
     with clip_lock(tmp_path, "12" * 32):
+        (locks / f"{'ef' * 32}.lock").write_bytes(b"")
         assert remove_stale_locks(tmp_path) == 1
         assert (locks / f"{'12' * 32}.lock").exists()
 
@@ -126,3 +125,15 @@ def test_processes_speaking_one_article_make_one_request_per_chunk(tmp_path: Pat
     assert all(code == 0 for code, _ in results), results
     assert sorted(google.texts) == sorted(chunks)  # each chunk asked exactly once, by all together
     assert all((tmp_path / f"out{i}.mp3").stat().st_size > 0 for i in range(processes))
+
+
+def test_the_next_process_clears_what_a_crash_left(tmp_path: Path, monkeypatch) -> None:
+    from reader.audio import clip_lock as module
+
+    monkeypatch.setattr(module, "_swept", set())  # as in a process that starts now
+    left = tmp_path / LOCKS_DIR / f"{'56' * 32}.lock"
+    left.parent.mkdir()
+    left.write_bytes(b"")
+    with clip_lock(tmp_path, "78" * 32):
+        pass
+    assert not list(left.parent.iterdir())

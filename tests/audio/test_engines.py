@@ -10,7 +10,8 @@ from pydub import AudioSegment
 from reader.audio.engines import (
     AutoEngine, EspeakEngine, GttsEngine, OfflineMarker, make_engine,
 )
-from reader.audio.gtts_engine import looks_like_mp3, parse_retry_after
+from reader.audio.gtts_engine import looks_like_mp3
+from reader.audio.gtts_transport import parse_retry_after
 from reader.config import Settings
 from reader.errors import EngineError, EngineUnavailable
 from tests.fakes.google import FakeGoogle

@@ -14,6 +14,16 @@ from tests.speech.spoken import assert_spoken
 # Ministries, departments, Party and mass organisations, courts, police and army, health,
 # schools, programmes and awards, administration, the economy, provinces.
 TABLE = [
+    ('Đồng chí Nguyễn Văn A, UVBTV, PCT UBND huyện', 'Đồng chí Nguyễn Văn A, Ủy viên Ban Thường vụ, Phó Chủ tịch Ủy ban nhân dân huyện'),
+    ('Đ/c Lê Văn C - TUV, Bí thư HU', 'đồng chí Lê Văn C - Tỉnh ủy viên, Bí thư Huyện ủy'),
+    ('đồng chí Trần Văn D, UVTW Đảng', 'đồng chí Trần Văn D, Ủy viên Trung ương Đảng'),
+    ('các đồng chí HUV', 'các đồng chí Huyện ủy viên'),
+    ('sắp xếp ĐVHC cấp xã', 'sắp xếp đơn vị hành chính cấp xã'),
+    ('mô hình CQĐP hai cấp', 'mô hình chính quyền địa phương hai cấp'),
+    ('Đội QLTT số 3', 'Đội quản lý thị trường số ba'),
+    ('toàn thể CBCCVC-NLĐ', 'toàn thể cán bộ, công chức, viên chức và người lao động'),
+    ('công tác PCTNTC', 'công tác phòng, chống tham nhũng, tiêu cực'),
+    ('Chi nhánh VPĐKĐĐ huyện', 'Chi nhánh Văn phòng Đăng ký đất đai huyện'),
     ('Ban Nội chính (BNC) Tỉnh ủy', 'Ban Nội chính Tỉnh ủy'),
     ('Đồng chí dự họp BCHTW lần thứ 8', 'Đồng chí dự họp Ban Chấp hành Trung ương lần thứ tám'),
     ('Theo NQTW 7 khóa XII', 'Theo Nghị quyết Trung ương bảy khóa mười hai'),
@@ -109,6 +119,7 @@ def test_abbreviations_of_public_life(written: str, spoken: str) -> None:
 
 # One abbreviation, two senses: the words around it decide.
 SENSES = [
+    ('Đường ĐT.963 đang được nâng cấp', 'Đường tỉnh chín trăm sáu mươi ba đang được nâng cấp'),
     ('Hội NCT xã', 'Hội người cao tuổi xã'),
     ('Trung tâm TTYT huyện', 'Trung tâm Y tế huyện'),
     ('Nguyễn Văn A, SN 1985, trú tại ấp Xẻo Nhàu', 'Nguyễn Văn A, sinh năm một nghìn chín trăm tám mươi lăm, trú tại ấp Xẻo Nhàu'),

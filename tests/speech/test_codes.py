@@ -6,6 +6,7 @@ import pytest
 
 from reader.speech import codes
 from reader.speech.normalize import normalize, tidy
+from tests.speech.spoken import assert_spoken
 
 Y2020 = "năm hai nghìn không trăm hai mươi"
 
@@ -16,6 +17,12 @@ CODES = [
     ("Nghị định 30/2020/NĐ-CP", f"Nghị định số ba mươi {Y2020} của Chính phủ"),
     ("Nghị định số 30/2020/NĐ-CP", f"Nghị định số ba mươi {Y2020} của Chính phủ"),
     ("theo 1234/QĐ-UBND", "theo Quyết định số một nghìn hai trăm ba mươi tư của Ủy ban nhân dân"),
+    ("theo 12/HĐ-UBND", "theo Hợp đồng số mười hai của Ủy ban nhân dân"),
+    # the text names the issuer after the code's date: it is not said twice
+    (
+        "theo 1234/QĐ-UBND ngày 12/6/2024 của UBND tỉnh",
+        "theo Quyết định số một nghìn hai trăm ba mươi tư ngày 12/6/2024 của UBND tỉnh",
+    ),
     # the type is said once, whatever the text says before the code
     ("Số: 15/QĐ-UBND", "Số: mười lăm của Ủy ban nhân dân"),
     ("số 45/KH-UBND", "số bốn mươi lăm của Ủy ban nhân dân"),
@@ -113,3 +120,18 @@ def test_read_issuer(code: str, name: str | None) -> None:
 def test_issuer_only_code_needs_a_known_issuer() -> None:
     assert codes.read_issuer("BCHQS", general=False) is None
     assert codes.read_issuer("UBND", general=False) == "Ủy ban nhân dân"
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        # read whole before any quantity rule: "05" is no padded count, "/TW" no rate
+        ("Chỉ thị số 05-CT/TW của Bộ Chính trị", "Chỉ thị số năm của Bộ Chính trị"),
+        ("thực hiện Chỉ thị 34-CT/TW", "thực hiện Chỉ thị số ba mươi tư của Trung ương"),
+        ("Nghị quyết 18-NQ/TW", "Nghị quyết số mười tám của Trung ương"),
+        ("Kết luận số 21-KL/TW", "Kết luận số hai mươi mốt của Trung ương"),
+        ("theo 12/TB-UBND", "theo Thông báo số mười hai của Ủy ban nhân dân"),
+    ],
+)
+def test_codes_through_the_whole_pipeline(written: str, spoken: str) -> None:
+    assert_spoken(written, spoken)

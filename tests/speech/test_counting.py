@@ -42,7 +42,7 @@ from tests.speech.spoken import assert_spoken
         ('với tỷ số 3 - 2', 'với tỷ số ba hai'),
         ('đánh bại đội bạn với tỷ số 4-0', 'đánh bại đội bạn với tỷ số bốn không'),
         ('chung cuộc 2-2', 'chung cuộc hai hai'),
-        ('U23 Việt Nam thắng 3-0 trước U23 Lào', 'u hai mươi ba Việt Nam thắng ba không trước u hai mươi ba Lào'),
+        ('Đội tuyển Việt Nam thắng 3-0 trước Lào', 'Đội tuyển Việt Nam thắng ba không trước Lào'),
         ('đội bóng xã Nam Thái hòa 0-0', 'đội bóng xã Nam Thái hòa không không'),
         ('thắng 2–1 sau 90 phút', 'thắng hai một sau chín mươi phút'),
         ('cầm hòa đối thủ 1-1', 'cầm hòa đối thủ một một'),
@@ -62,6 +62,13 @@ from tests.speech.spoken import assert_spoken
         ('có 05 MW', 'có năm mê ga oát'),
         ('lúc 07 giờ 05', 'lúc bảy giờ năm phút'),
         ('lúc 07g05', 'lúc bảy giờ năm phút'),
+        ('Kỷ niệm 49 năm Chiến thắng 30-4', 'Kỷ niệm bốn mươi chín năm Chiến thắng ba mươi tháng tư'),
+        ('kỷ niệm 70 năm chiến thắng Điện Biên Phủ 7-5', 'kỷ niệm bảy mươi năm chiến thắng Điện Biên Phủ bảy tháng năm'),
+        ('mừng chiến thắng 30-4', 'mừng chiến thắng ba mươi tháng tư'),
+        ('đội nhà thắng 3-2', 'đội nhà thắng ba hai'),
+        ('Đại thắng mùa Xuân 30-4', 'Đại thắng mùa Xuân ba mươi tháng tư'),
+        ('chiến thắng 2-1 trước đối thủ', 'chiến thắng hai một trước đối thủ'),
+        ('Chiều ngày 12-6, đội A thắng đội Tây Yên 3-1.', 'Chiều ngày mười hai tháng sáu, đội A thắng đội Tây Yên ba một.'),
     ],
 )
 def test_padded_counts_and_scores(written: str, spoken: str) -> None:

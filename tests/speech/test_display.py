@@ -60,7 +60,7 @@ def test_tone_after_qu_and_gi_is_shown_and_said_on_the_next_vowel(written: str, 
             assert word in said, (word, sentence.spoken)
 
 
-# Scraping damage shown repaired, exactly as the voice reads it.
+# Damaged words shown repaired, exactly as the voice reads them.
 SHOWN = [
     ("Phong ừào thi đua yêu nước", "Phong trào thi đua yêu nước"),
     ("Đẩy mạnh phong ừào thi đua", "Đẩy mạnh phong trào thi đua"),
@@ -68,16 +68,14 @@ SHOWN = [
     ("sức khoẻ người dân", "sức khỏe người dân"),
     ("thuỷ lợi nội đồng", "thủy lợi nội đồng"),
     ("mùa luá bội thu", "mùa lúa bội thu"),
-    ("Tin <b>mới</b> nhất", "Tin mới nhất"),
-    ("Hòa&nbsp;Bình", "Hòa Bình"),
-    ("An&nbsp;Biên &amp; U Minh Thượng", "An Biên & U Minh Thượng"),
-    ("dòng<br>mới", "dòng mới"),
-    ("Việc đã hoàn thành ./.", "Việc đã hoàn thành."),
+    # markup is no word: shown as written (escaped by the page), skipped by the voice
+    ("Tin <b>mới</b> nhất", "Tin <b>mới</b> nhất"),
+    ("Hòa&nbsp;Bình", "Hòa&nbsp;Bình"),
+    ("<i>Hoà</i> Bình", "<i>Hòa</i> Bình"),
     (_mangled("Người dân Hà Nội vui mừng"), "Người dân Hà Nội vui mừng"),
     (_mangled("Ủy ban nhân dân huyện An Biên"), "Ủy ban nhân dân huyện An Biên"),
     (_mangled("đồng chí Bí thư"), "đồng chí Bí thư"),
     ("e\u0301 cu\u0309a", "é của"),
-    ("văn\u200bbản", "vănbản"),
     ("  nhiều   khoảng   trắng ", "nhiều khoảng trắng"),
 ]
 
@@ -88,7 +86,7 @@ def test_what_the_voice_repairs_is_shown_repaired(written: str, shown: str) -> N
     assert repair_written(shown) == shown
 
 
-@pytest.mark.parametrize(("written", "shown"), SHOWN[:6] + SHOWN[11:14])
+@pytest.mark.parametrize(("written", "shown"), SHOWN[:6] + SHOWN[9:12])
 def test_the_sentence_shown_is_the_sentence_said(written: str, shown: str) -> None:
     sentence = build_script([written]).paragraphs[0][0]
     assert sentence.text == shown

@@ -26,7 +26,7 @@ from tests.speech.spoken import assert_spoken
         ('giá 5.5 USD', 'giá năm phẩy năm đô la Mỹ'),
         ('đạt 500 usd mỗi người', 'đạt năm trăm đô la Mỹ mỗi người'),
         ('thu nhập 1.500 Usd', 'thu nhập một nghìn năm trăm đô la Mỹ'),
-        ('Khoản tài trợ €500.000 của EU', 'Khoản tài trợ năm trăm nghìn ơ rô của e u'),
+        ('Khoản tài trợ €500.000 của châu Âu', 'Khoản tài trợ năm trăm nghìn ơ rô của châu Âu'),
         ('Hợp đồng trị giá 2 triệu EUR.', 'Hợp đồng trị giá hai triệu ơ rô.'),
         ('vé vào cửa 20 Euro', 'vé vào cửa hai mươi ơ rô'),
         ('Giá 15 €', 'Giá mười lăm ơ rô'),
@@ -67,6 +67,12 @@ from tests.speech.spoken import assert_spoken
         ('Tổng thu ngân sách 1.250 tỷ đồng', 'Tổng thu ngân sách một nghìn hai trăm năm mươi tỷ đồng'),
         ('tiền phạt 7,5 triệu đồng', 'tiền phạt bảy phẩy năm triệu đồng'),
         ('từ 15 triệu đồng - 20 triệu đồng', 'từ mười lăm triệu đồng đến hai mươi triệu đồng'),
+        ('trị giá USD 5.000', 'trị giá năm nghìn đô la Mỹ'),
+        ('khoản vay USD 2 triệu', 'khoản vay hai triệu đô la Mỹ'),
+        ('tỷ giá USD 24.500 đồng', 'tỷ giá đô la Mỹ hai mươi tư nghìn năm trăm đồng'),
+        ('tỷ giá USD 24.500', 'tỷ giá đô la Mỹ hai mươi tư nghìn năm trăm'),
+        ('VND 50.000', 'năm mươi nghìn đồng'),
+        ('USD 5.99', 'năm phẩy chín mươi chín đô la Mỹ'),
     ],
 )
 def test_money(written: str, spoken: str) -> None:

@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 
 from reader.config import Settings
 from reader.errors import ScriptError
-from reader.speech import lexicon, loanwords, money
+from reader.speech import lexicon, loanwords, money, senses
 from reader.speech import units as unit_table
 from reader.speech.normalize import normalize
 from reader.speech.repair import repair_written
 from reader.speech.script import build_script
-from reader.speech.segment import INSIDE_UNIT, chunk, cut_costs, split_sentences
+from reader.speech.segment import INSIDE_UNIT, chunk, cut_costs, split_sentences, unglue_sentences
 
 LETTERS = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹề"
@@ -28,6 +28,7 @@ LETTERS = (
 )
 NEWS_TOKENS = [
     *lexicon.abbreviations(),
+    *senses.senses(),
     *lexicon.units(),
     "ngày", "tháng", "năm", "thứ", "lúc", "số", "./.", "%", "-", "–", "/", ".", ",", ":", "h",
     "&", "@", "“", "”", "(", ")", "<b>", "&amp;", ".gov.vn", "www.", "HUYỆN", "AN", "BIÊN",
@@ -185,6 +186,14 @@ def test_script_chunks_fit_and_keep_the_display_text(paragraphs: list[str], max_
         assert sentence.spoken and sentence.chunks
         assert all(0 < len(c) <= max_chars for c in sentence.chunks)
         assert "".join(sentence.chunks).replace(" ", "") == sentence.spoken.replace(" ", "")
+
+
+@settings(max_examples=150, deadline=None)
+@given(news_text)
+def test_ungluing_sentences_only_adds_spaces_and_is_stable(text: str) -> None:
+    unglued = unglue_sentences(text)
+    assert unglued.replace(" ", "") == text.replace(" ", "")
+    assert unglue_sentences(unglued) == unglued
 
 
 @settings(max_examples=150, deadline=None)

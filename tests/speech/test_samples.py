@@ -94,3 +94,37 @@ def test_no_chunk_boundary_falls_inside_a_word(article) -> None:  # type: ignore
             if inside or unit:
                 cuts.append((left, right, inside))
     assert cuts == []
+
+
+# A southern provincial paper's week, written as it prints: every form of issue 6 at once.
+SOUTHERN_NEWS = [
+    "Sáng 15-3, tại Hội trường UBND huyện An Biên, Ban Chỉ đạo tổ chức sơ kết quý I/2024.",
+    "Đến 16g30 cùng ngày, lực lượng chức năng khống chế được đám cháy, thiệt hại khoảng "
+    "500 triệu đồng.",
+    "Giá lúa tươi dao động từ 7.200-7.500 đồng/kg, tăng 200-300 đồng/kg so với tuần trước.",
+    "Huyện hỗ trợ 05 căn nhà đại đoàn kết, mỗi căn 50 triệu đồng; 03 đồng chí nhận bằng khen.",
+    "Mọi phản ánh xin gọi đường dây nóng 0297.3863.456, (0297) 3 863 457 hoặc 1900 9095; "
+    "khẩn cấp gọi 113, 114, 115.",
+    "Trạm biến áp 110kV có công suất 2x63 MVA; dự án điện gió 100MW vốn 170 triệu USD.",
+    "Nhiệt độ 33-35°C, độ ẩm 75-85%, gió 10 m/s, lượng mưa 120mm.",
+    "Đội bóng xã Nam Yên thắng Tây Yên với tỷ số 3-1; trận lượt về hòa 0-0.",
+    "Đăng ký qua Zalo, Facebook hoặc ứng dụng VNeID; chuyển khoản qua Vietcombank, Agribank.",
+    "Lúc 20g ngày 30-4, pháo hoa được bắn; từ 10-6 đến 12-6 diễn ra hội chợ, vé $5.99 hoặc "
+    "€5, giá từ 20.000đ-30.000đ.",
+    "Giải chạy diễn ra từ 5g-10g ngày 7-1-2024, người về nhất đạt 2:21:45, chậm 30s.",
+    "Hội nghị diễn ra trong hai ngày 20, 21 tháng 3 và các ngày 5, 6/4; Đại hội lần XII, "
+    "Chương IV, Phần II.",
+    "Ổ cứng 2TB, bộ nhớ 8GB, pin 5.000 mAh, tốc độ 100 Mbps, tần số 2,4 GHz, động cơ 150CV.",
+    "Mã bưu chính 920000; học phí 1,5 triệu đồng/học sinh/tháng; lãi suất 0,5%/tháng.",
+]
+
+
+def test_the_forms_of_southern_news_reach_the_voice_clean() -> None:
+    script = build_script(SOUTHERN_NEWS)
+    leaks = [
+        (sentence.text, piece)
+        for _, _, sentence in script.sentences()
+        for piece in sentence.chunks
+        if VOICE_FORBIDDEN.search(piece) or engine_problems(piece)
+    ]
+    assert leaks == []

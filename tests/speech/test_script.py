@@ -111,7 +111,7 @@ def _mangled(text: str) -> str:
     ("written", "shown", "spoken"),
     [
         ("Xã Hoà Thuận họp.", "Xã Hòa Thuận họp.", "Xã Hòa Thuận họp."),
-        ("Tin <b>mới</b> &amp; hay.", "Tin mới & hay.", "Tin mới và hay."),
+        ("Tin <b>mới</b> &amp; hay.", "Tin <b>mới</b> &amp; hay.", "Tin mới và hay."),
         (
             _mangled("Người dân Hà Nội vui mừng."),
             "Người dân Hà Nội vui mừng.",

@@ -199,6 +199,11 @@ UNITS = [
     ("họp vào ngày mười lăm tháng ba năm nay", "ngày mười lăm tháng ba năm nay"),
     ("đường dài hai phẩy năm ki lô mét", "hai phẩy năm ki lô mét"),
     ("trao quà cho các gia đình chính sách", "các gia đình chính sách"),
+    (
+        "gọi điện thoại không hai chín bảy, ba tám sáu ba, bốn năm sáu hoặc đến trực tiếp",
+        "không hai chín bảy, ba tám sáu ba, bốn năm sáu",
+    ),
+    ("theo chuẩn nghèo giai đoạn hai nghìn không trăm hai mươi hai", "giai đoạn hai nghìn không trăm hai mươi hai"),
 ]
 
 
@@ -232,3 +237,12 @@ def test_a_unit_longer_than_a_piece_is_cut_as_little_as_possible() -> None:
     pieces = chunk(name, 12)
     assert " ".join(pieces) == name
     assert all(len(p) <= 12 for p in pieces)
+
+
+def test_a_number_and_the_date_after_it_are_two_units() -> None:
+    words = "Quyết định số một nghìn hai trăm ba mươi tư ngày mười hai tháng sáu năm nay".split()
+    costs = dict(zip(zip(words, words[1:]), cut_costs(words)))
+    assert costs[("tư", "ngày")] != INSIDE_UNIT  # the code's number ends; a date begins
+    assert costs[("số", "một")] == INSIDE_UNIT
+    assert costs[("hai", "tháng")] == INSIDE_UNIT  # a date goes on
+    assert costs[("sáu", "năm")] == INSIDE_UNIT

@@ -52,7 +52,7 @@ from tests.speech.spoken import assert_spoken
         ('wifi 5 GHz', 'oai phai năm gi ga héc'),
         ('bộ nhớ 128 GB', 'bộ nhớ một trăm hai mươi tám gi ga bai'),
         ('ổ cứng 2 TB', 'ổ cứng hai tê ra bai'),
-        ('RAM 16GB', 'Ram mười sáu gi ga bai'),
+        ('bộ nhớ trong 16GB', 'bộ nhớ trong mười sáu gi ga bai'),
         ('tệp 500 MB', 'tệp năm trăm mê ga bai'),
         ('dữ liệu 3 KB', 'dữ liệu ba ki lô bai'),
         ('tốc độ 150 Mbps', 'tốc độ một trăm năm mươi mê ga bít một giây'),
@@ -96,6 +96,45 @@ def test_units(written: str, spoken: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ('mật độ 20 con/m2', 'mật độ hai mươi con một mét vuông'),
+        ('trồng 2.000 cây/ha', 'trồng hai nghìn cây một héc ta'),
+        ('đón 5.000 lượt khách/ngày', 'đón năm nghìn lượt khách một ngày'),
+        ('3.000 xe/ngày đêm', 'ba nghìn xe một ngày đêm'),
+        ('giá xăng 23.000 đồng/lít', 'giá xăng hai mươi ba nghìn đồng một lít'),
+        ('giá điện 2.000 đồng/kWh', 'giá điện hai nghìn đồng một ki lô oát giờ'),
+        ('dầu thô 80 USD/thùng', 'dầu thô tám mươi đô la Mỹ một thùng'),
+        ('tiêu thụ 60 kg/người/năm', 'tiêu thụ sáu mươi ki lô gam một người một năm'),
+        ('cấp 100 lít/người/ngày', 'cấp một trăm lít một người một ngày'),
+        ('lượng mưa 120mm', 'lượng mưa một trăm hai mươi mi li mét'),
+        ('lưu lượng 5 l/s', 'lưu lượng năm lít một giây'),
+        ('bơm 200 m3/h', 'bơm hai trăm mét khối một giờ'),
+        ('công suất 5.000 m3/ngày đêm', 'công suất năm nghìn mét khối một ngày đêm'),
+        ('lãi suất 0,5%/tháng', 'lãi suất không phẩy năm phần trăm một tháng'),
+        ('tốc độ 5 vòng/phút', 'tốc độ năm vòng một phút'),
+        ('100 tấn/năm', 'một trăm tấn một năm'),
+        ('20 triệu đồng/m2', 'hai mươi triệu đồng một mét vuông'),
+        ('học phí 1,5 triệu đồng/học sinh/tháng', 'học phí một phẩy năm triệu đồng một học sinh một tháng'),
+        ('mức phạt 5-10 triệu đồng/trường hợp', 'mức phạt năm đến mười triệu đồng một trường hợp'),
+        ('30.000 đồng/suất', 'ba mươi nghìn đồng một suất'),
+        ('chi 50.000 đồng/cuốn', 'chi năm mươi nghìn đồng một cuốn'),
+        ('20 xã/phường', 'hai mươi xã phường'),
+        ('5.000 đồng/lượt khách', 'năm nghìn đồng một lượt khách'),
+        ('uống 3 lần/ngày', 'uống ba lần một ngày'),
+        ('2 vụ/năm', 'hai vụ một năm'),
+        ('Hội nghị lần thứ 8 TW khóa XIII', 'Hội nghị lần thứ tám Trung ương khóa mười ba'),
+        ('khoảng 7g sáng', 'khoảng bảy giờ sáng'),
+        ('khoảng 7g muối', 'khoảng bảy gam muối'),
+        ('tàu cá công suất 400 CV', 'tàu cá công suất bốn trăm mã lực'),
+    ],
+)
+def test_rates_read_slash_as_mot(written: str, spoken: str) -> None:
+    """Convention: "/" in a rate is "một"; "xã/phường" (no rate) is a list, the slash silent."""
+    assert_spoken(written, spoken)
+
+
+@pytest.mark.parametrize(
     ("unit", "spoken"),
     [
         ("mg", "mi li gam"), ("ml", "mi li lít"), ("cm²", "xen ti mét vuông"),
@@ -131,3 +170,11 @@ def test_variants_name_known_units() -> None:
     for line in lexicon.data_lines("unit_variants.tsv"):
         variant, unit = line.split("\t")
         assert table[variant] == table[unit]
+
+
+def test_units_currencies_and_loanwords_are_never_cut_by_a_chunk() -> None:
+    from reader.speech import bonds
+
+    phrases = bonds.reader_phrases()
+    for said in ("mê ga oát", "gi ga bai", "đô la mỹ", "ơ rô", "việt com banh", "phây búc"):
+        assert said in phrases or " " not in said

@@ -630,3 +630,67 @@ def test_the_article_opens_on_the_listeners_side(stored):
     (link,) = [p for p in at.get("page_link") if p.proto.label == "Mở bài này như người nghe thấy"]
     assert link.proto.page.endswith("bai-viet") or "article" in link.proto.page
     assert f"id={bridge.id}" in link.proto.query_string
+
+
+# -- feeds and category pages ---------------------------------------------------------------
+
+
+@pytest.fixture
+def portal(staff_env, monkeypatch):
+    from tests.fakes.portal import FakePortal
+
+    with FakePortal(slow_seconds=0.3, huge_bytes=1024 * 1024) as site:
+        monkeypatch.setenv("READER_ALLOW_HOSTS", ",".join(site.allow_hosts))
+        monkeypatch.setenv("READER_FETCH_DELAY_S", "0")
+        yield site
+
+
+def _watch(at: AppTest, kind: str, url: str, pattern: str = "") -> AppTest:
+    at = _section(at, "add")
+    at.radio(key="add_way").set_value("feed").run()
+    at.radio(key="add_feed_kind").set_value(kind)
+    at.text_input(key="add_feed_url").input(url)
+    at.text_input(key="add_feed_pattern").input(pattern)
+    return at.button(key="add_feed_submit").click().run()
+
+
+def test_a_feed_is_watched_and_its_articles_come_in(staff_env, portal):
+    at = _watch(_logged_in(), "feed", portal.url("/rss/tin-tuc.rss"))
+    assert not at.exception
+    assert "bài mới từ" in _texts(at, "success")
+    with Library.open(staff_env) as library:
+        assert library.count() > len(SHORT)
+    (table,) = [df.value for df in at.dataframe if "Lỗi lần cuối" in df.value.columns]
+    assert list(table["Địa chỉ"]) == [portal.url("/rss/tin-tuc.rss")]
+    assert list(table["Lỗi lần cuối"]) == ["—"]
+    at = at.button(key="sources_refresh").click().run()
+    assert "không có gì thay đổi" in _texts(at, "info") or "không có bài nào mới" in _texts(at, "info")
+    at = _section(at, "health")
+    assert [df for df in at.dataframe if "Lỗi lần cuối" in df.value.columns]
+    at = _section(at, "add")
+    at.radio(key="add_way").set_value("feed").run()
+    at = at.button(key="sources_remove_yes").click().run()
+    assert "Đã bỏ theo dõi" in _texts(at, "success")
+    assert "Chưa theo dõi nguồn tin nào" in _texts(at, "info")
+
+
+def test_a_category_page_is_watched_with_a_pattern(staff_env, portal):
+    at = _watch(_logged_in(), "page", portal.url("/chuyen-muc/tin-tuc"), "/tin-tuc/")
+    assert not at.exception
+    assert "bài mới từ" in _texts(at, "success")
+
+
+@pytest.mark.parametrize(
+    ("kind", "url", "pattern", "message"),
+    [
+        ("page", "/chuyen-muc/tin-tuc", "([", "nguồn tin tự động"),
+        ("feed", "/khong-co.rss", "", "nguồn tin tự động"),
+        ("feed", "http://10.0.0.1/rss", "", "Không tải được"),
+    ],
+)
+def test_a_source_that_cannot_be_watched_says_so_and_is_not_kept(staff_env, portal, kind, url, pattern, message):
+    full = url if url.startswith("http") else portal.url(url)
+    at = _watch(_logged_in(), kind, full, pattern)
+    assert not at.exception
+    assert message in _texts(at, "error")
+    assert "Chưa theo dõi nguồn tin nào" in _texts(at, "info")

@@ -209,3 +209,33 @@ def test_dropped_lines_are_what_the_article_left_out(settings):
     preview = intake.preview_pasted(text, settings)
     assert preview.article.paragraphs == ("Đoạn một.", "Đoạn hai.")
     assert preview.dropped == ("Trang chủ > Tin tức", "Tin liên quan", "Bài khác")
+
+
+def test_a_bug_while_making_audio_never_stops_the_app_for_listeners(settings, monkeypatch):
+    from reader import stopping
+
+    def broken(script, settings, engine=None, out_path=None):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(service, "render_script", broken)
+    with pytest.raises(RuntimeError):
+        audio.make_audio([ARTICLE], settings.with_(engine="espeak"))
+    assert not stopping.stop_requested()
+
+
+def test_an_article_that_fails_is_reported_and_the_others_are_made(espeak_settings, monkeypatch):
+    from reader.errors import EngineError
+
+    real = service.render_script
+
+    def picky(script, settings, engine=None, out_path=None):
+        if "hỏng" in script.to_text():
+            raise EngineError("voice answered garbage", user_message="Giọng đọc trả về dữ liệu lỗi.")
+        return real(script, settings, engine, out_path)
+
+    monkeypatch.setattr(service, "render_script", picky)
+    bad = Article(title="Bài hỏng", paragraphs=("Nội dung.",))
+    seen = []
+    summary = audio.make_audio([ARTICLE, bad], espeak_settings, on_done=lambda a, e: seen.append((a.title, e)))
+    assert summary.done == [ARTICLE] and [a for a, _ in summary.failed] == [bad]
+    assert sorted(title for title, _ in seen) == sorted([ARTICLE.title, bad.title])

@@ -1,4 +1,5 @@
-"""The transcript keeps the text exactly as written and matches the timing map to it."""
+"""The transcript keeps the text as written (but for the words the voice repairs) and
+matches the timing map to it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import re
 
 from hypothesis import given, settings as hsettings, strategies as st
 
+from reader.speech.repair import repair_written
+from reader.speech.script import build_script
+from reader.speech.segment import split_sentences
 from reader.ui.transcript import build_transcript, match_timings
 
 
@@ -42,9 +46,33 @@ def test_timings_match_spans_by_text_and_skip_unspeakable_sentences():
     assert rows[2] == {"start": 2300, "end": 2700, "s": 3}
 
 
+def _sentences_repaired(paragraph: str) -> str:
+    """The paragraph with each sentence as the voice reads it (see ``repair_written``)."""
+    position, out = 0, []
+    for sentence in split_sentences(paragraph):
+        at = paragraph.find(sentence, position)
+        if at < 0:
+            continue
+        out += [paragraph[position:at], repair_written(sentence)]
+        position = at + len(sentence)
+    return "".join(out) + paragraph[position:]
+
+
 @hsettings(max_examples=60, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=4))
-def test_any_text_is_shown_exactly_as_written(paragraphs):
+def test_any_text_is_shown_as_written_but_for_what_the_voice_repairs(paragraphs):
     t = build_transcript(paragraphs)
-    assert [_shown(p) for p in t.paragraphs_html] == list(paragraphs)
+    assert [_shown(p) for p in t.paragraphs_html] == [_sentences_repaired(p) for p in paragraphs]
     assert len(set(re.findall(r'data-s="(\d+)"', "".join(t.paragraphs_html)))) == len(t.sentences)
+
+
+def test_a_repaired_sentence_is_shown_repaired_and_its_timing_row_finds_it():
+    paragraphs = ["Xã Hoà Thuận", "Đẩy mạnh phong ừào thi đua. Qúy vị tham gia."]
+    t = build_transcript(paragraphs)
+    assert t.sentences == ("Xã Hòa Thuận", "Đẩy mạnh phong trào thi đua.", "Quý vị tham gia.")
+    assert "ừào" not in _shown(t.body_html[0])
+    timings = [
+        {"start_ms": 10 * i, "end_ms": 10 * i + 5, "text": s.text}
+        for i, (_, _, s) in enumerate(build_script(paragraphs).sentences())
+    ]
+    assert [r["s"] for r in match_timings(t.sentences, timings)] == [0, 1, 2]

@@ -7,12 +7,12 @@ from html import escape
 import streamlit as st
 
 from reader.staff import intake
-from reader.ui.staff import common
+from reader.ui.staff import common, sources
 from reader.ui.staff.labels import L
 
 PREVIEW_KEY = "staff_preview"
 SAVED_KEY = "staff_saved"
-WAYS = ("paste", "upload", "url")
+WAYS = ("paste", "upload", "url", "feed")
 
 
 def show() -> None:
@@ -20,7 +20,7 @@ def show() -> None:
     way = st.radio(
         L("add_way"), WAYS, key="add_way", horizontal=True, format_func=lambda w: L(f"add_way_{w}")
     )
-    {"paste": _paste, "upload": _upload, "url": _url}[way]()
+    {"paste": _paste, "upload": _upload, "url": _url, "feed": sources.add_form}[way]()
     _saved_notice()
     preview: intake.Preview | None = st.session_state.get(PREVIEW_KEY)
     if preview is not None:

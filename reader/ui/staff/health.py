@@ -8,7 +8,7 @@ import streamlit as st
 
 from reader.config import Settings
 from reader.staff import health
-from reader.ui.staff import common
+from reader.ui.staff import common, sources
 from reader.ui.staff.labels import L
 
 
@@ -63,6 +63,7 @@ def _cache(settings: Settings) -> None:
 
 def _watcher(settings: Settings) -> None:
     st.subheader(L("health_watcher"))
+    sources.watched_table(actions=False)
     lines = health.watcher_lines(settings)
     if lines is None:
         st.info(L("health_watcher_none", path=common.plain(str(health.watch_log_path(settings)))))
