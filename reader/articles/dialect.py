@@ -16,8 +16,9 @@ import psycopg
 
 from reader.articles.library import MAX_QUERY_TERMS, _WORD, fold
 
-# The key an INSERT returns, per table (the search table is keyed like FTS5's rowid).
-_KEYS = {"articles_fts": "rowid"}
+# The integer key an INSERT returns as ``lastrowid``, per table (the search table is
+# keyed like FTS5's rowid); an INSERT into another table returns nothing.
+_KEYS = {"articles": "id", "watched": "id", "articles_fts": "rowid"}
 _INSERT = re.compile(r"\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 
 
@@ -26,10 +27,17 @@ def translate(sql: str) -> str:
     """One statement written for SQLite, as psycopg expects it for PostgreSQL."""
     out = sql.replace("%", "%%").replace("?", "%s")
     out = re.sub(r"\bLIMIT %s", "LIMIT NULLIF(%s, -1)", out, flags=re.IGNORECASE)
-    insert = _INSERT.match(out)
-    if insert and " RETURNING " not in out.upper():
-        out += f" RETURNING {_KEYS.get(insert.group(1).lower(), 'id')}"
+    key = _returned_key(sql)
+    if key:
+        out += f" RETURNING {key}"
     return out
+
+
+def _returned_key(sql: str) -> str | None:
+    insert = _INSERT.match(sql)
+    if insert is None or " RETURNING " in sql.upper():
+        return None
+    return _KEYS.get(insert.group(1).lower())
 
 
 def ts_query(query: str) -> str:
@@ -66,4 +74,4 @@ class Statements:
     def execute(self, sql: str, params: tuple[object, ...] | list[object] = ()) -> Result:
         translated = translate(sql)
         cursor = self.conn.execute(translated, tuple(params))  # type: ignore[arg-type]
-        return Result(cursor, returns_key=bool(_INSERT.match(sql)) and " RETURNING " not in sql.upper())
+        return Result(cursor, returns_key=_returned_key(sql) is not None)

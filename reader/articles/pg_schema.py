@@ -68,6 +68,12 @@ POSTGRES_MIGRATIONS: list[tuple[object, ...]] = [
             checked_at TEXT,
             last_error TEXT NOT NULL DEFAULT ''
         )""",
+        """CREATE TABLE failed_items (
+            url TEXT PRIMARY KEY,
+            attempts INTEGER NOT NULL,
+            last_error TEXT NOT NULL,
+            last_at TEXT NOT NULL
+        )""",
     ),
     (
         "CREATE INDEX articles_newest ON articles((published IS NULL), published DESC, id DESC)",
