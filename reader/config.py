@@ -183,6 +183,11 @@ class Settings:
             raise ConfigError("READER_SLOW_TEMPO must be between 0.5 and 2.0 (0.8 is a fifth slower)")
         if settings.thousand_word not in ("nghìn", "ngàn"):
             raise ConfigError("READER_THOUSAND_WORD must be 'nghìn' or 'ngàn'")
+        if min(settings.job_lock_seconds, settings.worker_heartbeat_seconds, settings.worker_maintenance_seconds) < 1:
+            raise ConfigError(
+                "READER_JOB_LOCK_SECONDS, READER_WORKER_HEARTBEAT_SECONDS and READER_WORKER_MAINTENANCE_SECONDS "
+                "must be at least 1 (seconds)"
+            )
         return settings
 
     def with_(self, **changes: object) -> "Settings":

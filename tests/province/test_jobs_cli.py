@@ -34,3 +34,15 @@ def test_jobs_without_redis_say_what_is_missing(settings):
     env = {**os.environ, "READER_DATA_DIR": str(settings.data_dir), "READER_REDIS_URL": ""}
     done = _cli(["jobs", "status"], env)
     assert done.returncode == 1 and "READER_REDIS_URL is not set" in done.stderr
+
+
+def test_job_timings_below_a_second_are_refused():
+    import pytest
+
+    from reader.config import Settings
+    from reader.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="READER_JOB_LOCK_SECONDS"):
+        Settings.from_env({"READER_JOB_LOCK_SECONDS": "0"})
+    assert Settings.from_env({"READER_DATABASE_URL": "postgresql://u:secret@db/reader"}).database_url.endswith("reader")
+    assert "secret" not in repr(Settings.from_env({"READER_DATABASE_URL": "postgresql://u:secret@db/reader"}))
