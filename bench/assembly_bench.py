@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     def note(name: str, seconds: tuple[float, float]) -> None:
         rows.setdefault(name, []).append(seconds)
 
-    codec.encoder_gain_db(base.mp3_bitrate, base)  # measured once per process, not per article
+    for rate in (codec.SAMPLE_RATE, 22050):  # measured once per process, not per article
+        codec.encoder_gain_db(base.mp3_bitrate, base, rate)
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs):
             note("espeak-ng alone, one process", espeak_alone(base, [" ".join(spoken)]))

@@ -69,7 +69,7 @@ class Settings:
     loudness_target_lufs: float = -16.0
     loudness_peak_dbfs: float = -1.5
     # How many times the gain is measured again through the peak limiter and corrected.
-    loudness_corrections: int = 2
+    loudness_corrections: int = 1
     # The slower variant for download and for listeners who ask for it (pitch kept).
     slow_tempo: float = 0.8
     # Longest one ffmpeg call may take (decoding an article's clips, encoding it), and

@@ -31,7 +31,7 @@ from reader.config import Settings
 from reader.errors import AssemblyError
 
 __all__ = ["Assembled", "Decoded", "Joined", "ClipDecodeError", "SAMPLE_RATE", "assemble", "decode_clips",
-           "encode", "gain", "join"]
+           "encode", "gain", "join", "remove_broken", "spoken"]
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,13 @@ class Assembled:
     duration_ms: int
 
 
+def remove_broken(exc: ClipDecodeError) -> None:
+    """Remove every clip ``exc`` names, so that they are all made again at once."""
+    log.warning("%s; removing them and making them again", exc)
+    for path in exc.clip_paths:
+        path.unlink(missing_ok=True)
+
+
 def spoken(sentences: Sequence[SentenceClips]) -> list[SentenceClips]:
     return [s for s in sentences if s.clips]
 
@@ -75,8 +82,9 @@ def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict:
     """The samples of every clip; ``ClipDecodeError`` naming ALL the broken ones.
 
     ``known`` holds clips already decoded at ``SAMPLE_RATE``. With ``strict`` False a
-    clip whose structure looks wrong but that ffmpeg decodes cleanly is used (and
-    logged): for clips just made, a voice's unusual framing must not stop an article.
+    clip whose structure looks wrong or that ffmpeg complains about, but that still
+    decodes, is used (and logged): for clips just made again, a voice's unusual framing
+    must not stop an article.
     """
     known = known or {}
     paths = list(dict.fromkeys(clip.path for sentence in sentences for clip in sentence.clips))
@@ -89,7 +97,7 @@ def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict:
         return native
     fresh: dict[Path, bytes] = {}
     try:
-        fresh = decode_many([p for p in paths if p not in known and p not in broken], settings)
+        fresh = decode_many([p for p in paths if p not in known and p not in broken], settings, strict)
     except ClipDecodeError as exc:
         broken.update({path: "ffmpeg cannot decode it" for path in exc.clip_paths})
     if broken:

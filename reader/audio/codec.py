@@ -40,11 +40,11 @@ def _raw(rate: int = SAMPLE_RATE) -> list[str]:
     return ["-f", "s16le", "-ac", "1", "-ar", str(rate)]
 
 
-_SILENT_LUFS = -70.0
+_SILENT_LUFS = -70.0  # the absolute gate of EBU R128: nothing louder was heard
 _CLOSE_ENOUGH_LU = 0.2
 # Voiced-speech-like test sound: a 150 Hz buzz with falling harmonics, for `encoder_gain_db`.
 _CALIBRATION = ("aevalsrc='0.2*(sin(2*PI*150*t)+sin(2*PI*300*t)/2+sin(2*PI*450*t)/3+sin(2*PI*600*t)/4"
-                "+sin(2*PI*1200*t)/8+sin(2*PI*2400*t)/16)':s=24000:d=3")  # the absolute gate of EBU R128: nothing louder was heard
+                "+sin(2*PI*1200*t)/8+sin(2*PI*2400*t)/16)':s={rate}:d=3")
 
 # The tags an article MP3 may carry, as ffmpeg's metadata names (ID3v2.4 frames).
 TAG_NAMES = {"title": "title", "date": "date", "source": "publisher", "language": "language"}
@@ -122,10 +122,12 @@ def _batches(paths: list[Path], settings: Settings) -> list[list[Path]]:
     return [paths[i:i + size] for i in range(0, len(paths), size)]
 
 
-def decode_many(paths: Sequence[Path], settings: Settings) -> dict[Path, bytes]:
+def decode_many(paths: Sequence[Path], settings: Settings, strict: bool = True) -> dict[Path, bytes]:
     """Every distinct clip as raw mono 16-bit samples at ``SAMPLE_RATE``, one ffmpeg
     process per ``settings.assembly_max_inputs`` clips; ``ClipDecodeError`` naming
-    every clip that does not decode cleanly."""
+    every clip that does not decode cleanly. With ``strict`` False (clips just made
+    again) a clip that ffmpeg complains about but still decodes is used, and logged:
+    a voice whose every clip draws a complaint must not silence the article."""
     unique = list(dict.fromkeys(paths))
     raw: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="reader-decode-") as tmp:
@@ -137,7 +139,11 @@ def decode_many(paths: Sequence[Path], settings: Settings) -> dict[Path, bytes]:
             for index, out in enumerate(outputs):
                 args += ["-map", f"{index}:a", *_raw(), "-y", str(out)]
             done = run_ffmpeg(args, settings)
-            if done.returncode != 0 or _errors(done):
+            complaint = done.returncode != 0 or _errors(done)
+            if complaint and not strict and done.returncode == 0 and all(_size(out) for out in outputs):
+                log.warning("ffmpeg complained about clips just made again, used as decoded: %s",
+                            _errors(done)[-300:])
+            elif complaint:
                 broken = _each_problem(batch, settings)
                 if broken:
                     raise clip_error(broken)
@@ -150,6 +156,13 @@ def decode_many(paths: Sequence[Path], settings: Settings) -> dict[Path, bytes]:
                     raise clip_error({path: "no audio in it"})
                 raw[path] = data[: len(data) // SAMPLE_WIDTH * SAMPLE_WIDTH]
     return raw
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def clip_error(broken: Mapping[Path, str]) -> ClipDecodeError:
@@ -220,7 +233,7 @@ def article_gain(pcm: bytes, settings: Settings, rate: int = SAMPLE_RATE) -> flo
     """The gain (dB) that brings raw samples to ``settings.loudness_target_lufs`` as a
     player decodes the MP3 (the encoder's own loss of level, `encoder_gain_db`, made
     up for); None for silence."""
-    aim = settings.loudness_target_lufs - encoder_gain_db(settings.mp3_bitrate, settings)
+    aim = settings.loudness_target_lufs - encoder_gain_db(settings.mp3_bitrate, settings, rate)
     return loudness_gain(pcm, settings, aim, rate)
 
 
@@ -230,28 +243,30 @@ def measure_mp3_loudness(mp3: bytes, settings: Settings) -> Loudness | None:
 
 
 @functools.lru_cache(maxsize=8)
-def _encoder_gain(bitrate: str, timeout: float) -> float:
+def _encoder_gain(bitrate: str, rate: int, timeout: float) -> float:
     settings = Settings(mp3_bitrate=bitrate, ffmpeg_timeout=timeout)
-    done = run_ffmpeg(["-v", "error", "-f", "lavfi", "-i", _CALIBRATION, *_raw(), "pipe:1"], settings)
+    done = run_ffmpeg(["-v", "error", "-f", "lavfi", "-i", _CALIBRATION.format(rate=rate), *_raw(rate), "pipe:1"],
+                      settings)
     reference = done.stdout
-    before = measure_loudness(reference, settings)
-    after = measure_mp3_loudness(encode_mp3(reference, settings, gain_db=None), settings)
+    before = measure_loudness(reference, settings, rate=rate)
+    mp3 = encode_mp3(reference, settings, gain_db=None, rate=rate)
+    after = measure_loudness(decode_bytes(mp3, settings, rate), settings, rate=rate)
     if before is None or after is None:
         raise AssemblyError("ffmpeg made no sound from its own test tone: is its lavfi input available?")
     return after.lufs - before.lufs
 
 
-def encoder_gain_db(bitrate: str, settings: Settings) -> float:
+def encoder_gain_db(bitrate: str, settings: Settings, rate: int = SAMPLE_RATE) -> float:
     """How much louder (negative: quieter) the MP3 encoder makes speech-like sound at
     ``bitrate``, measured once per process on a test tone. LAME at a constant bitrate
     takes about 0.4 dB from tones and voices alike, at any bitrate; that would leave
     every article that much under the target."""
-    return _encoder_gain(bitrate, settings.ffmpeg_timeout)
+    return _encoder_gain(bitrate, rate, settings.ffmpeg_timeout)
 
 
-def decode_bytes(audio: bytes, settings: Settings) -> bytes:
-    """Any audio file's bytes as raw samples (mono, 16 bit, ``SAMPLE_RATE``)."""
-    done = run_ffmpeg(["-v", "error", "-i", "pipe:0", *_raw(), "pipe:1"], settings, audio)
+def decode_bytes(audio: bytes, settings: Settings, rate: int = SAMPLE_RATE) -> bytes:
+    """Any audio file's bytes as raw samples (mono, 16 bit, at ``rate``)."""
+    done = run_ffmpeg(["-v", "error", "-i", "pipe:0", *_raw(rate), "pipe:1"], settings, audio)
     if done.returncode != 0:
         raise AssemblyError(f"ffmpeg could not decode audio it made: {_errors(done)[-300:]}")
     return done.stdout

@@ -10,30 +10,30 @@ import numpy as np
 from reader.audio.codec import SAMPLE_RATE, measure_mp3_loudness
 from reader.config import Settings
 
-WINDOW = SAMPLE_RATE // 100  # 10 ms
-
-
-def samples(path: Path) -> np.ndarray:
-    """A file decoded as a player would (mono, 24 kHz), as floats."""
+def samples(path: Path, rate: int = SAMPLE_RATE) -> np.ndarray:
+    """A file decoded as a player would (mono, at ``rate``), as floats."""
     raw = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1",
-                          "-ar", str(SAMPLE_RATE), "pipe:1"], check=True, capture_output=True).stdout
+                          "-ar", str(rate), "pipe:1"], check=True, capture_output=True).stdout
     return np.frombuffer(raw, dtype="<i2").astype(np.float64)
 
 
-def tone_file(path: Path, hz: int, ms: int, volume: float = 0.5) -> Path:
-    """An MP3 clip of a pure tone, as Google's clips are (24 kHz mono, 32 kb/s)."""
+def tone_file(path: Path, hz: int, ms: int, volume: float = 0.5, rate: int = SAMPLE_RATE) -> Path:
+    """A clip of a pure tone: MP3 as Google's clips are (24 kHz mono, 32 kb/s), or WAV
+    (16-bit mono) as the offline voice's are, by the suffix of ``path``."""
+    codec = ["-b:a", "32k"] if path.suffix == ".mp3" else ["-c:a", "pcm_s16le"]
     subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
-                    f"sine=frequency={hz}:sample_rate={SAMPLE_RATE}:duration={ms / 1000}",
-                    "-af", f"volume={volume}", "-ac", "1", "-b:a", "32k", "-y", str(path)], check=True)
+                    f"sine=frequency={hz}:sample_rate={rate}:duration={ms / 1000}",
+                    "-af", f"volume={volume}", "-ac", "1", *codec, "-y", str(path)], check=True)
     return path
 
 
-def tone_span_ms(audio: np.ndarray, hz: int) -> tuple[int, int]:
+def tone_span_ms(audio: np.ndarray, hz: int, rate: int = SAMPLE_RATE) -> tuple[int, int]:
     """First and last 10 ms window where a tone of ``hz`` holds most of the energy."""
-    windows = len(audio) // WINDOW
-    frames = audio[: windows * WINDOW].reshape(windows, WINDOW)
+    window = rate // 100
+    windows = len(audio) // window
+    frames = audio[: windows * window].reshape(windows, window)
     spectrum = np.abs(np.fft.rfft(frames, axis=1)) ** 2
-    band = hz * WINDOW // SAMPLE_RATE
+    band = round(hz * window / rate)
     share = spectrum[:, band] / np.maximum(spectrum.sum(axis=1), 1e-9)
     hits = np.flatnonzero(share > 0.5)
     if not len(hits):

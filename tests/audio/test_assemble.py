@@ -109,6 +109,19 @@ def test_timing_map_is_within_50_ms_of_the_audio(online: Settings, google: FakeG
     assert abs(len(samples(out)) / 24 - result.duration_ms) <= 50
 
 
+def test_offline_voice_articles_keep_its_rate_and_their_timings(online: Settings, tmp_path) -> None:
+    """Clips all WAV at one rate (espeak-ng's 22.05 kHz) are joined as they are, no resampling."""
+    sentences = synthesize_script(LONGER, EspeakEngine(online), ClipCache(online.cache_dir))
+    sentences = with_tone(sentences, 3, tone_file(tmp_path / "tone.wav", 2000, 1500, rate=22050))
+    result = assemble(sentences, online)
+    out = tmp_path / "article.mp3"
+    out.write_bytes(result.mp3)
+    assert stream_info(out)["sample_rate"] == "22050"
+    start, end = tone_span_ms(samples(out, 22050), 2000, 22050)
+    row = result.timings[3]
+    assert abs(start - row["start_ms"]) <= 50 and abs(end - row["end_ms"]) <= 50
+
+
 def test_all_clips_are_decoded_by_one_ffmpeg_process(online: Settings, google: FakeGoogle,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     sentences = synthesize_script(LONGER, GttsEngine(online), ClipCache(online.cache_dir))

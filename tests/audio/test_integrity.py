@@ -107,3 +107,21 @@ def test_broken_espeak_wav_clips_are_remade(settings: Settings) -> None:
     _damage(wav, "truncated")
     rendering = render(SCRIPT, espeak.with_(sentence_pause_ms=200))
     assert rendering.mp3_path.exists() and structure_problem(wav) is None
+
+
+def test_clips_just_remade_that_ffmpeg_complains_about_are_used(online: Settings, google: FakeGoogle) -> None:
+    """If a voice's every clip drew a complaint, the article must still be made (once
+    the clips were made again), not fail for ever."""
+    from reader.audio.assemble import assemble, decode_clips
+    from reader.audio.codec import ClipDecodeError
+    from reader.audio.engines import GttsEngine
+    from reader.audio.synthesize import synthesize_script
+
+    sentences = synthesize_script(SCRIPT, GttsEngine(online), ClipCache(online.cache_dir))
+    path = sentences[1].clips[0].path
+    data = path.read_bytes()
+    path.write_bytes(data[:196] + bytes(b ^ 0x55 for b in data[196:288]) + data[288:])  # a frame body scrambled
+    with pytest.raises(ClipDecodeError) as caught:
+        decode_clips(sentences, online)
+    assert caught.value.clip_paths == (path,)
+    assert assemble(sentences, online, strict=False).timings  # decoded as well as ffmpeg can

@@ -110,3 +110,21 @@ def test_verify_decodes_fully_what_looks_whole(online):
     clip.write_bytes(bytes(data))
     assert structure_problem(clip) is None  # framed like MP3 ...
     assert clip in verify_cache(online).removed  # ... but not decodable
+
+
+def test_prune_keeps_the_parts_of_kept_articles_and_drops_stale_ones(online):
+    from reader.audio.keys import parts_dir
+    from reader.audio.render import render_parts
+
+    parts = list(render_parts(make_script(["Tin một."], ["Đoạn một."], ["Đoạn hai."]), online, engine="gtts"))
+    listed = {p.mp3_path for p in parts}
+    orphan = parts_dir(online) / ("0" * 64 + ".mp3")
+    orphan.write_bytes(parts[0].mp3_path.read_bytes())
+    keep = article_keys(make_script(["Tin một."], ["Đoạn một."], ["Đoạn hai."]), online)
+
+    prune_cache(online, keep, now=time.time())  # the orphan is fresh: it may be playing
+    assert orphan.exists()
+    prune_cache(online, keep, now=time.time() + 2 * online.cache_stale_temp_seconds)
+    assert not orphan.exists() and all(p.exists() for p in listed)
+    prune_cache(online, set(), now=time.time() + 2 * online.cache_stale_temp_seconds)  # the article went
+    assert not any(p.exists() for p in listed)

@@ -50,6 +50,7 @@ def test_auto_offline_says_so_and_reuses_espeak_clips(settings: Settings,
 
 def test_out_path_gets_a_copy(online: Settings, google: FakeGoogle, tmp_path) -> None:
     out = tmp_path / "out" / "article.mp3"
+    out.parent.mkdir()  # a missing folder is refused (see the command line's tests)
     rendering = render(SCRIPT, online, engine="gtts", out_path=out)
     assert rendering.mp3_path == out and out.stat().st_size > 0
     assert len(list((online.cache_dir / "articles").glob("*.mp3"))) == 1
