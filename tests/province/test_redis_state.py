@@ -139,3 +139,18 @@ def test_two_processes_share_one_limit_and_ask_once_per_chunk(shared, tmp_path):
         assert google.peak_in_flight <= 2
         assert all(google.count(t) == 1 for t in set(google.texts)), google.texts
         assert len(google.texts) >= 12
+
+
+def test_with_redis_down_the_offline_voice_still_reads(settings):
+    """No shared limit can be kept: Google is not asked, the offline voice reads, nothing hangs."""
+    from reader import service
+    from tests.servers import free_port
+
+    down = settings.with_(redis_url=f"redis://127.0.0.1:{free_port()}/0", redis_timeout=1.0)
+    forget_redis_limiters()
+    with FakeGoogle() as google:
+        script = service.script_for(["Tin mới", "Huyện An Biên khánh thành đường mới."], down)
+        rendering = service.render_script(script, down.with_(gtts_url=google.url))
+        assert rendering.mp3_path.exists() and rendering.offline
+        assert google.request_count == 0
+    forget_redis_limiters()
