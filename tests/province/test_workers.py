@@ -85,6 +85,8 @@ def test_two_workers_make_twenty_articles_once_and_survive_a_killed_worker(provi
             "READER_GTTS_MAX_CONCURRENCY": "4", "READER_GTTS_INITIAL_CONCURRENCY": "4",
             "READER_WORKER_HEARTBEAT_SECONDS": "1", "READER_WORKER_MAINTENANCE_SECONDS": "1",
             "READER_JOB_LOCK_SECONDS": "2",
+            # The clip locks the killed job held free themselves this fast (default 120 s).
+            "READER_REDIS_LOCK_EXPIRY": "5",
         }
         queued = [jobs.enqueue_audio(province, i) for i in ids]
         assert jobs.enqueue_audio(province, ids[0]).id == queued[0].id  # asked again: the same job
@@ -101,7 +103,7 @@ def test_two_workers_make_twenty_articles_once_and_survive_a_killed_worker(provi
         doomed.wait()
         survivor = _worker(env)
         try:
-            _until(lambda: all(j.get_status(refresh=True) == JobStatus.FINISHED for j in queued), 120,
+            _until(lambda: all(j.get_status(refresh=True) == JobStatus.FINISHED for j in queued), 300,
                    "every job to finish")
         finally:
             survivor.send_signal(signal.SIGTERM)
