@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
 
 from reader import __version__, cli_province, config, service, stopping
-from reader.articles.model import Article
+from reader.articles.model import Article, Headline
 from reader.batch import run_batch
 from reader.errors import ReaderError
 
@@ -314,7 +314,7 @@ def _add_paging(p: argparse.ArgumentParser, default_limit: int | None) -> None:
 
 def _cmd_list(args: argparse.Namespace, settings: config.Settings) -> int:
     with service.open_library(settings) as library:
-        articles = library.list(limit=args.limit, offset=args.offset)
+        articles = (library.list if args.json else library.headlines)(limit=args.limit, offset=args.offset)
         total = library.count()
     _print_articles(articles, args.json)
     _say_page(len(articles), args.offset, total, "no articles in the library")
@@ -323,7 +323,8 @@ def _cmd_list(args: argparse.Namespace, settings: config.Settings) -> int:
 
 def _cmd_search(args: argparse.Namespace, settings: config.Settings) -> int:
     with service.open_library(settings) as library:
-        articles = library.search(args.query, limit=args.limit, offset=args.offset)
+        find = library.search if args.json else library.search_headlines
+        articles = find(args.query, limit=args.limit, offset=args.offset)
         total = library.search_count(args.query)
     _print_articles(articles, args.json)
     _say_page(len(articles), args.offset, total, f"no article matches {args.query!r}")
@@ -489,15 +490,15 @@ def _text_paragraphs(args: argparse.Namespace, settings: config.Settings) -> lis
         return service.article_paragraphs(library.get(args.id))
 
 
-def _print_articles(articles: list[Article], as_json: bool) -> None:
+def _print_articles(articles: "list[Article] | list[Headline]", as_json: bool) -> None:
     if as_json:
-        _print_json([a.to_dict() for a in articles])
+        _print_json([a.to_dict() for a in articles if isinstance(a, Article)])
         return
     for a in articles:
         print(f"{a.id:>5}  {_date(a):16}  {a.category[:24]:24}  {a.title}")
 
 
-def _date(article: Article) -> str:
+def _date(article: "Article | Headline") -> str:
     return article.published.strftime("%d/%m/%Y %H:%M") if article.published else ""
 
 

@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Iterable, Iterator
 
 from reader.articles.identity import same_story, same_text
-from reader.articles.model import VN_TZ, Article
+from reader.articles.model import VN_TZ, Article, Headline
 from reader.articles.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.config import Settings
 from reader.errors import ArticleNotFound, LibraryError
@@ -255,13 +255,11 @@ class Library:
 
         ``limit``/``offset`` page the list; ``count()`` gives the total.
         """
-        # The page's ids come from the index articles_newest; only those rows are read.
-        sql = (
-            f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN (SELECT id FROM articles "
-            "ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?) "
-            "ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
-        )
-        return self._query(sql, (_limit(limit), _offset(offset)))
+        return self._query(_newest_sql(_COLUMNS), (_limit(limit), _offset(offset)))
+
+    def headlines(self, limit: int | None = None, offset: int = 0) -> list[Headline]:
+        """A page of the list as ``list`` orders it, without bodies (what a list page shows)."""
+        return self._headlines(_newest_sql(_HEADLINE_COLUMNS), (_limit(limit), _offset(offset)))
 
     def search(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Article]:
         """Articles matching every word of ``query`` (prefixes, diacritics ignored), best first.
@@ -271,13 +269,14 @@ class Library:
         expression = fts_query(query)
         if not expression:
             return []
-        # Rank inside FTS alone (only row ids and scores are sorted), then read one page.
-        sql = (
-            f"SELECT {_COLUMNS} FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
-            "WHERE articles_fts MATCH ? ORDER BY score, rowid DESC LIMIT ? OFFSET ?) f "
-            "JOIN articles a ON a.id = f.rowid ORDER BY f.score, a.id DESC"
-        )
-        return self._query(sql, (expression, _limit(limit), _offset(offset)))
+        return self._query(_search_sql(_COLUMNS), (expression, _limit(limit), _offset(offset)))
+
+    def search_headlines(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Headline]:
+        """A page of ``search(query)`` without bodies."""
+        expression = fts_query(query)
+        if not expression:
+            return []
+        return self._headlines(_search_sql(_HEADLINE_COLUMNS), (expression, _limit(limit), _offset(offset)))
 
     def search_count(self, query: str) -> int:
         """How many articles ``search(query)`` finds in all (for paging with a total)."""
@@ -330,6 +329,12 @@ class Library:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
         return [_article(row) for row in rows]
 
+    def _headlines(self, sql: str, params: tuple[object, ...]) -> list[Headline]:
+        return [
+            Headline(int(i), str(title), str(category), datetime.fromisoformat(str(published)) if published else None)
+            for i, title, category, published in self.rows(sql, params)
+        ]
+
     def _scalar(self, sql: str, params: tuple[object, ...]) -> int:
         with self._lock:
             try:
@@ -380,6 +385,25 @@ def _offset(offset: int) -> int:
 
 
 _COLUMNS = "a.id, a.title, a.category, a.published, a.source, a.url, a.paragraphs, a.notes"
+_HEADLINE_COLUMNS = "a.id, a.title, a.category, a.published"
+
+
+def _newest_sql(columns: str) -> str:
+    # The page's ids come from the index articles_newest; only those rows are read.
+    return (
+        f"SELECT {columns} FROM articles a WHERE a.id IN (SELECT id FROM articles "
+        "ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?) "
+        "ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+    )
+
+
+def _search_sql(columns: str) -> str:
+    # Rank inside FTS alone (only row ids and scores are sorted), then read one page.
+    return (
+        f"SELECT {columns} FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
+        "WHERE articles_fts MATCH ? ORDER BY score, rowid DESC LIMIT ? OFFSET ?) f "
+        "JOIN articles a ON a.id = f.rowid ORDER BY f.score, a.id DESC"
+    )
 
 
 def _article(row: tuple[object, ...]) -> Article:

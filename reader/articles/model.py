@@ -126,3 +126,13 @@ class Article:
             notes=tuple(data.get("notes") or ()),
             id=data.get("id"),
         )
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a list page shows of an article: no body, so a page of a large library reads little."""
+
+    id: int
+    title: str
+    category: str = ""
+    published: datetime | None = None

@@ -20,7 +20,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from reader.articles.dialect import Statements, ts_query
-from reader.articles.library import Library, _COLUMNS, _limit, _offset
+from reader.articles.library import _COLUMNS, _HEADLINE_COLUMNS, Library, _limit, _offset
 from reader.articles.pg_schema import POSTGRES_MIGRATIONS
 from reader.articles.schema import SCHEMA_VERSION
 from reader.errors import LibraryError
@@ -28,6 +28,16 @@ from reader.errors import LibraryError
 # Advisory lock keys (any two constants of this application).
 WRITE_LOCK = 0x52454144  # "READ"
 MIGRATION_LOCK = 0x52454145
+
+
+def _search_sql(columns: str) -> str:
+    """Rank inside the search table alone, then read one page (as SQLite's search does)."""
+    return (
+        f"SELECT {columns} FROM (SELECT f.rowid, ts_rank('{{0.2,0.2,0.2,1.0}}', f.doc, q) AS score "
+        "FROM articles_fts f, to_tsquery('simple', reader_fold(?)) q WHERE f.doc @@ q "
+        "ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?) f "
+        "JOIN articles a ON a.id = f.rowid ORDER BY f.score DESC, a.id DESC"
+    )
 
 
 def redacted(url: str) -> str:
@@ -188,13 +198,13 @@ class PostgresLibrary(Library):
         expression = ts_query(query)
         if not expression:
             return []
-        sql = (
-            f"SELECT {_COLUMNS} FROM (SELECT f.rowid, ts_rank('{{0.2,0.2,0.2,1.0}}', f.doc, q) AS score "
-            "FROM articles_fts f, to_tsquery('simple', reader_fold(?)) q WHERE f.doc @@ q "
-            "ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?) f "
-            "JOIN articles a ON a.id = f.rowid ORDER BY f.score DESC, a.id DESC"
-        )
-        return self._query(sql, (expression, _limit(limit), _offset(offset)))
+        return self._query(_search_sql(_COLUMNS), (expression, _limit(limit), _offset(offset)))
+
+    def search_headlines(self, query: str, limit: int | None = 50, offset: int = 0) -> list:  # type: ignore[override]
+        expression = ts_query(query)
+        if not expression:
+            return []
+        return self._headlines(_search_sql(_HEADLINE_COLUMNS), (expression, _limit(limit), _offset(offset)))
 
     def search_count(self, query: str) -> int:
         expression = ts_query(query)

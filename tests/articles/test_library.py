@@ -230,3 +230,25 @@ def test_lookups_and_pages_use_their_index(sqlite_library, sql, params, index):
     plan = " ".join(str(row[-1]) for row in library.rows(f"EXPLAIN QUERY PLAN {sql}", params))
     assert index in plan and "USE TEMP B-TREE" not in plan
     assert not any(str(row[-1]) == "SCAN articles" for row in library.rows(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+def test_headlines_page_like_the_list_without_bodies(tmp_path):
+    from reader.articles.library import Library
+    from reader.articles.model import Article, Headline
+    from datetime import datetime
+
+    with Library(tmp_path / "lib.sqlite3") as library:
+        for day in range(1, 8):
+            library.add(Article(title=f"Tin ngày {day}", paragraphs=(f"Nội dung số {day} về lúa.",),
+                                category="Nông nghiệp", published=datetime(2024, 5, day, 8, 0),
+                                url=f"https://x.gov.vn/{day}"))
+        library.add(Article(title="Tin không ngày", paragraphs=("Nội dung lúa.",)))
+        for offset in (0, 3, 6):
+            full, heads = library.list(3, offset), library.headlines(3, offset)
+            assert [h.id for h in heads] == [a.id for a in full]
+            assert all(isinstance(h, Headline) for h in heads)
+            assert [(h.title, h.category, h.published) for h in heads] == [
+                (a.title, a.category, a.published) for a in full]
+        found, heads = library.search("lua", 4, 2), library.search_headlines("lua", 4, 2)
+        assert [h.id for h in heads] == [a.id for a in found]
+        assert library.search_headlines("") == []

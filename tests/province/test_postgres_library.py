@@ -134,3 +134,17 @@ def test_db_migrate_and_the_cli_on_postgres(settings, postgres_url, tmp_path):
     found = _cli(["search", "an bien", "--json"], env)
     assert [a["id"] for a in json.loads(found.stdout)] == [int(imported.stdout.split()[0])]
     assert not settings.library_path.exists()
+
+
+def test_headlines_page_like_the_list_and_search(pg_settings):
+    with Library.open(pg_settings) as library:
+        for day in range(1, 8):
+            library.add(Article(title=f"Tin ngày {day}", paragraphs=(f"Nội dung số {day} về lúa.",),
+                                category="Nông nghiệp", published=datetime(2024, 5, day, 8, 0, tzinfo=VN_TZ)))
+        library.add(Article(title="Tin không ngày", paragraphs=("Nội dung lúa.",)))
+        for offset in (0, 3, 6):
+            full, heads = library.list(3, offset), library.headlines(3, offset)
+            assert [(h.id, h.title, h.published) for h in heads] == [(a.id, a.title, a.published) for a in full]
+        found, heads = library.search("lua", 4, 2), library.search_headlines("lua", 4, 2)
+        assert [h.id for h in heads] == [a.id for a in found] and len(found) == 4
+        assert library.search_headlines("") == []
