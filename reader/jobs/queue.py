@@ -17,16 +17,12 @@ from rq.job import Job, JobStatus
 from rq.worker import Worker
 
 from reader.config import Settings
-from reader.errors import ReaderError
+from reader.errors import JobsUnavailable
 
 AUDIO_QUEUE = "reader-audio"
 FEEDS_QUEUE = "reader-feeds"
 PENDING = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
 POLL_SECONDS = 0.2
-
-
-class JobsUnavailable(ReaderError):
-    user_message = "Máy chủ xử lý đang bận. Vui lòng thử lại sau."
 
 
 def connection(settings: Settings) -> redis.Redis:
