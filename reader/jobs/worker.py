@@ -20,6 +20,7 @@ from rq import Worker
 from rq.job import Job
 
 from reader.config import Settings
+from reader.errors import ReaderError
 from reader.jobs import queue as jobs
 
 WATCH_KEY = "reader:watch-due"
@@ -47,11 +48,16 @@ class ReaderWorker(Worker):
                 jobs.enqueue_watch_round(self.reader_settings, self.reader_settings.engine)
 
 
-def _preload() -> None:
-    """Import the heavy layers once, before forking: each job's child starts with them."""
+def _preload(settings: Settings) -> None:
+    """Import the heavy layers and build the speech pipeline's tables once, before
+    forking: each job's child starts with them instead of building them again."""
     import reader.audio.render  # noqa: F401
-    import reader.service  # noqa: F401
-    import reader.speech.script  # noqa: F401
+    from reader import service
+
+    try:
+        service.script_for(["Ủy ban nhân dân huyện An Biên họp ngày 12/3/2024 lúc 8g30."], settings)
+    except ReaderError as exc:  # a broken lexicon: each job reports it for its article
+        logging.getLogger(__name__).warning("warm-up skipped: %s", exc)
 
 
 def run_worker(settings: Settings, burst: bool = False, watch_every: float | None = None) -> int:
@@ -60,7 +66,7 @@ def run_worker(settings: Settings, burst: bool = False, watch_every: float | Non
         return 1
     # Tasks read their settings from the environment (a job means the same on any machine).
     os.environ["READER_ENGINE"] = settings.engine
-    _preload()
+    _preload(settings)
     conn = jobs.connection(settings)
     maintenance = max(1, int(min(settings.worker_maintenance_seconds, watch_every or settings.worker_maintenance_seconds)))
     worker = ReaderWorker(
