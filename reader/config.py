@@ -95,6 +95,9 @@ class Settings:
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_max_redirects: int = 5
     import_max_file_bytes: int = 5 * 1024 * 1024
+    # Title and text of one article, in characters (a long article is some 30,000): a longer
+    # one took a minute of the server to show and would cost thousands of requests to hear.
+    article_max_chars: int = 200_000
     allow_hosts: tuple[str, ...] = field(default_factory=tuple)
 
     # Feeds and portal category pages (refresh, watch)

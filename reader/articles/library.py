@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 import threading
 import unicodedata
@@ -20,13 +21,16 @@ from types import TracebackType
 from typing import Iterable, Iterator
 
 from reader.articles.identity import same_story, same_text
-from reader.articles.model import VN_TZ, Article, Headline
+from reader.articles.model import VN_TZ, Article, Headline, nfc
 from reader.articles.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.config import Settings
 from reader.errors import ArticleNotFound, LibraryError
 
 BUSY_TIMEOUT_SECONDS = 30.0
 MAX_QUERY_TERMS = 32
+
+#: SQLite's INTEGER range: an id outside it names no article (and would overflow the driver).
+_MAX_ID = 2**63 - 1
 
 _FOLD = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"[^\W_]+")
@@ -45,6 +49,13 @@ def fts_query(query: str) -> str:
     """
     words = _WORD.findall(fold(query))[:MAX_QUERY_TERMS]
     return " ".join(f'"{w}"*' for w in words)
+
+
+def _space_left(folder: Path) -> str:
+    try:
+        return f"{shutil.disk_usage(folder).free // 1024} KiB free in {folder}"
+    except OSError:
+        return f"free space in {folder} unknown"
 
 
 class Library:
@@ -91,6 +102,13 @@ class Library:
             # Read before anything writes: a file that is not SQLite fails here, untouched.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            # The file may be fine: a full or failing disk (WAL needs room for its -shm file).
+            raise LibraryError(
+                f"Cannot read the library {self.path}: {exc} ({_space_left(self.path.parent)}; the "
+                "disk may be full, read-only or failing); the library was left untouched — free some "
+                "space or fix the disk, then try again"
+            ) from exc
         except sqlite3.DatabaseError as exc:
             raise LibraryError(
                 f"{self.path} is not a readable SQLite library (corrupt or another kind of file: "
@@ -220,8 +238,19 @@ class Library:
                 return int(article_id)
         return None
 
+    def _stored_id(self, article_id: int) -> int:
+        """``article_id`` as SQLite can look it up; ``ArticleNotFound`` if it cannot name one."""
+        try:
+            value = int(article_id)
+        except (TypeError, ValueError):
+            value = 0
+        if not 0 < value <= _MAX_ID:
+            raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
+        return value
+
     def delete(self, article_id: int) -> None:
         """Remove an article; its audio goes at the next ``cache prune``."""
+        article_id = self._stored_id(article_id)
         try:
             with self._transaction() as conn:
                 deleted = conn.execute("DELETE FROM articles WHERE id = ?", (int(article_id),)).rowcount
@@ -245,7 +274,7 @@ class Library:
         return int(found[0]) if found else None
 
     def get(self, article_id: int) -> Article:
-        rows = self._query(f"SELECT {_COLUMNS} FROM articles a WHERE a.id = ?", (int(article_id),))
+        rows = self._query(f"SELECT {_COLUMNS} FROM articles a WHERE a.id = ?", (self._stored_id(article_id),))
         if not rows:
             raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
         return rows[0]
@@ -331,7 +360,9 @@ class Library:
 
     def _headlines(self, sql: str, params: tuple[object, ...]) -> list[Headline]:
         return [
-            Headline(int(i), str(title), str(category), datetime.fromisoformat(str(published)) if published else None)
+            # Cleaned as an Article is: rows stored before a cleaning rule still show right.
+            Headline(int(i), nfc(str(title)), nfc(str(category)),
+                     datetime.fromisoformat(str(published)) if published else None)
             for i, title, category, published in self.rows(sql, params)
         ]
 
@@ -346,6 +377,7 @@ class Library:
     def update(self, article_id: int, article: Article) -> Article:
         """Replace the stored article ``article_id`` by ``article`` (a staff edit): same id,
         every field from ``article``. ``ArticleNotFound`` if there is no such article."""
+        article_id = self._stored_id(article_id)
         row = (
             article.title,
             article.category,

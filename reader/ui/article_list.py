@@ -8,6 +8,7 @@ in the address (`?trang=2&tim=...`), so a page can be bookmarked, shared and rel
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -22,15 +23,17 @@ PAGE_PARAM, QUERY_PARAM = "trang", "tim"
 def page_number(raw: object, pages: int) -> int:
     """The page asked for in the address, kept within 1..pages whatever it says."""
     value = str(raw or "1").strip()
-    number = int(value) if value.isdigit() else 1
+    # ASCII digits only ("²" is a digit to isdigit, not to int); a huge number is the last page.
+    number = (int(value) if len(value) <= 9 else pages) if value.isascii() and value.isdigit() else 1
     return max(1, min(number, max(1, pages)))
 
 
 def page_href(page: int, query: str) -> str:
+    """The list is the default page, served at the app's root (relative: "./")."""
     params = {PAGE_PARAM: str(page)} if page > 1 else {}
     if query:
         params[QUERY_PARAM] = query
-    return "tin-tuc" + (f"?{urlencode(params)}" if params else "")
+    return "./" + (f"?{urlencode(params)}" if params else "")
 
 
 def pager_html(page: int, pages: int, query: str) -> str:
@@ -41,7 +44,7 @@ def pager_html(page: int, pages: int, query: str) -> str:
         links.append(text.link_html(page_href(page + 1, query), label("next_page")))
     if not links:
         return ""
-    return f'<nav class="reader-pages" aria-label="{label("pages_name")}">{"".join(links)}</nav>'
+    return f'<nav class="reader-pages" aria-label="{escape(label("pages_name"))}">{"".join(links)}</nav>'
 
 
 def _remember_query() -> None:
@@ -55,6 +58,7 @@ def _remember_query() -> None:
 
 
 def show() -> None:
+    """One page of headlines (no bodies are read: the page is quick with 10,000 articles)."""
     st.html(text.heading_html(label("app_title")))
     if "search" not in st.session_state:
         st.session_state["search"] = str(st.query_params.get(QUERY_PARAM, ""))
@@ -65,7 +69,7 @@ def show() -> None:
         pages = max(1, -(-total // size))
         page = page_number(st.query_params.get(PAGE_PARAM), pages)
         offset = (page - 1) * size
-        articles = library.search(query, size, offset) if query else library.list(size, offset)
+        articles = library.search_headlines(query, size, offset) if query else library.headlines(size, offset)
     if not articles:
         announce(label("no_match") if query else label("no_articles"))
         return

@@ -16,6 +16,7 @@ from functools import cache
 from html import escape
 from importlib import resources
 from string import Template
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -25,6 +26,9 @@ from reader.errors import ReaderError
 from reader.ui import media, state
 from reader.ui.labels import all_labels, label
 from reader.ui.transcript import Transcript, match_timings
+
+if TYPE_CHECKING:
+    from reader.audio.render import Rendering
 
 SPEEDS = ("0.75", "1", "1.25", "1.5")
 
@@ -70,7 +74,8 @@ def player_html(article: Article, preparing: bool = False, offline: bool = False
         file_name=f"bai-viet-{article.id}.mp3",
         offline=_offline(offline),
     )
-    return f"<style>{_static('player.css')}</style>{html}<script>{_static('player.js')}</script>"
+    code = _static("player_keys.js") + _static("player.js")
+    return f"<style>{_static('player.css')}</style>{html}<script>{code}</script>"
 
 
 def feed_message(kind: str, src: str, timings: Iterable[dict], transcript: Transcript, **extra: object) -> dict:
@@ -81,7 +86,10 @@ def feed_message(kind: str, src: str, timings: Iterable[dict], transcript: Trans
 def feed_html(article_id: int, message: dict) -> str:
     """A script handing ``message`` to the player; `<` is escaped so no text can end it."""
     payload = json.dumps(message, ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script>window.ReaderPlayer && window.ReaderPlayer.feed({int(article_id)}, {payload});</script>'
+    return (
+        f"<script>(function(m){{if(window.ReaderPlayer)window.ReaderPlayer.feed({int(article_id)},m);"
+        f"else(window.readerPending=window.readerPending||[]).push([{int(article_id)},m]);}})({payload});</script>"
+    )
 
 
 def _feed(where, article: Article, message: dict) -> None:
@@ -126,6 +134,19 @@ def show(article: Article, transcript: Transcript) -> None:
     _feed(feeds, article, message)
 
 
-def _make(article: Article, transcript: Transcript, feeds):
-    """The whole article's audio, made now (the service reuses whatever exists)."""
-    return service.listen(article, state.settings())
+def _make(article: Article, transcript: Transcript, feeds) -> Rendering:
+    """Make the article's audio, handing each part to the player as soon as it exists
+    (title and first paragraph first), so the listener hears it while the rest is made;
+    then the whole article, which the service has stored once the parts are done."""
+    settings = state.settings()
+    rows: list[dict] = []
+    for part in service.listen_parts(article, settings):
+        rows.extend(part.timings)
+        timings = match_timings(transcript.sentences, rows)[len(rows) - len(part.timings):]
+        src = media.audio_url(part.mp3_path, f"part-{article.id}-{part.index}")
+        message = {
+            "kind": "part", "index": part.index, "src": src, "timings": timings,
+            "duration": part.duration_ms, "autoplay": True, "offline": part.offline,
+        }
+        _feed(feeds, article, message)
+    return service.listen(article, settings)

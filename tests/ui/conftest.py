@@ -25,6 +25,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 STARTUP_SECONDS = 60
+#: Expectations wait this long (ms): the machines running the tests are often busy.
+EXPECT_TIMEOUT_MS = 20_000
 
 
 def _free_port() -> int:
@@ -56,6 +58,8 @@ def app_server(tmp_path_factory):
         "READER_DATA_DIR": str(tmp / "data"),
         "READER_CACHE_DIR": str(tmp / "audio_cache"),
         "READER_ENGINE": "auto",
+        # Small pages, so that the samples fill two of them and paging is used.
+        "READER_LIST_PAGE_SIZE": "5",
         "READER_GTTS_URL": "http://127.0.0.1:9/_/TranslateWebserverUi/data/batchexecute",
     }
     _seed_library(tmp / "data")
@@ -91,6 +95,9 @@ def app_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed (packages.txt names it)")

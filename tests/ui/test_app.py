@@ -59,7 +59,7 @@ def _heading_text(at: AppTest) -> str:
 
 def _fed(at: AppTest) -> list[dict]:
     """The audio messages handed to the player, in order."""
-    return [json.loads(m) for m in re.findall(r"ReaderPlayer\.feed\(\d+, (.*?)\);</script>", _html(at))]
+    return [json.loads(m) for m in re.findall(r"\}\)\((\{.*?\})\);</script>", _html(at))]
 
 
 def _add(settings, **fields) -> Article:
@@ -115,8 +115,16 @@ def test_article_page_shows_the_article_and_reads_it_offline(app_env):
     assert not at.exception
     page = _html(at)
     assert 'class="reader-player"' in page
-    whole = _fed(at)[-1]
+    fed = _fed(at)
+    first, whole = fed[0], fed[-1]
+    assert first["kind"] == "part" and first["index"] == 0 and first["autoplay"] is True
+    assert first["timings"][0] == {"start": 0, "end": first["timings"][0]["end"], "s": 0}, "the title comes first"
+    parts = [m for m in fed if m["kind"] == "part"]
+    assert [m["index"] for m in parts] == list(range(len(parts)))
+    spans = [row["s"] for m in parts for row in m["timings"]]
+    assert spans == sorted(spans) and -1 not in spans
     assert whole["kind"] == "whole" and whole["autoplay"] is True and whole["offline"] is True
+    assert sum(m["duration"] for m in parts) == pytest.approx(whole["timings"][-1]["end"], abs=1500)
     assert whole["timings"][0]["s"] == 0 and all(row["s"] >= 0 for row in whole["timings"])
     assert "data:" not in whole["src"] and "base64" not in page
     assert html.escape(label("offline_notice")) in page
@@ -132,9 +140,11 @@ def test_article_page_shows_the_article_and_reads_it_offline(app_env):
 def test_unknown_article_says_so_in_vietnamese(app_env):
     at = _article_page(987654)
     assert at.error and "Không tìm thấy bài viết" in at.error[0].value
-    at.query_params["id"] = "abc"
-    at.run()
-    assert at.error and "Không tìm thấy bài viết" in at.error[0].value
+    for bad in ("abc", "99999999999999999999999", "-1", "1e3", ""):
+        at.query_params["id"] = bad
+        at.run()
+        assert not at.exception
+        assert at.error and "Không tìm thấy bài viết" in at.error[0].value
 
 
 HOSTILE_TITLES = [
@@ -212,7 +222,7 @@ def test_the_list_is_paged_with_links_and_a_total(app_env):
     assert len(_listed_titles(at)) == 20
     page = _html(at)
     assert label("count_all", total=total) in page and f"trang 1/{pages}" in page
-    assert 'href="tin-tuc?trang=2"' in page and html.escape(label("next_page")) in page
+    assert 'href="./?trang=2"' in page and html.escape(label("next_page")) in page
     assert html.escape(label("previous_page")) not in page
     assert "<ul" in page and page.count('<li class="reader-card">') == 20
 
@@ -240,7 +250,7 @@ def test_a_search_is_paged_and_counted(app_env):
     with Library.open(app_env) as library:
         total = library.search_count("nam yen")
     assert total >= 25 and label("count_search", total=total) in page
-    assert 'href="tin-tuc?trang=2&amp;tim=nam+yen"' in page
+    assert 'href="./?trang=2&amp;tim=nam+yen"' in page
     assert at.query_params["tim"] == ["nam yen"] or at.query_params["tim"] == "nam yen"
 
 
@@ -255,6 +265,7 @@ def test_a_failed_listen_says_so_and_offers_to_try_again(app_env, monkeypatch):
         calls.append(1)
         raise EngineUnavailable("no voice")
 
+    monkeypatch.setattr(service, "listen_parts", unavailable)
     monkeypatch.setattr(service, "listen", unavailable)
     at = _article_page(article.id)
     at.button(key="listen").click().run()
@@ -262,3 +273,12 @@ def test_a_failed_listen_says_so_and_offers_to_try_again(app_env, monkeypatch):
     assert at.error and at.error[0].value == EngineUnavailable.user_message
     at.button(key="listen-retry").click().run()
     assert len(calls) == 2 and at.error
+
+
+@pytest.mark.parametrize("query", ['"', "*", "a OR", "NEAR(", "đ", "<script>", "a" * 500])
+def test_any_search_text_gives_a_page(app_env, query):
+    at = _app()
+    at.query_params["tim"] = query
+    at.query_params["trang"] = "99999999999999999999"
+    at.run()
+    assert not at.exception and not at.error

@@ -57,7 +57,9 @@ def test_screen_reader_details(app_server, page):
     page.get_by_label("Tìm bài viết").press("Enter")
     expect(page.locator("#reader-announce")).to_have_text(re.compile(r"Tìm thấy \d+ bài viết"))
     link = page.locator(".reader-card-link").first
+    expect(link).to_contain_text(re.compile("triều cường", re.I))
     link.focus()
+    expect(link).to_be_focused()
     outline = _style(page, ".reader-card-link:focus", "outlineWidth")
     assert float(outline[:-2]) >= 3
     link.press("Enter")

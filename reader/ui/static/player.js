@@ -45,10 +45,13 @@
     let current = -1;        // index in timings of the highlighted row
     let lastSaved = 0;
     let pendingSeek = null;
+    let switching = false;   // moving from a part to the next, or to the whole article
+    let everPlayed = false;  // nothing is highlighted before the listener starts
 
     const self = { root, audio };
 
     function timelineNow() {
+      if (pendingSeek !== null && audio.readyState < 1) return pendingSeek + (parts.length && !whole ? parts[partIndex].offset : 0);
       return (parts.length && !whole ? parts[partIndex].offset : 0) + (audio.currentTime || 0);
     }
     function timelineTotal() {
@@ -58,6 +61,11 @@
     }
 
     function say(text) { status.textContent = text; }
+    function sayState() {
+      if (!audio.paused && !audio.ended) say(L.status_playing);
+      else if (audio.currentTime >= 0.5 && !audio.ended) say(L.status_paused);
+      else say(storedPosition() ? L.resume_offer.replace("{time}", fmt(storedPosition())) : L.status_ready);
+    }
 
     function setPlayLabel() {
       const playing = !audio.paused && !audio.ended;
@@ -102,7 +110,7 @@
     }
 
     function highlight() {
-      const row = rowAt(timelineNow() * 1000);
+      const row = everPlayed ? rowAt(Math.round(timelineNow() * 1000)) : -1;
       if (row === current) return;
       const before = span(current);
       const following = !before || inView(before);
@@ -130,6 +138,7 @@
     }
 
     function load(src, at, play) {
+      switching = !!audio.src && (play || !audio.paused);
       pendingSeek = at || 0;
       audio.src = src;
       audio.playbackRate = savedRate();
@@ -144,6 +153,7 @@
 
     // Seek on the article's timeline (seconds), across parts while they are all there is.
     function seek(seconds) {
+      everPlayed = true;
       const end = timelineTotal();
       seconds = Math.max(0, end ? Math.min(seconds, end - 0.05) : seconds);
       if (whole || !parts.length) {
@@ -158,27 +168,40 @@
       tick();
     }
 
+    function waitingForNextPart() {
+      return audio.ended && !whole && !pendingWhole && partIndex === parts.length - 1;
+    }
     self.toggle = function () {
-      if (!audio.src) return;
+      if (!audio.src) { autoplay = true; resumeOnLoad = !!storedPosition(); return; }   // pressed before the audio came
+      if (waitingForNextPart()) return;
       if (audio.paused || audio.ended) {
         if (audio.currentTime < 0.5 && storedPosition()) seek(Math.max(0, storedPosition() - 3));
         start();
       } else audio.pause();
     };
     self.skip = function (delta) { seek(timelineNow() + delta); };
+    // A sentence asked for before its part is made is remembered and read when it comes.
+    let wanted = null;
+    function goToSpan(s) {
+      const row = timings.findIndex(function (t) { return t.s >= s; });
+      if (row < 0) return false;
+      wanted = null;
+      seek(timings[row].start / 1000 + 0.01);
+      if (audio.paused) start();
+      return true;
+    }
+    function wish(s) {
+      if (!goToSpan(s) && !whole) { wanted = s; say(L.preparing); }
+    }
     self.sentence = function (step) {
       if (!timings.length) return;
-      let row = rowAt(timelineNow() * 1000);
+      let row = rowAt(Math.round(timelineNow() * 1000));
       if (step < 0 && row >= 0 && timelineNow() * 1000 - timings[row].start > 1500) step = 0;
+      if (row + step >= timings.length && !whole) { wish(timings[timings.length - 1].s + 1); return; }
       row = Math.max(0, Math.min(timings.length - 1, row + step));
-      seek(timings[row].start / 1000);
+      seek(timings[row].start / 1000 + 0.01);
     };
-    self.playSentence = function (s) {
-      const row = timings.findIndex(function (t) { return t.s === s; });
-      if (row < 0) return;
-      seek(timings[row].start / 1000);
-      if (audio.paused) start();
-    };
+    self.playSentence = function (s) { wish(s); };
     self.setRate = function (rate) {
       if (!RATES.includes(rate)) return;
       localStorage.setItem(RATE_KEY, String(rate));
@@ -193,6 +216,7 @@
       self.setRate(RATES[Math.max(0, Math.min(RATES.length - 1, i))]);
     };
     let autoplay = false;
+    let resumeOnLoad = false;
     function addPart(part) {
       if (whole || parts.some(function (p) { return p.index === part.index; })) return;
       if (part.index !== parts.length) return;
@@ -201,19 +225,38 @@
       parts.push({ index: part.index, src: part.src, offset: offset, duration: part.duration / 1000 });
       part.timings.forEach(function (t) { timings.push({ start: t.start + offset * 1000, end: t.end + offset * 1000, s: t.s }); });
       ready();
+      if (parts.length > 1) { const warm = new Audio(); warm.preload = "auto"; warm.src = part.src; }
       if (parts.length === 1) load(part.src, 0, autoplay);
       else if (audio.ended && partIndex === parts.length - 2) { partIndex += 1; load(part.src, 0, true); }
+      if (wanted !== null) goToSpan(wanted);
       tick();
     }
+    // The whole article replaces the parts where the playing part ends (at a pause
+    // between paragraphs, so the change cannot be heard), or at once when not playing.
+    let pendingWhole = null;
     function setWhole(src, wholeTimings) {
-      if (whole && whole.src === src) return;
+      if ((whole && whole.src === src) || (pendingWhole && pendingWhole.src === src)) return;
+      if (!whole && parts.length === 1 && parts[0].src === src) {
+        // The article was already made: its one part is the whole article.
+        whole = { src: src }; timings = wholeTimings; current = -1; ready(); tick(); return;
+      }
+      pendingWhole = { src: src, timings: wholeTimings };
+      ready();
+      if (!parts.length || audio.paused || audio.ended) adoptWhole();
+    }
+    function adoptWhole() {
+      const next = pendingWhole;
+      if (!next) return;
+      pendingWhole = null;
       const at = timelineNow(), playing = !audio.paused && !audio.ended;
       const started = parts.length > 0 && (playing || at > 0);
-      whole = { src: src };
-      timings = wholeTimings;
+      whole = { src: next.src };
+      timings = next.timings;
       current = -1;
       ready();
-      load(src, started ? at : 0, started ? playing || audio.ended : autoplay);
+      const from = started ? at : resumeOnLoad ? Math.max(0, storedPosition() - 3) : 0;
+      load(next.src, from, started ? playing || audio.ended : autoplay);
+      if (wanted !== null) goToSpan(wanted);
       tick();
     }
     function ready() {
@@ -222,8 +265,9 @@
       if (wasBusy && (document.activeElement === document.body || !document.activeElement)) playButton.focus({ preventScroll: true });
       root.setAttribute("aria-busy", "false");
       const link = root.querySelector(".reader-download");
-      if (whole) { link.setAttribute("href", whole.src); link.hidden = false; }
-      if (status.textContent === L.preparing) say(storedPosition() ? L.resume_offer.replace("{time}", fmt(storedPosition())) : L.status_ready);
+      const made = whole || pendingWhole;
+      if (made) { link.setAttribute("href", made.src); link.hidden = false; }
+      if (status.textContent === L.preparing) sayState();
       setPlayLabel();
     }
     self.feed = function (message) {
@@ -237,21 +281,32 @@
     audio.addEventListener("loadedmetadata", function () {
       if (pendingSeek) { audio.currentTime = pendingSeek; }
       pendingSeek = null;
+      switching = false;
       tick();
     });
     audio.addEventListener("play", function () {
+      everPlayed = true;
+      if (switching) return;
       const left = timelineTotal() - timelineNow();
       say(left > 1 ? L.status_playing + " " + L.time_left.replace("{time}", fmt(left)) : L.status_playing);
       setPlayLabel();
       requestAnimationFrame(loop);
     });
+    // After a change of source the label and status follow what the audio really does.
+    audio.addEventListener("playing", function () {
+      setPlayLabel();
+      if (status.textContent === L.preparing) sayState();
+    });
     audio.addEventListener("pause", function () {
+      if (switching) return;
+      if (pendingWhole && !audio.ended) adoptWhole();
       if (!audio.ended) say(L.status_paused);
       setPlayLabel(); savePosition(true);
     });
     audio.addEventListener("ended", function () {
+      if (pendingWhole) { adoptWhole(); return; }
       if (!whole && partIndex < parts.length - 1) { partIndex += 1; load(parts[partIndex].src, 0, true); return; }
-      if (!whole && parts.length) { say(L.preparing); return; }
+      if (!whole && parts.length) { say(L.preparing); playLabel.textContent = L.preparing_short; return; }
       say(L.status_ended); savePosition(true); setPlayLabel();
     });
     audio.addEventListener("error", function () { if (audio.src) say(L.status_error); setPlayLabel(); });
@@ -278,64 +333,11 @@
       playIcon.textContent = "";
       say(L.preparing);
     } else {
-      const resumeAt = storedPosition();
-      say(resumeAt ? L.resume_offer.replace("{time}", fmt(resumeAt)) : L.status_ready);
+      sayState();
       setPlayLabel();
     }
     tick();
     return self;
-  }
-
-  function editable(el) {
-    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-  }
-
-  if (!window.ReaderPlayer) {
-    window.ReaderPlayer = {
-      current: null,
-      pending: [],
-      feed(articleId, message) {
-        const p = this.live();
-        if (p && p.articleId === articleId) p.feed(message);
-        else this.pending.push([articleId, message]);
-      },
-      live() {
-        const p = this.current;
-        if (p && !document.contains(p.root)) { p.audio.pause(); this.current = null; }
-        return this.current;
-      },
-    };
-    document.addEventListener("keydown", function (e) {
-      const p = window.ReaderPlayer.live();
-      if (!p || e.ctrlKey || e.altKey || e.metaKey || editable(e.target)) return;
-      const onControl = e.target.closest && e.target.closest("button, a, summary");
-      const started = p.audio.currentTime > 0;
-      let done = true;
-      switch (e.key) {
-        case " ": case "Spacebar": if (onControl) return; p.toggle(); break;
-        case "ArrowLeft": p.skip(-10); break;
-        case "ArrowRight": p.skip(10); break;
-        case "ArrowUp": if (!started) return; p.sentence(-1); break;
-        case "ArrowDown": if (!started) return; p.sentence(1); break;
-        case "k": case "K": p.sentence(-1); break;
-        case "j": case "J": p.sentence(1); break;
-        case "+": case "=": p.stepRate(1); break;
-        case "-": case "−": case "_": p.stepRate(-1); break;
-        case "Enter": {
-          const s = e.target.closest && e.target.closest(".reader-s");
-          if (!s) return;
-          p.playSentence(parseInt(s.dataset.s, 10));
-          break;
-        }
-        default: done = false;
-      }
-      if (done) e.preventDefault();
-    });
-    document.addEventListener("click", function (e) {
-      const s = e.target.closest && e.target.closest(".reader-s");
-      const p = window.ReaderPlayer.live();
-      if (s && p) p.playSentence(parseInt(s.dataset.s, 10));
-    });
   }
 
   document.querySelectorAll(".reader-player:not([data-bound])").forEach(function (root) {
