@@ -59,7 +59,14 @@ def _space_left(folder: Path) -> str:
 
 
 class Library:
-    """Articles in one SQLite file; one connection guarded by a lock, shareable by threads."""
+    """Articles in one SQLite file; one connection guarded by a lock, shareable by threads.
+
+    ``PostgresLibrary`` (``postgres.py``) is the same library on PostgreSQL.
+    """
+
+    # The driver's errors, caught to become LibraryError (another backend names its own).
+    _errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    _integrity_errors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -72,7 +79,7 @@ class Library:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
             )
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot open the library {self.path}: {exc}") from exc
         try:
             self._prepare()
@@ -82,7 +89,10 @@ class Library:
 
     @classmethod
     def open(cls, settings: Settings) -> "Library":
-        return cls(settings.library_path)
+        """The library the settings name: ``database_url`` (PostgreSQL), else the SQLite file."""
+        from reader.articles.database import open_url
+
+        return open_url(settings.database_url, settings)
 
     # -- setup -------------------------------------------------------------------------
 
@@ -111,7 +121,7 @@ class Library:
             conn.execute("PRAGMA foreign_keys = ON")
             if version < SCHEMA_VERSION:
                 self._migrate()
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot prepare the library {self.path}: {exc}") from exc
 
     def _check_version(self, version: int) -> None:
@@ -166,7 +176,7 @@ class Library:
             with self._transaction() as conn:
                 for article in articles:
                     stored.append(article.with_id(self._store(conn, article)))
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot store the article in {self.path}: {exc}") from exc
         return stored
 
@@ -245,7 +255,7 @@ class Library:
             with self._transaction() as conn:
                 deleted = conn.execute("DELETE FROM articles WHERE id = ?", (int(article_id),)).rowcount
                 conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (int(article_id),))
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot delete from the library {self.path}: {exc}") from exc
         if not deleted:
             raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
@@ -259,7 +269,7 @@ class Library:
                     "ORDER BY id LIMIT 1",
                     (url, url),
                 ).fetchone()
-            except sqlite3.Error as exc:
+            except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
         return int(found[0]) if found else None
 
@@ -312,7 +322,7 @@ class Library:
         with self._lock:
             try:
                 return list(self._conn.execute(sql, params).fetchall())
-            except sqlite3.Error as exc:
+            except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
 
     def write(self, sql: str, params: tuple[object, ...] = ()) -> int:
@@ -320,9 +330,9 @@ class Library:
         try:
             with self._transaction() as conn:
                 cursor = conn.execute(sql, params)
-        except sqlite3.IntegrityError as exc:
+        except self._integrity_errors as exc:
             raise LibraryError(f"The library {self.path} refused the change: {exc}") from exc
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot write to the library {self.path}: {exc}") from exc
         return int(cursor.lastrowid or 0) if sql.lstrip().upper().startswith("INSERT") else cursor.rowcount
 
@@ -344,7 +354,7 @@ class Library:
         with self._lock:
             try:
                 rows = self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
+            except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
         return [_article(row) for row in rows]
 
@@ -360,7 +370,7 @@ class Library:
         with self._lock:
             try:
                 return int(self._conn.execute(sql, params).fetchone()[0])
-            except sqlite3.Error as exc:
+            except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
 
 
@@ -392,7 +402,7 @@ class Library:
                     "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                     (int(article_id), fold(article.title), fold(article.body)),
                 )
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot update the article in {self.path}: {exc}") from exc
         return article.with_id(int(article_id))
 

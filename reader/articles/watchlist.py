@@ -126,7 +126,7 @@ def record_item_failure(library: Library, url: str, error: str) -> int:
     """One more failed attempt at an item's page; returns the attempts so far."""
     library.write(
         "INSERT INTO failed_items (url, attempts, last_error, last_at) VALUES (?, 1, ?, ?) "
-        "ON CONFLICT(url) DO UPDATE SET attempts = attempts + 1, last_error = excluded.last_error, "
+        "ON CONFLICT(url) DO UPDATE SET attempts = failed_items.attempts + 1, last_error = excluded.last_error, "
         "last_at = excluded.last_at",
         (url, error, _now()),
     )
