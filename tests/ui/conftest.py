@@ -8,7 +8,9 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import requests
@@ -52,7 +54,6 @@ def _seed_library(data_dir: Path) -> None:
 def app_server(tmp_path_factory):
     """The app as a listener gets it offline: its own data and cache dirs, Google unreachable."""
     tmp = tmp_path_factory.mktemp("app")
-    port = _free_port()
     env = {
         **os.environ,
         "READER_DATA_DIR": str(tmp / "data"),
@@ -63,6 +64,15 @@ def app_server(tmp_path_factory):
         "READER_GTTS_URL": "http://127.0.0.1:9/_/TranslateWebserverUi/data/batchexecute",
     }
     _seed_library(tmp / "data")
+    with streamlit_app(env, tmp) as url:
+        yield url
+
+
+@contextmanager
+def streamlit_app(env: dict[str, str], tmp: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with ``env``, its log in ``tmp``; the base URL
+    once it answers its health check."""
+    port = _free_port()
     log = open(tmp / "streamlit.log", "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",

@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
 from playwright.sync_api import Page, expect
 
 from reader.articles.library import Library
 from reader.articles.model import Article
 from reader.config import Settings
 from tests.fakes.google import FakeGoogle
-from tests.ui.conftest import ROOT, STARTUP_SECONDS, _free_port
+from tests.ui.conftest import streamlit_app
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +52,6 @@ def staff_server(tmp_path_factory, google):
     with Library.open(settings) as library:  # not empty, so no samples: the table stays short
         library.add(Article(title="Tiêm chủng cho trẻ em tại xã Tây Yên", paragraphs=("Đợt tiêm kéo dài 5 ngày.",),
                             category="Y tế"))
-    port = _free_port()
     env = {
         **os.environ,
         "READER_DATA_DIR": str(settings.data_dir),
@@ -65,34 +60,8 @@ def staff_server(tmp_path_factory, google):
         "READER_GTTS_URL": google.url,
         "READER_STAFF_PASSWORD": PASSWORD,
     }
-    log = open(tmp / "streamlit.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_SECONDS
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited: {(tmp / 'streamlit.log').read_text()}")
-            try:
-                if requests.get(url + "/_stcore/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("streamlit did not answer /_stcore/health")
-            time.sleep(0.25)
+    with streamlit_app(env, tmp) as url:
         yield url, settings
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _shot(page: Page, name: str, tmp_path: Path) -> None:
