@@ -12,7 +12,6 @@ form in ``dates.py``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import datetime
 from typing import Collection
 

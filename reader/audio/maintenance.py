@@ -8,7 +8,6 @@ so maintenance may remove any file; it never touches the library.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
