@@ -364,6 +364,22 @@ class Library:
             raise LibraryError(f"Cannot update the article in {self.path}: {exc}") from exc
         return article.with_id(int(article_id))
 
+    def categories(self) -> list[str]:
+        """The categories articles are filed under (none empty), in alphabetical order."""
+        rows = self.rows("SELECT DISTINCT category FROM articles WHERE category != '' ORDER BY category")
+        return [str(category) for (category,) in rows]
+
+    def category_headlines(self, category: str, limit: int | None = None, offset: int = 0) -> list[Headline]:
+        """A page of ``headlines`` limited to one category (same order)."""
+        sql = (
+            f"SELECT {_HEADLINE_COLUMNS} FROM articles a WHERE a.category = ? "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?"
+        )
+        return self._headlines(sql, (category, _limit(limit), _offset(offset)))
+
+    def category_count(self, category: str) -> int:
+        return self._scalar("SELECT count(*) FROM articles WHERE category = ?", (category,))
+
 
 def _limit(limit: int | None) -> int:
     """SQLite's LIMIT: -1 means no limit; a negative request means none at all."""
