@@ -47,6 +47,13 @@ def fts_query(query: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def fts_phrase(query: str) -> str:
+    """The user's words as one FTS5 phrase (the words side by side, in order; the last
+    may be a prefix); every article it matches also matches ``fts_query(query)``."""
+    words = _WORD.findall(fold(query))[:MAX_QUERY_TERMS]
+    return f'"{" ".join(words)}"*' if words else ""
+
+
 class Library:
     """Articles in one SQLite file; one connection guarded by a lock, shareable by threads."""
 
@@ -259,14 +266,16 @@ class Library:
         expression = fts_query(query)
         if not expression:
             return []
-        return self._query(_search_sql(_COLUMNS), (expression, _limit(limit), _offset(offset)))
+        return self._query(_search_sql(_COLUMNS), (fts_phrase(query), expression, _limit(limit), _offset(offset)))
 
     def search_headlines(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Headline]:
         """A page of ``search(query)`` without bodies."""
         expression = fts_query(query)
         if not expression:
             return []
-        return self._headlines(_search_sql(_HEADLINE_COLUMNS), (expression, _limit(limit), _offset(offset)))
+        return self._headlines(
+            _search_sql(_HEADLINE_COLUMNS), (fts_phrase(query), expression, _limit(limit), _offset(offset))
+        )
 
     def search_count(self, query: str) -> int:
         """How many articles ``search(query)`` finds in all (for paging with a total)."""
@@ -405,10 +414,14 @@ def _newest_sql(columns: str) -> str:
 
 def _search_sql(columns: str) -> str:
     # Rank inside FTS alone (only row ids and scores are sorted), then read one page.
+    # Articles holding the words as a phrase ("An Biên") come before those holding them
+    # apart: the phrase matches are a subset of the AND matches, so the count and the
+    # paging are those of the AND query. Parameters: phrase, all-words query, limit, offset.
     return (
-        f"SELECT {columns} FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
-        "WHERE articles_fts MATCH ? ORDER BY score, rowid DESC LIMIT ? OFFSET ?) f "
-        "JOIN articles a ON a.id = f.rowid ORDER BY f.score, a.id DESC"
+        f"SELECT {columns} FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score, "
+        "rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AS phrase FROM articles_fts "
+        "WHERE articles_fts MATCH ? ORDER BY phrase DESC, score, rowid DESC LIMIT ? OFFSET ?) f "
+        "JOIN articles a ON a.id = f.rowid ORDER BY f.phrase DESC, f.score, a.id DESC"
     )
 
 
