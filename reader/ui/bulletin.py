@@ -59,10 +59,10 @@ def intro_text(place: int, published: datetime | None) -> str:
                  year=published.year)
 
 
-def intro_html(src: str) -> str:
-    """The spoken intro: played at once, then the player is started (`static/bulletin.js`)."""
+def intro_html(src: str, article_id: int) -> str:
+    """The spoken intro: played at once, then the article's player is started (`static/bulletin.js`)."""
     return (
-        f'<div class="reader-bulletin-intro" data-src="{escape(src)}" data-next="{escape(NEXT_SELECTOR)}"></div>'
+        f'<div class="reader-bulletin-intro" data-src="{escape(src)}" data-article="{int(article_id)}"></div>'
         f"<script>{static_file('bulletin.js')}</script>"
     )
 
@@ -103,5 +103,5 @@ def show() -> None:
     with above:
         intro = _intro(place, article.published)
         if intro:
-            st.html(intro_html(intro), unsafe_allow_javascript=True)
+            st.html(intro_html(intro, article.id), unsafe_allow_javascript=True)
         player.show(article, transcript, on_end=NEXT_SELECTOR)

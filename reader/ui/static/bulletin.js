@@ -11,7 +11,8 @@
   let started = false;
   function startPlayer(tries) {
     if (started || !document.contains(el)) return;
-    const p = window.ReaderPlayer && window.ReaderPlayer.live();
+    let p = window.ReaderPlayer && window.ReaderPlayer.live();
+    if (p && String(p.articleId) !== el.dataset.article) p = null;   // the article before, not yet replaced
     if (!p) { if (tries > 0) setTimeout(function () { startPlayer(tries - 1); }, 200); return; }
     started = true;
     if (p.audio.paused && !(p.audio.currentTime > 0)) p.toggle();
