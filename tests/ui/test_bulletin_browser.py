@@ -33,3 +33,13 @@ def test_the_bulletin_moves_to_the_next_article(app_server, page):
     _wait_playing(page)
     page.get_by_role("button", name=re.compile("Tin trước")).click()
     expect(heading).to_have_text(first)
+
+
+@pytest.mark.parametrize("theme", ["light", "contrast"])
+def test_axe_finds_no_violation_on_the_bulletin(app_server, page, theme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(f"{app_server}/?co=200&nen={theme}&nghe=2")
+    expect(page.locator(".reader-player")).to_be_visible(timeout=120_000)
+    report = Axe().run(page)
+    assert report.violations_count == 0, report.generate_report()
