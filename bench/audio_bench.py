@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -63,18 +64,25 @@ class Run:
 
     def __init__(self, google: FakeGoogle, action: Callable[[], object]) -> None:
         before, refused_before, connections = google.request_count, google.statuses.count(429), google.connections
-        start, started = time.perf_counter(), time.monotonic()
+        start, started, cpu = time.perf_counter(), time.monotonic(), cpu_seconds()
         self.outcome = "ok"
         try:
             action()
         except (gtts.tts.gTTSError, ReaderError) as exc:
             self.outcome = f"failed ({type(exc).__name__})"
         self.seconds = time.perf_counter() - start
+        self.cpu = cpu_seconds() - cpu
         self.requests = google.request_count - before
         self.refused = google.statuses.count(429) - refused_before
         self.connections = google.connections - connections
         # When the last answer left the fake: the rest of the time is assembly.
         self.last_answer = max((t - started for t, _, _ in google.events[before:]), default=0.0)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process (every thread, the fake included) and its finished children (ffmpeg)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def floor_seconds(requests: int, cap: int, latency: float) -> float:
@@ -90,13 +98,15 @@ def first_and_all(script, settings: Settings) -> tuple[float, float]:
     return first or 0.0, time.perf_counter() - start
 
 
-def first_part(script, settings: Settings) -> tuple[float, float]:
-    """Seconds until the first playable part (title + first paragraph), and until all parts (cold)."""
-    start = time.perf_counter()
+def first_part(script, settings: Settings) -> tuple[float, float, float, float]:
+    """Seconds until the first playable part (title + first paragraph), and until all parts
+    (cold); wall time, then CPU time."""
+    start, cpu = time.perf_counter(), cpu_seconds()
     first = None
     for _ in render_parts(script, settings):
-        first = time.perf_counter() - start if first is None else first
-    return first or 0.0, time.perf_counter() - start
+        if first is None:
+            first = time.perf_counter() - start, cpu_seconds() - cpu
+    return first[0], time.perf_counter() - start, first[1], cpu_seconds() - cpu
 
 
 def pregenerate(tmp: Path, args: argparse.Namespace) -> tuple[Run, int]:
@@ -163,7 +173,7 @@ def main() -> None:
             clips_requests = google.request_count - before
             clips_connections = google.connections - connections_before
             forget_limiters()
-            part, parts = first_part(script, settings_in("cache-parts", google.url))
+            part, parts, part_cpu, parts_cpu = first_part(script, settings_in("cache-parts", google.url))
             forget_limiters()
             cold = Run(google, lambda: render(script, base))
             width = limiter_for(google.url, base).width
@@ -184,11 +194,13 @@ def main() -> None:
     print(f"{'requests':34} {plain.requests:>12} {cold.requests:>12}   {cold.requests / plain.requests:.2f}x")
     print(f"{'whole article (s)':34} {plain.seconds:>12.2f} {cold.seconds:>12.2f}   "
           f"{plain.seconds / cold.seconds:.1f}x faster")
+    print(f"{'  CPU, with the fake and ffmpeg (s)':34} {plain.cpu:>12.2f} {cold.cpu:>12.2f}")
     print(f"{'floor ceil(requests/cap) x latency':34} {floor_seconds(plain.requests, args.cap, args.latency):>12.2f} "
           f"{floor:>12.2f}   reader at {cold.seconds / floor:.2f}x its floor")
     print(f"{'first sentence ready (s)':34} {'':>12} {first:>12.2f}")
     print(f"{'first part playable (s)':34} {'':>12} {part:>12.2f}   "
           f"(title + first paragraph; all parts and the whole MP3: {parts:.2f} s)")
+    print(f"{'  CPU (s)':34} {'':>12} {part_cpu:>12.2f}   (all parts and the whole MP3: {parts_cpu:.2f} s)")
     print(f"{'all clips ready (s)':34} {'':>12} {all_clips:>12.2f}   "
           f"{all_clips / floor_seconds(clips_requests, args.cap, args.latency):.2f}x the floor")
     print(f"{'most in flight at the fake':34} {1:>12} {peak:>12}   limit learned: {width}")

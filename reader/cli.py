@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
 
-from reader import __version__, config, service, stopping
+from reader import __version__, cli_province, config, service, stopping
 from reader.articles.model import Article, Headline
 from reader.batch import run_batch
 from reader.errors import ReaderError
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_delete)
 
     _add_watch_commands(sub)
+    cli_province.add_commands(sub)
 
     p = sub.add_parser("watch", help="check every feed and page now and then, import what is new and make its audio")
     p.add_argument("--every", type=_duration, metavar="DURATION",

@@ -35,7 +35,7 @@ class Settings:
     # Requests to Google in flight at once for the whole process: the limit starts at
     # the initial value, grows while answers are clean, halves on a 429, never passes the max.
     gtts_max_concurrency: int = 8
-    gtts_initial_concurrency: int = 3
+    gtts_initial_concurrency: int = 5
     # Connect + first byte of the answer: a Google that accepts and says nothing is
     # found out this fast (the read timeout above only applies once the answer flows).
     gtts_first_byte_timeout: float = 3.0
@@ -95,6 +95,9 @@ class Settings:
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_max_redirects: int = 5
     import_max_file_bytes: int = 5 * 1024 * 1024
+    # Title and text of one article, in characters (a long article is some 30,000): a longer
+    # one took a minute of the server to show and would cost thousands of requests to hear.
+    article_max_chars: int = 200_000
     allow_hosts: tuple[str, ...] = field(default_factory=tuple)
 
     # Feeds and portal category pages (refresh, watch)
@@ -125,6 +128,32 @@ class Settings:
     staff_pregenerate_jobs: int = 2
     # The quick check of Google's voice on the staff health page.
     staff_probe_timeout: float = 5.0
+
+    # A province: the library on PostgreSQL (``postgresql://user:pass@host/db``; empty or
+    # ``sqlite:///path`` is the embedded SQLite file), its pool of connections per process,
+    # and how long to wait for a connection (to open or to borrow from the pool).
+    database_url: str = field(default="", repr=False)
+    database_pool_size: int = 10
+    database_connect_timeout: float = 10.0
+    # Redis (``redis://host:6379/0``): the rate limit towards Google, the "Google
+    # unreachable" memory and the per-clip locks shared by every process and machine.
+    redis_url: str = field(default="", repr=False)
+    redis_timeout: float = 5.0
+    # How long a per-clip lock in Redis lives if its holder dies without releasing it.
+    redis_lock_expiry: float = 120.0
+
+    # Jobs on Redis (RQ) for `python -m reader worker`: the longest one job may run, how
+    # often a job is retried when it fails or its worker dies, how often a busy worker
+    # says it is alive (a job whose worker is silent for three times that is retried
+    # elsewhere), how often a worker looks for such jobs, how long the lock that keeps an
+    # article from being made twice at once outlives a dead holder, and how long the app
+    # waits for the workers to make an article before making it itself.
+    job_timeout: float = 1800.0
+    job_retries: int = 3
+    worker_heartbeat_seconds: float = 10.0
+    worker_maintenance_seconds: float = 30.0
+    job_lock_seconds: float = 30.0
+    job_wait_seconds: float = 300.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -157,6 +186,11 @@ class Settings:
             raise ConfigError("READER_SLOW_TEMPO must be between 0.5 and 2.0 (0.8 is a fifth slower)")
         if settings.thousand_word not in ("nghìn", "ngàn"):
             raise ConfigError("READER_THOUSAND_WORD must be 'nghìn' or 'ngàn'")
+        if min(settings.job_lock_seconds, settings.worker_heartbeat_seconds, settings.worker_maintenance_seconds) < 1:
+            raise ConfigError(
+                "READER_JOB_LOCK_SECONDS, READER_WORKER_HEARTBEAT_SECONDS and READER_WORKER_MAINTENANCE_SECONDS "
+                "must be at least 1 (seconds)"
+            )
         return settings
 
     def with_(self, **changes: object) -> "Settings":

@@ -13,7 +13,8 @@ the probable cause in English (the CLI prints it as is). The UI shows
     │   │   ├── FetchError     the network fetch failed (timeout, HTTP error, private address)
     │   │   └── FeedError      a feed or category page we cannot use (not a feed, unsafe XML)
     │   └── ExtractError       the source was read but holds no recognisable article
-    ├── LibraryError           the SQLite library is unusable (newer schema, corrupt file)
+    ├── LibraryError           the library is unusable (newer schema, corrupt file, database down)
+    ├── JobsUnavailable        the Redis job queue (READER_REDIS_URL) cannot be reached
     ├── ScriptError            nothing speakable in the text
     ├── OutputError            an output file asked for (MP3, timing map) cannot be written
     ├── Interrupted            a stop was asked for (Ctrl-C, SIGTERM) before the work was done
@@ -72,6 +73,10 @@ class ExtractError(ArticleError):
 
 class LibraryError(ReaderError):
     user_message = "Kho bài viết đang gặp sự cố. Vui lòng báo cho quản trị viên."
+
+
+class JobsUnavailable(ReaderError):
+    user_message = "Máy chủ xử lý đang bận. Vui lòng thử lại sau."
 
 
 class ScriptError(ReaderError):

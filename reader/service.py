@@ -212,6 +212,10 @@ def listen_parts(article: Article, settings: Settings) -> Iterator[AudioPart]:
     from reader.audio.render import render_parts
 
     script, settings = _readable_script(article, settings)
+    if settings.redis_url and article.id is not None:  # a province: workers make it, if any
+        from reader.jobs.queue import made_by_workers
+
+        made_by_workers(article.id, lambda: has_audio(script, settings), settings)
     yield from render_parts(script, settings, tags=article_tags(article))
 
 

@@ -24,3 +24,54 @@ def settings(tmp_path) -> Settings:
         gtts_read_timeout=2.0,
         gtts_retries=0,
     )
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One PostgreSQL for the session (tests/servers.py); each test gets its own database."""
+    from tests.servers import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    import uuid
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    url = postgres_server.create_database(name)
+    yield url
+    from reader.articles.postgres import close_pools
+
+    close_pools()
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """One Redis for the session (tests/servers.py), emptied after each test that uses it."""
+    from tests.servers import RedisServer
+
+    server = RedisServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server):
+    import redis
+
+    url = redis_server.url()
+    yield url
+    with redis.Redis.from_url(url) as client:
+        client.flushall()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library_settings(request, settings):
+    """The settings once for the embedded SQLite library, once for a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return settings
+    return settings.with_(database_url=request.getfixturevalue("postgres_url"), database_pool_size=4)

@@ -126,7 +126,8 @@ def _content_type(header: str) -> tuple[str, str | None]:
 def _read_body(response: requests.Response, url: str, settings: Settings, deadline: float) -> bytes:
     limit = settings.fetch_max_bytes
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit:
+    # ASCII digits only: a hostile "Content-Length: ²" passes isdigit and breaks int().
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise FetchError(f"{url} is {int(declared)} bytes, over the {limit}-byte limit for an article page")
     body = bytearray()
     for chunk in response.iter_content(CHUNK_BYTES):

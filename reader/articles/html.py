@@ -20,7 +20,7 @@ from reader.articles.dates import parse_iso
 from reader.articles.html_dates import date_line_published, guessed_day, json_ld_published
 from reader.articles.model import Article
 from reader.articles.notes import MAX_CAPTION_CHARS, MAX_SIGNATURE_CHARS
-from reader.articles.textdump import article_text, clean_line, is_chrome, parse_time_line
+from reader.articles.textdump import MAX_TITLE_CHARS, article_text, clean_line, is_chrome, parse_time_line
 from reader.errors import ExtractError
 
 #: Trees bigger than this are not article pages (and would be slow to clean).
@@ -31,7 +31,9 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def _text(element: HtmlElement) -> str:
-    return clean_line(element.text_content() or "")
+    """The element's words as a reader sees them: never the code of a script or style inside."""
+    parts = element.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    return clean_line("".join(parts))
 
 
 def _first(tree: HtmlElement, xpath: str) -> str:
@@ -110,11 +112,19 @@ def _credits(tree: HtmlElement) -> list[str]:
 
 
 def _title(doc_title: str, meta: dict[str, str]) -> str:
-    for candidate in (meta["og_title"], meta["h1"], doc_title):
-        if candidate:
-            return candidate
     # <title> often ends with " - Portal name".
-    return _TITLE_SUFFIX.sub("", meta["title"]) if meta["title"] else ""
+    page_title = _TITLE_SUFFIX.sub("", meta["title"]) if meta["title"] else ""
+    candidates = [c for c in (meta["og_title"], meta["h1"], doc_title, page_title) if c]
+    for candidate in candidates:
+        if len(candidate) <= MAX_TITLE_CHARS:
+            return candidate
+    # Only run-on headlines (a broken or hostile page): the start of the first one.
+    return _shortened(candidates[0]) if candidates else ""
+
+
+def _shortened(text: str) -> str:
+    cut = text[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] if " " in text[:MAX_TITLE_CHARS] else text[:MAX_TITLE_CHARS]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def _lines(text: str, title: str) -> tuple[list[str], datetime | None]:

@@ -59,11 +59,19 @@ def overlap(a: str, b: str) -> float:
     return len(first & second) / min(len(first), len(second))
 
 
+def _same_title(a: str, b: str) -> bool:
+    """Equal words; a title of no words at all ("...", "!!!") only equals itself as written."""
+    words_a, words_b = _words(a), _words(b)
+    if words_a or words_b:
+        return words_a == words_b
+    return " ".join(a.split()) == " ".join(b.split())
+
+
 def same_story(
     old_title: str, old_paragraphs: Sequence[str], new_title: str, new_paragraphs: Sequence[str]
 ) -> bool:
     """True when a new version from the same source is an edit of the stored one."""
-    if _words(old_title) == _words(new_title):
+    if _same_title(old_title, new_title):
         return True
     old_body, new_body = "\n".join(old_paragraphs), "\n".join(new_paragraphs)
     if min(len(_words(old_body)), len(_words(new_body))) < MIN_WORDS_OWN_TEXT:
@@ -77,7 +85,7 @@ def same_text(old_title: str, old_url: str, new: "Article") -> bool:
     The same title makes it the same article. Otherwise the body must be long enough to
     be its own, and the two must not be two different pages (two URLs).
     """
-    if _words(old_title) == _words(new.title):
+    if _same_title(old_title, new.title):
         return True
     if old_url and new.url and old_url != new.url:
         return False

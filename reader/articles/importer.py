@@ -113,10 +113,10 @@ def import_source(path_or_url: str, settings: Settings, pacer: Pacer | None = No
     if not source:
         raise SourceError("No file or URL given")
     if _URL.match(source):
-        return _from_fetched(fetch(source, settings, pacer=pacer), source)
+        return _within_limit(_from_fetched(fetch(source, settings, pacer=pacer), source), settings)
     path = Path(source).expanduser()
     text = read_text_file(path, settings)
-    return _from_text(text, file_source(path), html=path.suffix.lower() in HTML_SUFFIXES)
+    return _within_limit(_from_text(text, file_source(path), html=path.suffix.lower() in HTML_SUFFIXES), settings)
 
 
 def import_text(text: str, settings: Settings) -> Article:
@@ -130,7 +130,19 @@ def import_text(text: str, settings: Settings) -> Article:
             f"The text is over the {settings.import_max_file_bytes}-byte import limit "
             "(READER_IMPORT_MAX_FILE_BYTES); is it really one article?"
         )
-    return _from_text(text, text_source(text), html=False)
+    return _within_limit(_from_text(text, text_source(text), html=False), settings)
+
+
+def _within_limit(article: Article, settings: Settings) -> Article:
+    """Refuse what is too long to be one article (a whole site saved as one page, a log)."""
+    size = len(article.title) + sum(map(len, article.paragraphs))
+    if size > settings.article_max_chars:
+        raise SourceError(
+            f"{article.title[:60]!r} has {size} characters of text, over the {settings.article_max_chars} "
+            "allowed for one article (READER_ARTICLE_MAX_CHARS); is it really one article?",
+            user_message="Bài viết quá dài (có lẽ không phải một bài), nên không được thêm vào.",
+        )
+    return article
 
 
 def _from_text(text: str, source: str, html: bool) -> Article:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 import threading
 import unicodedata
@@ -20,13 +21,16 @@ from types import TracebackType
 from typing import Iterable, Iterator
 
 from reader.articles.identity import same_story, same_text
-from reader.articles.model import VN_TZ, Article, Headline
+from reader.articles.model import VN_TZ, Article, Headline, nfc
 from reader.articles.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.config import Settings
 from reader.errors import ArticleNotFound, LibraryError
 
 BUSY_TIMEOUT_SECONDS = 30.0
 MAX_QUERY_TERMS = 32
+
+#: SQLite's INTEGER range: an id outside it names no article (and would overflow the driver).
+_MAX_ID = 2**63 - 1
 
 _FOLD = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"[^\W_]+")
@@ -54,8 +58,22 @@ def fts_phrase(query: str) -> str:
     return f'"{" ".join(words)}"*' if words else ""
 
 
+def _space_left(folder: Path) -> str:
+    try:
+        return f"{shutil.disk_usage(folder).free // 1024} KiB free in {folder}"
+    except OSError:
+        return f"free space in {folder} unknown"
+
+
 class Library:
-    """Articles in one SQLite file; one connection guarded by a lock, shareable by threads."""
+    """Articles in one SQLite file; one connection guarded by a lock, shareable by threads.
+
+    ``PostgresLibrary`` (``postgres.py``) is the same library on PostgreSQL.
+    """
+
+    # The driver's errors, caught to become LibraryError (another backend names its own).
+    _errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    _integrity_errors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -68,7 +86,7 @@ class Library:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
             )
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot open the library {self.path}: {exc}") from exc
         try:
             self._prepare()
@@ -78,7 +96,10 @@ class Library:
 
     @classmethod
     def open(cls, settings: Settings) -> "Library":
-        return cls(settings.library_path)
+        """The library the settings name: ``database_url`` (PostgreSQL), else the SQLite file."""
+        from reader.articles.database import open_url
+
+        return open_url(settings.database_url, settings)
 
     # -- setup -------------------------------------------------------------------------
 
@@ -88,6 +109,13 @@ class Library:
             # Read before anything writes: a file that is not SQLite fails here, untouched.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            # The file may be fine: a full or failing disk (WAL needs room for its -shm file).
+            raise LibraryError(
+                f"Cannot read the library {self.path}: {exc} ({_space_left(self.path.parent)}; the "
+                "disk may be full, read-only or failing); the library was left untouched — free some "
+                "space or fix the disk, then try again"
+            ) from exc
         except sqlite3.DatabaseError as exc:
             raise LibraryError(
                 f"{self.path} is not a readable SQLite library (corrupt or another kind of file: "
@@ -100,7 +128,7 @@ class Library:
             conn.execute("PRAGMA foreign_keys = ON")
             if version < SCHEMA_VERSION:
                 self._migrate()
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot prepare the library {self.path}: {exc}") from exc
 
     def _check_version(self, version: int) -> None:
@@ -155,7 +183,7 @@ class Library:
             with self._transaction() as conn:
                 for article in articles:
                     stored.append(article.with_id(self._store(conn, article)))
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot store the article in {self.path}: {exc}") from exc
         return stored
 
@@ -217,13 +245,24 @@ class Library:
                 return int(article_id)
         return None
 
+    def _stored_id(self, article_id: int) -> int:
+        """``article_id`` as SQLite can look it up; ``ArticleNotFound`` if it cannot name one."""
+        try:
+            value = int(article_id)
+        except (TypeError, ValueError):
+            value = 0
+        if not 0 < value <= _MAX_ID:
+            raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
+        return value
+
     def delete(self, article_id: int) -> None:
         """Remove an article; its audio goes at the next ``cache prune``."""
+        article_id = self._stored_id(article_id)
         try:
             with self._transaction() as conn:
                 deleted = conn.execute("DELETE FROM articles WHERE id = ?", (int(article_id),)).rowcount
                 conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (int(article_id),))
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot delete from the library {self.path}: {exc}") from exc
         if not deleted:
             raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
@@ -237,12 +276,12 @@ class Library:
                     "ORDER BY id LIMIT 1",
                     (url, url),
                 ).fetchone()
-            except sqlite3.Error as exc:
+            except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
         return int(found[0]) if found else None
 
     def get(self, article_id: int) -> Article:
-        rows = self._query(f"SELECT {_COLUMNS} FROM articles a WHERE a.id = ?", (int(article_id),))
+        rows = self._query(f"SELECT {_COLUMNS} FROM articles a WHERE a.id = ?", (self._stored_id(article_id),))
         if not rows:
             raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
         return rows[0]
@@ -292,7 +331,7 @@ class Library:
         with self._lock:
             try:
                 return list(self._conn.execute(sql, params).fetchall())
-            except sqlite3.Error as exc:
+            except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
 
     def write(self, sql: str, params: tuple[object, ...] = ()) -> int:
@@ -300,9 +339,9 @@ class Library:
         try:
             with self._transaction() as conn:
                 cursor = conn.execute(sql, params)
-        except sqlite3.IntegrityError as exc:
+        except self._integrity_errors as exc:
             raise LibraryError(f"The library {self.path} refused the change: {exc}") from exc
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot write to the library {self.path}: {exc}") from exc
         return int(cursor.lastrowid or 0) if sql.lstrip().upper().startswith("INSERT") else cursor.rowcount
 
@@ -324,13 +363,15 @@ class Library:
         with self._lock:
             try:
                 rows = self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
+            except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
         return [_article(row) for row in rows]
 
     def _headlines(self, sql: str, params: tuple[object, ...]) -> list[Headline]:
         return [
-            Headline(int(i), str(title), str(category), datetime.fromisoformat(str(published)) if published else None)
+            # Cleaned as an Article is: rows stored before a cleaning rule still show right.
+            Headline(int(i), nfc(str(title)), nfc(str(category)),
+                     datetime.fromisoformat(str(published)) if published else None)
             for i, title, category, published in self.rows(sql, params)
         ]
 
@@ -338,13 +379,14 @@ class Library:
         with self._lock:
             try:
                 return int(self._conn.execute(sql, params).fetchone()[0])
-            except sqlite3.Error as exc:
+            except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
 
 
     def update(self, article_id: int, article: Article) -> Article:
         """Replace the stored article ``article_id`` by ``article`` (a staff edit): same id,
         every field from ``article``. ``ArticleNotFound`` if there is no such article."""
+        article_id = self._stored_id(article_id)
         row = (
             article.title,
             article.category,
@@ -369,7 +411,7 @@ class Library:
                     "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                     (int(article_id), fold(article.title), fold(article.body)),
                 )
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             raise LibraryError(f"Cannot update the article in {self.path}: {exc}") from exc
         return article.with_id(int(article_id))
 

@@ -19,11 +19,19 @@ from reader.errors import ExtractError
 VN_TZ = timezone(timedelta(hours=7))
 
 _WORD = re.compile(r"[^\W_]+")
+#: Bidirectional controls go: invisible, no Vietnamese text needs them, and an override
+#: (U+202E) would show a title backwards on the listener's page.
+#: Control characters (escape sequences, bell, backspace) become spaces: they would
+#: reach a staff member's terminal through `list` and be read aloud as their residue.
+_INVISIBLE = {
+    **dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]),
+    **dict.fromkeys([*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)], " "),
+}
 
 
 def nfc(text: str) -> str:
     """NFC with collapsed inner whitespace: sources mix composed and decomposed marks."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
 
 
 def _paragraphs(items: Iterable[str]) -> tuple[str, ...]:

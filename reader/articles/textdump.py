@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Collection
 
 from reader.articles.dates import parse_date_line
-from reader.articles.model import Article
+from reader.articles.model import Article, nfc
 from reader.articles.notes import split_notes
 from reader.errors import ExtractError
 
@@ -54,6 +54,9 @@ _SECTION_END = re.compile(
 _KEYWORDS = re.compile(r"^(từ khóa|từ khoá|tags?|chủ đề)\s*[:：]", re.IGNORECASE)
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+#: Lines end at a newline only: a line separator (U+2028), a vertical tab or a form feed
+#: pasted inside a headline is a space, not the end of the title (str.splitlines cuts there).
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 def parse_time_line(line: str) -> datetime | None:
@@ -62,9 +65,8 @@ def parse_time_line(line: str) -> datetime | None:
 
 
 def clean_line(line: str) -> str:
-    """NFC, no invisible characters, single spaces."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE).replace("\u00a0", " ")
-    return " ".join(line.split())
+    """NFC, no invisible characters (zero-width, bidirectional controls), single spaces."""
+    return nfc(line.translate(_INVISIBLE).replace("\u00a0", " "))
 
 
 def is_banner(line: str) -> bool:
@@ -155,7 +157,9 @@ def article_text(lines: list[str], captions: Collection[str] = ()) -> tuple[tupl
     """
     body: list[str] = []
     for line in lines:
-        if body and _SECTION_END.match(line):
+        # A heading alone on its line ends the article even before any body: a page of
+        # only a headline and its related news has no text of its own.
+        if (body and _SECTION_END.match(line)) or _SECTION_END.fullmatch(line.rstrip(" :")):
             break
         if not line or is_page_tool(line) or _KEYWORDS.match(line) or (
             _FONT_SIZE.search(line) and len(line) <= 40
@@ -209,6 +213,11 @@ def _anchor(lines: list[str]) -> tuple[int | None, datetime | None, int]:
     return best[1], best[2], best[3]
 
 
+def text_lines(text: str) -> list[str]:
+    """The text's lines, each cleaned (``clean_line``), cut at newlines only."""
+    return [clean_line(line) for line in _NEWLINE.split(text)]
+
+
 def parse_text_dump(text: str, source: str = "") -> Article:
     """Find title, time, category and body in a saved portal page."""
     if not isinstance(text, str):
@@ -216,7 +225,7 @@ def parse_text_dump(text: str, source: str = "") -> Article:
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype", "<html")) or "<body" in head:
         raise ExtractError("The text looks like an HTML page, not a saved text dump; import it as .html")
-    lines = [clean_line(line) for line in text.splitlines()]
+    lines = text_lines(text)
     if not any(lines):
         raise ExtractError("The text is empty: there is no article in it")
 

@@ -98,7 +98,7 @@ def list_watched(library: Library, kind: str | None = None) -> list[Watched]:
 
 def remove_watched(library: Library, id_or_url: str, kind: str) -> Watched:
     """Forget a feed or page by its id or URL (its articles stay in the library)."""
-    found = get_watched(library, int(id_or_url)) if id_or_url.isdigit() else find_watched(library, id_or_url)
+    found = get_watched(library, int(id_or_url)) if id_or_url.isascii() and id_or_url.isdigit() else find_watched(library, id_or_url)
     if found is None or found.kind != kind:
         raise SourceError(f"No {kind} {id_or_url!r} is watched (see the list command)")
     library.write("DELETE FROM watched WHERE id = ?", (found.id,))
@@ -126,7 +126,7 @@ def record_item_failure(library: Library, url: str, error: str) -> int:
     """One more failed attempt at an item's page; returns the attempts so far."""
     library.write(
         "INSERT INTO failed_items (url, attempts, last_error, last_at) VALUES (?, 1, ?, ?) "
-        "ON CONFLICT(url) DO UPDATE SET attempts = attempts + 1, last_error = excluded.last_error, "
+        "ON CONFLICT(url) DO UPDATE SET attempts = failed_items.attempts + 1, last_error = excluded.last_error, "
         "last_at = excluded.last_at",
         (url, error, _now()),
     )

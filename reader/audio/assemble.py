@@ -23,15 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from reader.audio.codec import (SAMPLE_RATE, SAMPLE_WIDTH, ClipDecodeError, article_gain, clip_error,
-                                decode_many, encode_mp3)
+from reader.audio.codec import SAMPLE_RATE, SAMPLE_WIDTH, ClipDecodeError, article_gain, clip_error, decode_many
 from reader.audio.integrity import structure_problem
+from reader.audio.stream import ENCODER_DELAY, ArticleEncoder
 from reader.audio.synthesize import SentenceClips
 from reader.config import Settings
 from reader.errors import AssemblyError
 
 __all__ = ["Assembled", "Decoded", "Joined", "ClipDecodeError", "SAMPLE_RATE", "assemble", "decode_clips",
-           "encode", "gain", "join", "remove_broken", "spoken"]
+           "encode", "gain", "heard_ms", "join", "remove_broken", "spoken"]
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +78,11 @@ def spoken(sentences: Sequence[SentenceClips]) -> list[SentenceClips]:
 
 
 def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict: bool = True,
-                 known: Mapping[Path, bytes] | None = None) -> Decoded:
+                 known: Mapping[Path, bytes] | None = None, rate: int | None = None) -> Decoded:
     """The samples of every clip; ``ClipDecodeError`` naming ALL the broken ones.
 
-    ``known`` holds clips already decoded at ``SAMPLE_RATE``. With ``strict`` False a
+    ``rate`` is the rate wanted (None: WAV clips of one rate at their own, anything
+    else at ``SAMPLE_RATE``). ``known`` holds clips already decoded at ``SAMPLE_RATE``. With ``strict`` False a
     clip whose structure looks wrong or that ffmpeg complains about, but that still
     decodes, is used (and logged): for clips just made again, a voice's unusual framing
     must not stop an article.
@@ -93,16 +94,18 @@ def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict:
         log.warning("clips with unusual structure, used as ffmpeg decodes them: %s", broken)
         broken = {}
     native = None if broken else _read_wavs(paths)
-    if native is not None:
+    if native is not None and rate in (None, native.rate):
         return native
+    rate = rate or SAMPLE_RATE
+    known = known if rate == SAMPLE_RATE else {}
     fresh: dict[Path, bytes] = {}
     try:
-        fresh = decode_many([p for p in paths if p not in known and p not in broken], settings, strict)
+        fresh = decode_many([p for p in paths if p not in known and p not in broken], settings, strict, rate)
     except ClipDecodeError as exc:
         broken.update({path: "ffmpeg cannot decode it" for path in exc.clip_paths})
     if broken:
         raise clip_error(broken)
-    return Decoded(SAMPLE_RATE, {path: known[path] if path in known else fresh[path] for path in paths})
+    return Decoded(rate, {path: known[path] if path in known else fresh[path] for path in paths})
 
 
 def _read_wavs(paths: Sequence[Path]) -> Decoded | None:
@@ -161,15 +164,24 @@ def join(sentences: Sequence[SentenceClips], decoded: Decoded, settings: Setting
     return Joined(b"".join(pieces), timings, rate)
 
 
+def heard_ms(fed_ms: float, rate: int, tempo: float = 1.0) -> int:
+    """Where a player of the encoded stream hears what was fed at ``fed_ms`` (`reader.audio.stream`)."""
+    return int(round(fed_ms / tempo + ENCODER_DELAY * 1000 / rate))
+
+
 def encode(joined: Joined, settings: Settings, gain_db: float | None, tags: Mapping[str, str] | None = None,
            tempo: float = 1.0) -> Assembled:
     """One MP3 of ``joined`` at ``gain_db`` (from `gain`); at ``tempo`` the timings are scaled too."""
-    mp3 = encode_mp3(joined.pcm, settings, gain_db=gain_db, rate=joined.rate, tags=tags, tempo=tempo)
-    if tempo == 1.0:
-        return Assembled(mp3, joined.timings, joined.duration_ms)
-    timings = [{**row, "start_ms": int(round(row["start_ms"] / tempo)), "end_ms": int(round(row["end_ms"] / tempo))}
-               for row in joined.timings]
-    return Assembled(mp3, timings, int(round(joined.duration_ms / tempo)))
+    encoder = ArticleEncoder(settings, joined.rate, gain_db, tags, tempo)
+    try:
+        encoder.feed(joined.pcm)
+        mp3 = encoder.finish()
+    finally:
+        encoder.close()
+    timings = [{**row, "start_ms": heard_ms(row["start_ms"], joined.rate, tempo),
+                "end_ms": heard_ms(row["end_ms"], joined.rate, tempo)} for row in joined.timings]
+    duration = int(round(encoder.frame_count * encoder.samples_per_frame * 1000 / joined.rate))
+    return Assembled(mp3, timings, duration)
 
 
 def gain(joined: Joined, settings: Settings) -> float | None:

@@ -23,7 +23,10 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from reader.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +93,18 @@ def _flock(path: Path, timeout: float) -> int | None:
 
 
 @contextmanager
-def clip_lock(cache_dir: Path | str, key: str, timeout: float = 60.0) -> Iterator[bool]:
+def clip_lock(
+    cache_dir: Path | str, key: str, timeout: float = 60.0, settings: "Settings | None" = None
+) -> Iterator[bool]:
     """Hold the lock of clip ``key`` for this thread and process; yields False if it could
     not be had within ``timeout`` seconds (or the lock file cannot be made) and the caller
-    goes ahead unlocked."""
+    goes ahead unlocked. With ``settings.redis_url`` the lock is in Redis (``redis_state``)."""
+    if settings is not None and settings.redis_url:
+        from reader.audio.redis_state import redis_clip_lock
+
+        with redis_clip_lock(settings, key, timeout) as held:
+            yield held
+        return
     path = Path(cache_dir) / LOCKS_DIR / f"{key}.lock"
     _sweep_once(path.parent)
     deadline = time.monotonic() + timeout

@@ -21,6 +21,7 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,8 +123,9 @@ def _batches(paths: list[Path], settings: Settings) -> list[list[Path]]:
     return [paths[i:i + size] for i in range(0, len(paths), size)]
 
 
-def decode_many(paths: Sequence[Path], settings: Settings, strict: bool = True) -> dict[Path, bytes]:
-    """Every distinct clip as raw mono 16-bit samples at ``SAMPLE_RATE``, one ffmpeg
+def decode_many(paths: Sequence[Path], settings: Settings, strict: bool = True,
+                rate: int = SAMPLE_RATE) -> dict[Path, bytes]:
+    """Every distinct clip as raw mono 16-bit samples at ``rate``, one ffmpeg
     process per ``settings.assembly_max_inputs`` clips; ``ClipDecodeError`` naming
     every clip that does not decode cleanly. With ``strict`` False (clips just made
     again) a clip that ffmpeg complains about but still decodes is used, and logged:
@@ -137,7 +139,7 @@ def decode_many(paths: Sequence[Path], settings: Settings, strict: bool = True) 
                 args += ["-i", str(path)]
             outputs = [Path(tmp) / f"{len(raw) + i}.raw" for i in range(len(batch))]
             for index, out in enumerate(outputs):
-                args += ["-map", f"{index}:a", *_raw(), "-y", str(out)]
+                args += ["-map", f"{index}:a", *_raw(rate), "-y", str(out)]
             done = run_ffmpeg(args, settings)
             complaint = done.returncode != 0 or _errors(done)
             if complaint and not strict and done.returncode == 0 and all(_size(out) for out in outputs):
@@ -261,7 +263,25 @@ def encoder_gain_db(bitrate: str, settings: Settings, rate: int = SAMPLE_RATE) -
     ``bitrate``, measured once per process on a test tone. LAME at a constant bitrate
     takes about 0.4 dB from tones and voices alike, at any bitrate; that would leave
     every article that much under the target."""
-    return _encoder_gain(bitrate, rate, settings.ffmpeg_timeout)
+    with _calibrating:
+        return _encoder_gain(bitrate, rate, settings.ffmpeg_timeout)
+
+
+_calibrating = threading.Lock()
+
+
+def warm_encoder_gain(settings: Settings, rate: int = SAMPLE_RATE) -> None:
+    """Measure `encoder_gain_db` in the background (while the first clips are being made),
+    so the first part does not wait for it."""
+    threading.Thread(target=lambda: _quietly(encoder_gain_db, settings.mp3_bitrate, settings, rate),
+                     name="encoder-gain", daemon=True).start()
+
+
+def _quietly(fn, *args) -> None:
+    try:
+        fn(*args)
+    except AssemblyError as exc:  # the article's own call will raise it
+        log.debug("encoder gain not measured in the background: %s", exc)
 
 
 def decode_bytes(audio: bytes, settings: Settings, rate: int = SAMPLE_RATE) -> bytes:
@@ -285,7 +305,7 @@ def encode_mp3(pcm: bytes, settings: Settings, *, gain_db: float | None, rate: i
         if filters:
             args += ["-af", ",".join(filters)]
         args += ["-ac", "1", "-ar", str(rate), "-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate,
-                 *_metadata(tags), "-f", "mp3", "-y", str(out)]
+                 "-reservoir", "0", *_metadata(tags), "-f", "mp3", "-y", str(out)]
         done = run_ffmpeg(args, settings, pcm)
         if done.returncode != 0 or not out.exists():
             raise AssemblyError(
@@ -300,7 +320,7 @@ def retag_mp3(mp3: bytes, tags: Mapping[str, str] | None, settings: Settings) ->
         source, out = Path(tmp) / "in.mp3", Path(tmp) / "out.mp3"
         source.write_bytes(mp3)
         done = run_ffmpeg(["-v", "error", "-i", str(source), "-map", "0:a", "-c", "copy", "-map_metadata", "-1",
-                           *_metadata(tags), "-f", "mp3", "-y", str(out)], settings)
+                           *_metadata(tags), "-write_xing", "0", "-f", "mp3", "-y", str(out)], settings)
         if done.returncode != 0 or not out.exists():
             raise AssemblyError(f"ffmpeg could not retag the article MP3: {_errors(done)[-300:]}")
         return out.read_bytes()

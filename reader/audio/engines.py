@@ -77,11 +77,27 @@ class OfflineMarker:
         except OSError as exc:
             log.warning("Could not record that Google is offline in %s: %s", self.path, exc)
 
+    def present(self) -> bool:
+        """A finding is recorded (however old): cleared on the next success."""
+        return self.path.exists()
+
     def clear(self) -> None:
         try:
             self.path.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def offline_marker(settings: Settings) -> "OfflineMarker":
+    """Where "Google is unreachable" is remembered: a file in the cache directory, or a
+    key in Redis when ``settings.redis_url`` is set (``redis_state.RedisOfflineMarker``)."""
+    if settings.redis_url:
+        from reader.audio.redis_state import RedisOfflineMarker, redis_client
+
+        return RedisOfflineMarker(  # type: ignore[return-value]
+            redis_client(settings), settings.gtts_url, settings.offline_memory_seconds
+        )
+    return OfflineMarker(Path(settings.cache_dir) / OFFLINE_MARKER_NAME, settings.offline_memory_seconds)
 
 
 class AutoEngine:
@@ -105,7 +121,7 @@ class AutoEngine:
     ) -> None:
         self.primary: Engine = primary if primary is not None else GttsEngine(settings)
         self.fallback: Engine = fallback if fallback is not None else EspeakEngine(settings)
-        self.marker = OfflineMarker(Path(settings.cache_dir) / OFFLINE_MARKER_NAME, settings.offline_memory_seconds)
+        self.marker = offline_marker(settings)
         self.failures_to_go_offline = failures_to_go_offline
         self._failures = 0
         self._lock = threading.Lock()
@@ -129,7 +145,7 @@ class AutoEngine:
     def record_success(self) -> None:
         with self._lock:
             had_failures, self._failures = self._failures, 0
-        if had_failures or self.marker.path.exists():
+        if had_failures or self.marker.present():
             self.marker.clear()
 
     def record_failure(self, exc: AudioError) -> None:

@@ -21,7 +21,7 @@ Layout = list[tuple[int, int, str, list[str]]]
 Tags = Mapping[str, str]
 
 # Bump when article audio is made differently for the same clips: old files are then ignored.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: one stream per article, no Xing header, timings as heard
 
 
 def _shape(settings: Settings, tempo: float) -> list:

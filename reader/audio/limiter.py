@@ -172,7 +172,12 @@ _registry_lock = threading.Lock()
 
 
 def limiter_for(endpoint: str, settings: Settings) -> AdaptiveLimiter:
-    """The one limiter of this process for ``endpoint``, made on first use."""
+    """The one limiter of this process for ``endpoint``, made on first use; with
+    ``settings.redis_url``, the limiter shared through Redis (``redis_state``)."""
+    if settings.redis_url:
+        from reader.audio.redis_state import redis_limiter_for
+
+        return redis_limiter_for(endpoint, settings)  # type: ignore[return-value]
     with _registry_lock:
         limiter = _registry.get(endpoint)
         if limiter is None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from reader.audio.cache import CLIP_SUFFIXES
+from reader.audio.clip_lock import remove_stale_locks
 from reader.audio.codec import decode_problems
 from reader.audio.engines import OFFLINE_MARKER_NAME
 from reader.audio.integrity import structure_problem
@@ -103,6 +104,8 @@ def verify_cache(settings: Settings, now: float | None = None) -> CacheReport:
             broken.add(clip)
     for mp3 in stored:
         info = _article_info(mp3)
+        if not mp3.with_suffix(".json").exists() and now - _mtime(mp3) <= settings.cache_stale_temp_seconds:
+            continue  # just written, its description comes next (another process is storing it)
         if info is None or mismatch(mp3, info) is not None or structure_problem(mp3) is not None:
             broken.add(mp3)
     broken |= set(decode_problems([p for p in clips + stored if p not in broken], settings))
@@ -122,6 +125,7 @@ def verify_cache(settings: Settings, now: float | None = None) -> CacheReport:
             continue
         if old:
             _remove(temp, report)
+    remove_stale_locks(cache_dir)  # lock files of processes killed while holding one
     return report
 
 

@@ -10,11 +10,12 @@ Google is known offline an ``auto`` render is planned with the espeak-ng clips, 
 even that case is reused. A stored MP3 that does not match its length and checksum
 is removed and made again, transparently.
 
-`render_parts` makes the same article paragraph by paragraph (title and first
-paragraph first) and hands over each part as soon as it is playable; the whole article
-is stored when the last part is done. Tags (title, date, source, language) are not
-part of the key: they are written into the MP3 when given and differ from the stored
-ones, without re-encoding.
+Both are made while the clips arrive (`reader.audio.parts.PartMaker`): the article
+is encoded once, by one encoder fed paragraph by paragraph. `render_parts` also hands
+over each part (title and first paragraph first) as soon as its frames are encoded;
+the whole article is stored when the last part is ready. Tags (title, date, source,
+language) are not part of the key: they are written into the MP3 when given and
+differ from the stored ones, without re-encoding.
 """
 
 from __future__ import annotations
@@ -23,16 +24,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from reader.audio.assemble import ClipDecodeError, assemble, remove_broken
 from reader.audio.cache import ClipCache, write_output
 from reader.audio.codec import retag_mp3
 from reader.audio.engines import Engine, make_engine
-from reader.audio.keys import Tags, article_key, articles_dir, describe, is_offline, layout_of
-from reader.audio.parts import AudioPart, PartMaker, groups
+from reader.audio.keys import Tags, article_key, articles_dir, is_offline, layout_of
+from reader.audio.parts import Arrivals, AudioPart, PartMaker, groups
 from reader.audio.store import load, store
-from reader.audio.synthesize import SentenceClips, iter_sentence_clips, plan_script, synthesize_script
+from reader.audio.synthesize import iter_sentence_clips, plan_script
 from reader.config import ENGINES, Settings
-from reader.errors import OutputError
+from reader.errors import AssemblyError, OutputError
 
 if TYPE_CHECKING:
     from reader.speech.script import SpeechScript
@@ -52,27 +52,44 @@ class Rendering:
 
 
 def _build(script: "SpeechScript", eng: Engine, settings: Settings, tags: Tags | None, tempo: float) -> tuple[Path, dict]:
-    """Synthesize what is missing, then assemble and store (unless an identical article exists).
-
-    Every clip that turns out broken is removed, and all of them are made again at once.
-    """
+    """Assemble and store the article while its clips are made (unless an identical one exists)."""
+    maker = PartMaker(eng, settings, tags, tempo, keep_parts=False)
     try:
-        return _assemble_stored(script, eng, settings, tags, tempo, strict=True)
-    except ClipDecodeError as exc:
-        remove_broken(exc)
-    return _assemble_stored(script, eng, settings, tags, tempo, strict=False)
+        for _ in _made(script, maker):
+            pass
+        return _store_whole(maker, settings, tempo)
+    finally:
+        maker.close()
 
 
-def _assemble_stored(script: "SpeechScript", eng: Engine, settings: Settings, tags: Tags | None, tempo: float,
-                     strict: bool) -> tuple[Path, dict]:
-    sentences = synthesize_script(script, eng, ClipCache(settings.cache_dir))
-    key = article_key(layout_of(sentences), settings, tempo)
-    stored = load(articles_dir(settings), key)
-    if stored is not None:
-        return stored
-    assembled = assemble(sentences, settings, tags, tempo, strict=strict)
-    info = describe(sentences, assembled.timings, assembled.duration_ms, tags=dict(tags or {}), tempo=tempo)
-    return store(articles_dir(settings), key, assembled.mp3, info)
+def _made(script: "SpeechScript", maker: PartMaker) -> Iterator[AudioPart]:
+    """Feed ``maker`` the article as the clips arrive: the next group, with every group
+    after it whose clips are there too; the parts as they are ready."""
+    plan = groups(script)
+    last_spoken = max((i for i, group in enumerate(plan) if group.speaks), default=-1)
+    arrivals = Arrivals(iter_sentence_clips(script, maker.eng, maker.cache))
+    try:
+        number = 0
+        while number < len(plan):
+            batch: list = []
+            while number < len(plan) and (not batch or arrivals.arrived() >= plan[number].sentences):
+                group = plan[number]
+                trailing = maker.settings.paragraph_pause_ms if number < last_spoken else 0
+                batch.append((arrivals.take(group.sentences), group.paragraphs, trailing))
+                number += 1
+                if number == 1:
+                    break  # the first group alone: the first part, and the level, as soon as it can be
+            yield from maker.add(batch)
+    finally:
+        arrivals.close()
+
+
+def _store_whole(maker: PartMaker, settings: Settings, tempo: float) -> tuple[Path, dict]:
+    finished = maker.finish()
+    if finished is None:
+        raise AssemblyError("Nothing to assemble: the script has no speakable text")
+    _, mp3, info = finished
+    return store(articles_dir(settings), article_key(layout_of(maker.sentences), settings, tempo), mp3, info)
 
 
 def article_keys(script: "SpeechScript", settings: Settings) -> set[str]:
@@ -163,19 +180,14 @@ def render_parts(
         yield AudioPart(0, paragraphs, mp3_path, list(info["timings"]), int(info.get("duration_ms", 0)),
                         is_offline(eng, info.get("engines_used", ())))
         return
-    maker = PartMaker(eng, settings)
-    plan = groups(script)
-    last_spoken = max((i for i, group in enumerate(plan) if group.speaks), default=-1)
-    sentences_so_far: list[SentenceClips] = []
-    stream = iter_sentence_clips(script, eng, maker.cache)
+    maker = PartMaker(eng, settings, tags)
     try:
-        for number, group in enumerate(plan):
-            sentences = [next(stream) for _ in range(group.sentences)]
-            if group.speaks:
-                trailing = settings.paragraph_pause_ms if number < last_spoken else 0
-                sentences, part = maker.part(sentences, group.paragraphs, trailing)
-                yield part
-            sentences_so_far += sentences
+        yield from _made(script, maker)
+        finished = maker.finish()
+        if finished is None:
+            return
+        parts, mp3, info = finished
+        store(articles_dir(settings), article_key(layout_of(maker.sentences), settings), mp3, info)
+        yield from parts
     finally:
-        stream.close()
-    maker.store_whole(sentences_so_far, tags)
+        maker.close()

@@ -105,7 +105,7 @@ def _lock_timeout(engine: Engine) -> float:
 
 def _made_once(cache: ClipCache, engine: Engine, text: str, make: Callable[[], bytes], timeout: float) -> Clip:
     """The clip from the cache, or made under its lock: whoever waited finds the other's clip."""
-    with clip_lock(cache.directory, key_for(engine, text), timeout):
+    with clip_lock(cache.directory, key_for(engine, text), timeout, _settings(engine)):
         return _cached(cache, engine, text) or _make(cache, engine, text, make())
 
 
@@ -125,7 +125,7 @@ def clip_for(text: str, engine: Engine, cache: ClipCache) -> Clip:
         return clip
     raise_if_stopped()
     if not engine.google_offline():
-        with clip_lock(cache.directory, key_for(google, text), timeout):
+        with clip_lock(cache.directory, key_for(google, text), timeout, _settings(engine)):
             clip = _cached(cache, google, text)
             if clip is not None:
                 return clip

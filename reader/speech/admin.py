@@ -10,7 +10,7 @@ import re
 from functools import cache
 from typing import Callable
 
-from reader.speech import lexicon, lists, senses, spelling
+from reader.speech import identifiers, lexicon, lists, senses, spelling
 from reader.speech.codes import read_document_codes
 
 
@@ -42,7 +42,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+) *$")
 @cache
 def _town_or_centre() -> re.Pattern[str]:
     centres = "|".join(re.escape(w) for w in lexicon.centre_words())
-    return re.compile(r"(?<![^\W\d_])TT (?:(" + centres + r")(?![^\W\d_])|(?=" + _UP + "))")
+    return re.compile(r"(?<![\w&/.\-])TT (?:(" + centres + r")(?![^\W\d_])|(?=" + _UP + "))")
 
 
 def read_in_context(text: str) -> str:
@@ -139,8 +139,9 @@ def read_compounds(text: str) -> str:
     """Abbreviations joined by "-", "&", "/" or "." and not in the table, read part by part:
     "VH-XH-DL" -> "văn hóa, xã hội, du lịch", "BHXH/BHYT" -> "bảo hiểm xã hội, bảo hiểm y
     tế", "KH&CN" -> "khoa học và công nghệ"; a document type before its issuer takes no
-    pause ("QĐ-UBND" -> "quyết định Ủy ban nhân dân"). A compound with a part no table
-    knows is left for the spelling rule."""
+    pause ("QĐ-UBND" -> "quyết định Ủy ban nhân dân"). A part no table knows is read as
+    a capital word alone would be ("TTYT-QX" -> "Trung tâm Y tế, quy ích xì"); a compound
+    no part of which is known is left for the spelling rule."""
     table = lexicon.abbreviations()
     types = lexicon.document_types()
 
@@ -150,13 +151,20 @@ def read_compounds(text: str) -> str:
         dotted_title = "." in separators and m.string[m.end() : m.end() + 1] == "."
         if m[0] in table or dotted_title or not all(map(_abbreviation_like, parts)):
             return m[0]
-        readings = [_part_reading(part) for part in parts]
-        if any(reading is None for reading in readings):
+        known = [_part_reading(part) for part in parts]
+        if all(reading is None for reading in known):
             return m[0]
+        # A part no table knows is read as a capital token alone would be (a word, a
+        # name, else its letters: "CL" "xê e lờ"), the known parts by their tables; a
+        # slash next to it takes no pause ("HIV/AIDS" "hát i vê ết").
+        readings = [r or spelling.read_capitals(p) for r, p in zip(known, parts)]
         spoken = str(readings[0])
-        for separator, before, reading in zip(separators, parts, readings[1:]):
+        for i, (separator, before) in enumerate(zip(separators, parts)):
+            reading = readings[i + 1]
             if separator == "&":
                 spoken += " và "
+            elif separator == "/" and None in (known[i], known[i + 1]):
+                spoken += " "
             elif separator == "." or before in types:
                 spoken += " "
             else:
@@ -170,7 +178,7 @@ def read_compounds(text: str) -> str:
 # Before the quantity rules: a document code ("05-CT/TW", "12/2020/NĐ-CP") is read whole
 # while its number, year and issuer still stand together, so that no padded count, date or
 # rate ("CT/TW" as "per terawatt") takes a piece of it.
-EARLY_RULES: list[Callable[[str], str]] = [read_document_codes]
+EARLY_RULES: list[Callable[[str], str]] = [identifiers.read_identifiers, read_document_codes]
 
 RULES: list[Callable[[str], str]] = [
     lists.read_list_markers,

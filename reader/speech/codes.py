@@ -21,10 +21,10 @@ _CODE = re.compile(
     r"(?<![\w./-])(\d{1,6})(?:/(\d{4}))?[/-](" + _PART + r"(?:[-/]" + _PART + r")*)(?![^\W_])"
 )
 _NUMBERED = re.compile(r"([^\d]+)(\d+)")
-# "của" right after the code, or after its date ("1234/QĐ-UBND ngày 12/6/2024 của UBND
+# "của" (or "do … cấp") right after the code, or after its date ("1234/QĐ-UBND ngày 12/6/2024 của UBND
 # tỉnh"): the text names the issuer itself, so the code's issuer is not said.
 _OF_AFTER = re.compile(
-    r"\s*(?:,?\s*ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,?\s*)?của(?![^\W\d_])",
+    r"\s*(?:,?\s*ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,?\s*)?(?:của|do)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _SO_BEFORE = re.compile(r"(?<![^\W\d_])số\s*:?\s*$", re.IGNORECASE)

@@ -57,6 +57,13 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# A house number before its street: "số 06 Nguyễn Công Trứ", "số 05 đường 3/2" is "số sáu".
+_HOUSE_NUMBER = re.compile(
+    r"(?<![^\W\d_])((?i:số|số nhà)\s?)0+([1-9]\d{0,3})(?![\d/.,-])"
+    r"(?=\s+(?:[A-ZĐ]|(?i:đường|phố|hẻm|kiệt|ngõ)(?![^\W\d_])))"
+)
+
+
 def read_padded_counts(text: str) -> str:
     """ "05 hộ" -> "5 hộ", "03 đồng chí", "02-05 ngày", "06 ha": a padded count loses its
     zeros, which would otherwise be read as a code ("không năm"). After a label ("Tổ 05
@@ -70,4 +77,4 @@ def read_padded_counts(text: str) -> str:
             return m[0]
         return m[1]
 
-    return _padded().sub(count, text)
+    return _padded().sub(count, _HOUSE_NUMBER.sub(r"\1\2", text))

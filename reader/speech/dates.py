@@ -111,6 +111,8 @@ def read_dates(text: str) -> str:
         before = _before(m)
         if _COUNT_BEFORE.search(before):
             return _pad(f"{read_number(number)} năm {read_number(year)}")
+        if _SCALE_BEFORE.search(before):
+            return m[0]
         if not 1 <= number <= 12:
             return m[0]
         head = "" if re.search(_W + r"tháng\s*$", before, re.IGNORECASE) else "tháng "
@@ -238,7 +240,7 @@ def _hyphen_date_context(m: re.Match[str]) -> bool:
     if _HYPHEN_YEAR_AFTER.match(text, m.end()):
         return True
     if _YEAR_WORDS.match(text, m.end()):
-        return descending or bool(_HYPHEN_BEFORE.search(before))
+        return descending or bool(_HYPHEN_BEFORE.search(before)) or _paired(before)
     if counting.is_counted(text, m.end()):
         return False
     if re.search(_W + r"(?i:mỗi|một|hằng|hàng|vài)\s+ngày\s*$", before):
@@ -247,8 +249,9 @@ def _hyphen_date_context(m: re.Match[str]) -> bool:
         return True
     if _HYPHEN_PARTNER_BEFORE.search(before):
         return True
-    named = descending or _PROPER_BEFORE.search(before) or _HOLIDAY_BEFORE.search(before)
-    return bool(named) and not _WORD_AFTER.match(text, m.end())
+    if descending or _HOLIDAY_BEFORE.search(before) or _paired(before):
+        return True
+    return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(text, m.end())
 
 
 # The name of a day of remembrance before its date: "Ngày Thương binh - Liệt sĩ 27-7".
@@ -263,8 +266,34 @@ def _date_context(m: re.Match[str]) -> bool:
     before, after = _before(m), m.string[m.end() : m.end() + 20]
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
-    named = _PROPER_BEFORE.search(before) or _HOLIDAY_BEFORE.search(before)
-    return bool(named or int(m[1]) > int(m[2])) and not _WORD_AFTER.match(after)
+    if _SCALE_BEFORE.search(before) or _CLASS_BEFORE.search(before) or m[0] in _NOT_DATES:
+        return False
+    if counting.is_counted(m.string, m.end()):
+        return False
+    if int(m[1]) > int(m[2]) or _HOLIDAY_BEFORE.search(before) or _paired(before):
+        return True
+    return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(after)
+
+
+# "chào mừng 30/4 và Quốc tế Lao động 1/5": the second of two days joined by "và", "hoặc"
+# or a comma is a date when the first one is (a day above its month, or after a date word).
+_PAIR_BEFORE = re.compile(
+    r"(?<![\d.,/])(\d{1,2})[/-](\d{1,2})(?![\d/])\s*(?:và|hoặc|,)[^.;!?\d]{0,40}$"
+)
+
+
+def _paired(before: str) -> bool:
+    m = _PAIR_BEFORE.search(before)
+    if not m or not is_date(int(m[1]), int(m[2])):
+        return False
+    return int(m[1]) > int(m[2]) or bool(_DATE_BEFORE.search(before[: m.start()]))
+
+
+# "tỷ lệ 1/2000", "tỉ lệ 1/500": a map's scale; "24/7": every hour of every day.
+_SCALE_BEFORE = re.compile(_W + r"(?i:tỷ lệ|tỉ lệ|tỷ lệ bản đồ)\s*$")
+_NOT_DATES = frozenset({"24/7"})
+# "lớp 12/3", "phòng 2/1", "hẻm 12/5", "số 12/3": a class or an address, not a day.
+_CLASS_BEFORE = re.compile(_W + r"(?i:lớp|phòng|hẻm|kiệt|ngách|ngõ|căn|số|số nhà)\s*$")
 
 
 _NUMBER = r"\d+(?:[.,]\d+)*"

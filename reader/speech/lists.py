@@ -23,10 +23,10 @@ _DROPPED = re.compile(
     r"|[-+•*–—●▪◦►✓➢❖→]+ *(?=[^\W\d]|\()"
     r"|\(\s+"
     r"|\(?\d{1,2}(?:\.\d{1,2})+[.)] *(?=" + _LETTER + ")"
-    r"|\(?[a-zđ](?:\)|\.(?=[ \d" + _UPPER + r"])) *)"
+    r"|\(?[a-zđ](?: ?\)|\.(?=[ \d" + _UPPER + r"])) *)"
 )
 _NUMBERED = re.compile(r"^\(?(\d{1,2})[.)/] *(?=" + _LETTER + ")")
-_LETTERED_INLINE = re.compile(r"([:;]) *\(?[a-zđ]\)(?: +|(?=\d))")
+_LETTERED_INLINE = re.compile(r"([:;]) *\(?[a-zđ] ?\)(?: +|(?=\d))")
 _ORDINAL = {1: "nhất", 4: "tư"}
 
 

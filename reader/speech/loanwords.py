@@ -38,7 +38,8 @@ def _table_forms() -> frozenset[str]:
     return frozenset(line.partition("\t")[0].strip() for line in lexicon.data_lines("loanwords.tsv"))
 
 
-def _real_casing(written: str) -> bool:
+def real_casing(written: str) -> bool:
+    """Lower, capitalised, all capitals, or as the table writes it: not "zALO"."""
     words = written.split()
     return (
         written.islower() or written.isupper() or written in _table_forms()
@@ -71,7 +72,7 @@ def read_loanwords(text: str) -> str:
 
     def spoken(m: re.Match[str]) -> str:
         written = m[0]
-        if written in abbreviations or not _real_casing(" ".join(written.split())):
+        if written in abbreviations or not real_casing(" ".join(written.split())):
             return written
         said = loanwords()[" ".join(written.split()).casefold()]
         return said[0].upper() + said[1:] if written[0].isupper() else said

@@ -30,7 +30,7 @@ import re
 from typing import Callable
 
 from reader.config import Settings
-from reader.speech import admin, loanwords, quantities, staff_lexicon
+from reader.speech import admin, lexicon, loanwords, quantities, spelling, staff_lexicon
 from reader.speech.repair import REPAIR_RULES
 
 Rule = Callable[[str], str]
@@ -52,19 +52,43 @@ _URL = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@(?=[\w-]+\.)")
 
 
+# The parts of an address announcers say by name rather than as a word: "www", "gov", "vn".
+_HOST_PARTS = {
+    "www": "vê kép vê kép vê kép", "vn": "vê en", "gov": "gốp", "com": "com", "net": "nét",
+    "org": "o rờ gờ", "edu": "e đu", "info": "in phô", "int": "in",
+}
+
+
 def read_web_addresses(text: str) -> str:
     """Portal and e-mail addresses read by their host: "anbien.kiengiang.gov.vn" with "chấm"."""
 
     def host(m: re.Match[str]) -> str:
+        parts = m[0].rstrip(".").split(".")
+        if m[0].isupper() and all(p in lexicon.abbreviations() for p in parts):
+            return m[0]  # "UBMTTQ.VN": abbreviations joined by a dot, not an address
         name = re.sub(r"^https?://|/.*$", "", m[0], flags=re.IGNORECASE).rstrip(".")
-        return " " + " chấm ".join(part for part in name.split(".") if part) + " "
+        return " " + " chấm ".join(_address_part(p) for p in name.split(".") if p) + " "
 
-    text = _EMAIL.sub(lambda m: " " + m[0][:-1].replace(".", " chấm ") + " a còng ", text)
+    def mailbox(m: re.Match[str]) -> str:
+        return " " + " chấm ".join(_address_part(p) for p in m[0][:-1].split(".")) + " a còng "
+
+    text = _EMAIL.sub(mailbox, text)
     return _URL.sub(host, text)
 
 
+def _address_part(part: str) -> str:
+    """A part by name ("gov"), spelled when it is an abbreviation written small ("ubnd" ->
+    "u bê en nờ đê", "vtv"), else as written ("kiengiang", "hue")."""
+    if part.lower() in _HOST_PARTS:
+        return _HOST_PARTS[part.lower()]
+    if part.isascii() and part.isalpha() and part.upper() in lexicon.abbreviations():
+        return spelling.spell(part.upper())
+    return part
+
+
 _SYMBOLS = {
-    "&": " và ", "@": " a còng ", "+": " cộng ", "=": " bằng ", "%": " phần trăm ", "°": " độ "
+    "&": " và ", "@": " a còng ", "+": " cộng ", "=": " bằng ", "%": " phần trăm ",
+    "‰": " phần nghìn ", "°": " độ ",
 }
 _DROP = re.compile(r"[/\\*#_~^|<>{}\[\]`\"“”„«»‘’'•●▪◦■□►$§]")
 

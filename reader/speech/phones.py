@@ -25,7 +25,9 @@ _PHONE = re.compile(
 _PREMIUM = re.compile(r"(?<![\d.,/])(1[89]00)((?:[ .]?\d{2,4}){1,2})(?![\d/]|[.,]\d)")
 _DIGIT = re.compile(r"\d")
 _END = r"(?![\d/]|[.,]\d)"
-_NUMBER = r"(\d{3,4}(?:[ .]\d{3,4})?(?:\s*(?:,|/|hoặc|và)\s*\d{3,4}(?:[ .]\d{3,4})?)*)"
+# A list of service numbers, each perhaps with what it is for: "113 (công an), 114 (cứu hỏa)".
+_ITEM = r"\d{3,4}(?:[ .]\d{3,4})?(?:\s*\([^()\d]{1,30}\))?"
+_NUMBER = r"(" + _ITEM + r"(?:\s*(?:,|/|hoặc|và)\s*" + _ITEM + r")*)"
 _CODE_NUMBER = r"(\d[\d .]*\d)"
 _NOT_ADDRESS = r"(?!\s*(?:[/-]|(?i:đường|phố|ấp|hẻm|ngõ|kiệt|tổ|khu|lô|thửa|tờ)(?![^\W\d_])))"
 

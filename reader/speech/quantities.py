@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from reader.speech import counting, money, times, units
+from reader.speech import counting, money, spelling, times, units
 from reader.speech.dates import is_date, read_dates, read_ratios
 from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
 from reader.speech.phones import read_phone_numbers, read_service_numbers
@@ -51,6 +51,23 @@ def read_ranges(text: str) -> str:
     return _RANGE.sub(spoken, text)
 
 
+# A span of years that names one thing, a school year, a term of office, a season: "năm
+# học 2024-2025", "nhiệm kỳ 2020-2025", "vụ Đông Xuân 2024-2025". Announcers read the two
+# years with a pause between them, as the name is written, not "… đến …".
+_YEAR_PAIR = re.compile(
+    r"(?<![^\W\d_])((?i:năm học|niên khóa|niên khoá|nhiệm kỳ|nhiệm kì|mùa giải|mùa vụ|khóa học"
+    r"|đông xuân|hè thu|thu đông|xuân hè)\s*:?\s*)((?:19|20)\d\d)\s?[-–—]\s?((?:19|20)\d\d)"
+    r"(?![\d/]|[.,]\d)"
+)
+
+
+def read_year_pairs(text: str) -> str:
+    """ "năm học 2024-2025" -> "năm học hai nghìn không trăm hai mươi tư – hai nghìn …"."""
+    return _YEAR_PAIR.sub(
+        lambda m: f"{m[1]}{read_number(int(m[2]))} – {read_number(int(m[3]))} ", text
+    )
+
+
 _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[:;]))[-−–](?=\d)")
 _JOINED = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 
@@ -80,10 +97,11 @@ def read_products(text: str) -> str:
 _SCORE = re.compile(
     _START + r"(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:]|[.,]\d|\s?[-–—]\s?\d)"
 )
-_SCORE_BEFORE = re.compile(
+_SCORE_WORD = (
     r"(?<![^\W\d_])(?i:tỷ số|tỉ số|thắng|hòa|hoà|thua|đánh bại|cầm hòa|cầm hoà|hạ gục"
-    r"|chung cuộc|cách biệt|kết quả)(?![^\W\d_])(?:[^\d.;!?]{0,40})$"
+    r"|chung cuộc|cách biệt|kết quả)(?![^\W\d_])"
 )
+_SCORE_BEFORE = re.compile(_SCORE_WORD + r"(?:[^\d.;!?]{0,40})$")
 
 
 # "Kỷ niệm 49 năm Chiến thắng 30-4", "mừng chiến thắng Điện Biên Phủ 7-5": a victory's
@@ -94,9 +112,29 @@ _VICTORY_DAY = re.compile(
 )
 
 
+# The sets or halves of a result, in brackets after it: "thắng 3-0 (25-18, 25-20, 25-15)".
+_SET_SCORES = re.compile(
+    r"(?<=\d)(\s*\(\s*)(\d{1,2}\s?[-–]\s?\d{1,2}(?:\s*[,;]\s*\d{1,2}\s?[-–]\s?\d{1,2})*)(?=\s*\))"
+)
+
+
+def _set_scores(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 50) : m.start()]
+    if not re.search(_SCORE_WORD + r"[^.;!?]{0,30}$", before):
+        return m[0]
+    pairs = re.sub(
+        r"(\d{1,2})\s?[-–]\s?(\d{1,2})",
+        lambda p: f"{read_number(int(p[1]))} {read_number(int(p[2]))}",
+        m[2],
+    )
+    return m[1] + pairs
+
+
 def read_scores(text: str) -> str:
     """A result after "tỷ số", "thắng", "hòa", "thua" is said number by number: "thắng 2-1"
-    is "thắng hai một", "hòa 0-0" "hòa không không" (never "hai đến một", nor a date)."""
+    is "thắng hai một", "hòa 0-0" "hòa không không" (never "hai đến một", nor a date); so
+    are its sets in brackets after it ("thắng 3-0 (25-18, 25-20, 25-15)")."""
+    text = _SET_SCORES.sub(_set_scores, text)
 
     def score(m: re.Match[str]) -> str:
         before = m.string[max(0, m.start() - 50) : m.start()]
@@ -124,6 +162,16 @@ def read_ordinals(text: str) -> str:
     return _ORDINAL.sub(spoken, text)
 
 
+_MODEL_LETTER = re.compile(r"(?<=\d)([a-z])(?![^\W_])")
+
+
+def read_model_letters(text: str) -> str:
+    """A lower-case letter still glued to a number once units, times and seconds are read
+    names a model or a variant ("iPhone 6s", "Mazda 3s", "nhà 12b"): said by its name,
+    "sáu ét sì", never left for the voice to guess."""
+    return _MODEL_LETTER.sub(lambda m: " " + spelling.spell(m[1].upper()), text)
+
+
 _NUMBER_RE = re.compile(NUMBER)
 
 
@@ -145,6 +193,7 @@ EARLY_RULES: list[Callable[[str], str]] = [
 
 RULES: list[Callable[[str], str]] = [
     read_roman_numerals,
+    read_year_pairs,
     read_phone_numbers,
     read_service_numbers,
     read_scores,
@@ -157,5 +206,6 @@ RULES: list[Callable[[str], str]] = [
     read_negatives,
     read_percentages,
     read_ordinals,
+    read_model_letters,
     read_integers,
 ]

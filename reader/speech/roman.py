@@ -69,7 +69,8 @@ def read_roman_numerals(text: str) -> str:
             value = roman_value(n[1]) or 0
             return read_ordinal(value) if ordinal else read_number(value)
 
-        said = _ONE.sub(one, numerals)
+        # "thế kỷ XVII-XIX": a hyphen between two numerals is a span, "đến".
+        said = _ONE.sub(one, re.sub(r"\s*[-–—]\s*", " đến ", numerals))
         tail = f" năm {year}" if year else ""
         return f"{word}{space}{said}{tail}"
 

@@ -40,7 +40,8 @@ def unrepeated(before: str, expansion: str) -> str:
     "Hội Hội", "Trung tâm Trung tâm", "Đường đường tỉnh"."""
     words = expansion.split()
     said = " ".join(before.split()).casefold()
-    for k in range(len(words) - 1, 0, -1):
+    # The whole expansion said just before ("tuyến đường huyện ĐH.14") is not said again.
+    for k in range(len(words) - (len(words) == 1), 0, -1):
         head = " ".join(words[:k]).casefold()
         if said.endswith(head) and not said[: len(said) - len(head)][-1:].isalpha():
             return " ".join(words[k:])

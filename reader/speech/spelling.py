@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from reader.speech import lexicon, syllables
+from reader.speech import lexicon, loanwords, syllables
 from reader.speech.numbers import read_digits, read_number
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper())
@@ -91,7 +91,11 @@ def read_glued_code(token: str) -> str:
     parts = []
     for run in _RUNS.findall(token):
         if not run.isdigit():
-            parts.append(spell(run))
+            # A word the voice knows ("RON95": "Ron chín mươi lăm"), else its letters
+            # ("OM5451": "ô em mờ", two letters are always letters).
+            known = loanwords.loanwords().get(run.casefold())
+            word = run.title() if len(run) >= 3 and is_word(run) else None
+            parts.append(known or word or spell(run))
         elif len(run) <= 2 and not run.startswith("0"):
             parts.append(read_number(int(run)))
         else:

@@ -110,17 +110,21 @@ _DURATION_BEFORE = re.compile(
 )
 
 
+# A race time in seconds and hundredths, the seconds sign between them: "12\"45".
+_RACE_TIME = re.compile(r"(?<![\d.,:/'])(\d{1,3})(?:\"|”|'')(\d{2})(?!\d)")
 _MINUTES_SECONDS = re.compile(
-    r"(?<![\d.,:/])(\d{1,3})\s?(?:'|p|phút)\s?(\d{1,2})\s?(?:s|\"|”|'')(?![^\W_])"
+    r"(?<![\d.,:/])(\d{1,3})\s?(?:'|p|phút)\s?(\d{1,2})\s?(?:s(?![^\W_])|\"|”|'')"
 )
 
 
 def read_seconds(text: str) -> str:
-    """ "sau 30s", "1 phút 30s", "2'15s": "s" is "giây" after words of a duration only."""
+    """ "sau 30s", "1 phút 30s", "2'15s": "s" is "giây" after words of a duration only;
+    a race time "12\"45" is "mười hai giây bốn mươi lăm"."""
 
     def seconds(m: re.Match[str]) -> str:
         before = m.string[max(0, m.start() - 20) : m.start()]
         return f"{m[1]} giây" if _DURATION_BEFORE.search(before) else m[0]
 
-    text = _MINUTES_SECONDS.sub(lambda m: f"{m[1]} phút {m[2]} giây", text)
+    text = _MINUTES_SECONDS.sub(lambda m: f"{m[1]} phút {int(m[2])} giây", text)
+    text = _RACE_TIME.sub(lambda m: f"{m[1]} giây {m[2]}", text)
     return _SECONDS.sub(seconds, text)

@@ -92,26 +92,51 @@ def _per() -> re.Pattern[str]:
     return re.compile(r"(?:(?<=[^\W\d_])|(?<=%))\s*/(" + after + ")")
 
 
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.isalpha() and c.islower())
+
+
 @cache
 def _priced_per() -> re.Pattern[str]:
-    """A slash after money or a unit, before what it is paid or measured for: "đồng/học
-    sinh", "đô la Mỹ/thùng", "ki lô gam/cây"."""
+    """A slash after money or a unit, before what it is paid or measured for, whatever that
+    is: "đồng/học sinh", "đô la Mỹ/thùng", "triệu đồng/lượng", "đồng/vé", "đồng/trẻ em"."""
     currencies = {line.split("\t")[1] for line in lexicon.data_lines("currencies.tsv")}
     before = sorted(currencies | set(table().values()), key=len, reverse=True)
-    counted = lexicon.data_lines("count_words.txt")
     return re.compile(
-        r"(?<![^\W\d_])(" + "|".join(re.escape(w) for w in before) + r")\s*/\s*("
-        + lexicon.token_pattern(counted, r"(?![^\W_])") + ")"
+        r"(?<![^\W\d_])(" + "|".join(re.escape(w) for w in before) + r")\s*/\s*(?=[" + _LOWER + "])"
     )
 
 
+@cache
+def _alone() -> re.Pattern[str]:
+    """A unit symbol with no number before it ("tính theo kg", "bằng m3"), when it can be
+    nothing else: two characters or more, no Vietnamese syllable ("ha"), abbreviation
+    ("TB", "CV") or loanword."""
+    from reader.speech import loanwords, syllables
+
+    others = set(lexicon.abbreviations()) | set(lexicon.issuers())
+    symbols = [
+        u for u in table()
+        if len(u) >= 2 and u not in others and u.casefold() not in loanwords.loanwords()
+        and not syllables.is_syllable(u.lower()) and not u.isupper()
+    ]
+    return re.compile(
+        r"(?<![^\W\d_.])" + lexicon.token_pattern(symbols, r"(?![^\W\d_])")
+    )
+
+
+# A height in metres and centimetres: "1m65", "cao 1m4" is "một mét sáu mươi lăm".
+_METRES_AND_CENTIMETRES = re.compile(r"(?<![\d.,/])(\d)m(\d{1,2})(?![^\W_]|[.,]\d)")
+
+
 def read_units(text: str) -> str:
-    """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB") and after a slash
-    ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l", "đồng/học sinh")."""
+    """Units after a number ("5km" -> "5 ki lô mét", "3 nghìn MW", "2TB"), after a slash
+    ("đồng/kg" -> "đồng một ki lô gam", "người/km²", "mg/l", "đồng/học sinh"), and alone
+    when they can be nothing else ("tính theo kg")."""
     units = table()
     if _DIGIT.search(text):
+        text = _METRES_AND_CENTIMETRES.sub(r"\1 mét \2", text)
         text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
-    if "/" not in text:
-        return text
-    text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
-    return _priced_per().sub(r"\1 một \2", text)
+    if "/" in text:
+        text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
+        text = _priced_per().sub(r"\1 một ", text)
+    return _alone().sub(lambda m: units[m[0]], text)

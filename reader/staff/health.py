@@ -15,7 +15,8 @@ from pathlib import Path
 from reader import service
 from reader.articles.library import Library
 from reader.audio import maintenance
-from reader.audio.engines import OFFLINE_MARKER_NAME, GttsEngine, OfflineMarker
+from reader.audio import engines
+from reader.audio.engines import GttsEngine, OfflineMarker
 from reader.config import Settings
 from reader.errors import AudioError
 
@@ -32,7 +33,7 @@ class Probe:
 
 
 def offline_marker(settings: Settings) -> OfflineMarker:
-    return OfflineMarker(Path(settings.cache_dir) / OFFLINE_MARKER_NAME, settings.offline_memory_seconds)
+    return engines.offline_marker(settings)
 
 
 def google_marked_offline(settings: Settings) -> bool:

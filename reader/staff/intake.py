@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 from reader.articles.importer import HTML_SUFFIXES, decode_text, import_source, import_text, looks_like_html
 from reader.articles.library import Library
 from reader.articles.model import VN_TZ, Article
-from reader.articles.textdump import clean_line, parse_time_line
+from reader.articles.textdump import clean_line, parse_time_line, text_lines
 from reader.config import Settings
 from reader.errors import ArticleError, SourceError
 
@@ -44,7 +44,7 @@ def _too_big(size: int, settings: Settings) -> SourceError:
 
 def _source_lines(text: str, as_html: bool) -> list[str]:
     if not as_html:
-        return [clean_line(line) for line in text.splitlines()]
+        return text_lines(text)
     try:
         tree = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError):

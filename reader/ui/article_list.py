@@ -23,7 +23,8 @@ PAGE_PARAM, QUERY_PARAM = "trang", "tim"
 def page_number(raw: object, pages: int) -> int:
     """The page asked for in the address, kept within 1..pages whatever it says."""
     value = str(raw or "1").strip()
-    number = int(value) if value.isdigit() else 1
+    # ASCII digits only ("²" is a digit to isdigit, not to int); a huge number is the last page.
+    number = (int(value) if len(value) <= 9 else pages) if value.isascii() and value.isdigit() else 1
     return max(1, min(number, max(1, pages)))
 
 

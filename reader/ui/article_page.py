@@ -32,7 +32,8 @@ def show() -> None:
 
 def _requested_article() -> Article | None:
     raw = str(st.query_params.get("id", "")).strip()
-    if not raw.isdigit() or len(raw) > 18:
+    # ASCII digits only ("²" is a digit to isdigit, not to int) and few: int() refuses 4,300.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 19):
         show_error(label("article_not_found"))
         return None
     try:

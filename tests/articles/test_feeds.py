@@ -42,8 +42,8 @@ def web(settings, site):
 
 
 @pytest.fixture
-def library(settings):
-    with Library.open(settings) as lib:
+def library(library_settings):
+    with Library.open(library_settings) as lib:
         yield lib
 
 

@@ -42,8 +42,8 @@ def page(title: str, body: str, place: str = "An Biên") -> str:
 
 
 @pytest.fixture
-def library(settings):
-    with Library.open(settings) as lib:
+def library(library_settings):
+    with Library.open(library_settings) as lib:
         yield lib
 
 

@@ -30,7 +30,7 @@ def test_durations_pauses_and_timings(online: Settings, google: FakeGoogle) -> N
     result = assemble(built(online), online)
     t = result.timings
     assert [(x["paragraph"], x["sentence"]) for x in t] == [(1 - 1, 0), (1, 0), (1, 1)]
-    assert t[0]["start_ms"] == 0
+    assert t[0]["start_ms"] == 46  # the MP3 encoder's and decoder's delay, heard before the first sample
     assert all(x["start_ms"] < x["end_ms"] for x in t)
     assert all(a["end_ms"] <= b["start_ms"] for a, b in zip(t, t[1:]))
     assert t[1]["start_ms"] - t[0]["end_ms"] == online.paragraph_pause_ms
@@ -42,7 +42,7 @@ def test_durations_pauses_and_timings(online: Settings, google: FakeGoogle) -> N
     audio = AudioSegment.from_file(io.BytesIO(result.mp3), format="mp3")
     assert audio.channels == 1
     assert abs(len(audio) - t[-1]["end_ms"]) < 100  # MP3 framing only
-    assert result.duration_ms == t[-1]["end_ms"]
+    assert abs(len(audio) - result.duration_ms) <= 1 and result.duration_ms >= t[-1]["end_ms"]
 
 
 def test_pause_settings_are_used(online: Settings, google: FakeGoogle) -> None:

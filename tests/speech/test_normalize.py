@@ -53,9 +53,9 @@ def test_one_space() -> None:
 @pytest.mark.parametrize(
     ("written", "spoken"),
     [
-        ("tại anbien.kiengiang.gov.vn.", "tại anbien chấm kiengiang chấm gov chấm vn."),
-        ("https://kiengiang.gov.vn/tin-tuc/a.html", "kiengiang chấm gov chấm vn"),
-        ("thư abc@kiengiang.gov.vn", "thư abc a còng kiengiang chấm gov chấm vn"),
+        ("tại anbien.kiengiang.gov.vn.", "tại anbien chấm kiengiang chấm gốp chấm vê en."),
+        ("https://kiengiang.gov.vn/tin-tuc/a.html", "kiengiang chấm gốp chấm vê en"),
+        ("thư abc@kiengiang.gov.vn", "thư abc a còng kiengiang chấm gốp chấm vê en"),
     ],
 )
 def test_read_web_addresses(written: str, spoken: str) -> None:

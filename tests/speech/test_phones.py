@@ -55,7 +55,7 @@ from tests.speech.spoken import assert_spoken
         ('0913.123456', 'không chín một ba, một hai ba, bốn năm sáu'),
         ('0297 - 3863 456', 'không hai chín bảy, ba tám sáu ba, bốn năm sáu'),
         ('SĐT: 0939 123 456', 'số điện thoại: không chín ba chín, một hai ba, bốn năm sáu'),
-        ('Fax: (0297) 3863 457', 'Fax: không hai chín bảy, ba tám sáu ba, bốn năm bảy'),
+        ('Fax: (0297) 3863 457', 'Phách: không hai chín bảy, ba tám sáu ba, bốn năm bảy'),
         ('Điện thoại: 0297.3.863.456', 'Điện thoại: không hai chín bảy, ba tám sáu ba, bốn năm sáu'),
         ('từ 0297 đến 0299', 'từ không hai chín bảy đến không hai chín chín'),
     ],

@@ -22,11 +22,11 @@ from tests.speech.spoken import assert_spoken
         ),
         (
             'nhiệm kỳ 2020–2025',
-            'nhiệm kỳ hai nghìn không trăm hai mươi đến hai nghìn không trăm hai mươi lăm',
+            'nhiệm kỳ hai nghìn không trăm hai mươi – hai nghìn không trăm hai mươi lăm',
         ),
         (
             'nhiệm kỳ 2020 — 2025',
-            'nhiệm kỳ hai nghìn không trăm hai mươi đến hai nghìn không trăm hai mươi lăm',
+            'nhiệm kỳ hai nghìn không trăm hai mươi – hai nghìn không trăm hai mươi lăm',
         ),
         ('từ 7 - 10 tấn', 'từ bảy đến mười tấn'),
         ('từ 5–7%', 'từ năm đến bảy phần trăm'),

@@ -65,7 +65,7 @@ def test_times(written: str, spoken: str) -> None:
         ('1 phút 30s', 'một phút ba mươi giây'),
         ("thời gian 2'15s", 'thời gian hai phút mười lăm giây'),
         ('chạy 3p20s', 'chạy ba phút hai mươi giây'),
-        ('iPhone 6s', 'ai phôn sáu s'),
+        ('iPhone 6s', 'ai phôn sáu ét sì'),
         ('từ 7-11h', 'từ bảy đến mười một giờ'),
         ('trong 24h', 'trong hai mươi tư giờ'),
         ('lúc 25g', 'lúc hai mươi lăm gam'),

@@ -80,7 +80,7 @@ from tests.speech.spoken import assert_spoken
         ('10 km - 15 km', 'mười ki lô mét đến mười lăm ki lô mét'),
         ('3 ha - 5 ha', 'ba héc ta đến năm héc ta'),
         ('tấn gạo', 'tấn gạo'),
-        ('đơn vị kg', 'đơn vị kg'),
+        ('đơn vị kg', 'đơn vị ki lô gam'),
         ('mua TB', 'mua thông báo'),
         ('theo TB số 12', 'theo thông báo số mười hai'),
         ('2 TB', 'hai tê ra bai'),
@@ -159,10 +159,29 @@ def test_every_unit_is_read_in_vietnamese_syllables_after_a_number() -> None:
         assert all(syllables.is_syllable(w) or w == "C" or w == "F" for w in spoken.split())
 
 
-@pytest.mark.parametrize("unit", ["TB", "GB", "MB", "kV", "CV", "HP", "KW"])
-def test_a_unit_is_read_only_after_a_number(unit: str) -> None:
+@pytest.mark.parametrize("unit", ["TB", "GB", "MB", "CV", "HP", "KW"])
+def test_a_capital_unit_is_read_only_after_a_number(unit: str) -> None:
     alone = normalize(f"theo {unit} này")
     assert units.table()[unit] not in alone
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("giá tính theo kg", "giá tính theo ki lô gam"),
+        ("đo bằng m3", "đo bằng mét khối"),
+        ("đơn vị tính: m2", "đơn vị tính: mét vuông"),
+        ("giá mỗi kWh điện", "giá mỗi ki lô oát giờ điện"),
+        ("điện áp tính bằng kV", "điện áp tính bằng ki lô vôn"),
+        ("liều thuốc theo mg", "liều thuốc theo mi li gam"),
+        ("đổi từ cm sang mm", "đổi từ xen ti mét sang mi li mét"),
+        ("tốc độ tính bằng km/h", "tốc độ tính bằng ki lô mét một giờ"),
+        ("hà ha", "hà ha"),
+        ("theo TB này", "theo thông báo này"),
+    ],
+)
+def test_a_unit_that_can_be_nothing_else_is_read_without_a_number(written: str, spoken: str) -> None:
+    assert_spoken(written, spoken)
 
 
 def test_variants_name_known_units() -> None:

@@ -118,7 +118,8 @@ def test_article_page_shows_the_article_and_reads_it_offline(app_env):
     fed = _fed(at)
     first, whole = fed[0], fed[-1]
     assert first["kind"] == "part" and first["index"] == 0 and first["autoplay"] is True
-    assert first["timings"][0] == {"start": 0, "end": first["timings"][0]["end"], "s": 0}, "the title comes first"
+    title = first["timings"][0]
+    assert title["s"] == 0 and 0 <= title["start"] < 100, "the title comes first (after the encoder's delay)"
     parts = [m for m in fed if m["kind"] == "part"]
     assert [m["index"] for m in parts] == list(range(len(parts)))
     spans = [row["s"] for m in parts for row in m["timings"]]

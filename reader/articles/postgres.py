@@ -1,0 +1,226 @@
+"""The article library on PostgreSQL, for a province running several app instances.
+
+``PostgresLibrary`` is ``Library`` with another backend: the matching, storing and
+paging logic is the same code, and only what differs is here: statements written with
+SQLite's ``?`` placeholders are translated (``dialect.py``), connections come from a
+pool, writers serialize on an advisory lock (as SQLite's ``BEGIN IMMEDIATE`` does),
+the schema version is a row of ``reader_schema``, and search is a weighted ``tsvector``
+over text folded by ``unaccent`` and đ -> d (the function ``reader_fold``).
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg_pool import ConnectionPool
+
+from reader.articles.dialect import Statements, ts_query
+from reader.articles.library import _COLUMNS, _HEADLINE_COLUMNS, Library, _limit, _offset
+from reader.articles.pg_schema import POSTGRES_MIGRATIONS
+from reader.articles.schema import SCHEMA_VERSION
+from reader.errors import LibraryError
+
+# Advisory lock keys (any two constants of this application).
+WRITE_LOCK = 0x52454144  # "READ"
+MIGRATION_LOCK = 0x52454145
+
+
+def _search_sql(columns: str) -> str:
+    """Rank inside the search table alone, then read one page (as SQLite's search does)."""
+    return (
+        f"SELECT {columns} FROM (SELECT f.rowid, ts_rank('{{0.2,0.2,0.2,1.0}}', f.doc, q) AS score "
+        "FROM articles_fts f, to_tsquery('simple', reader_fold(?)) q WHERE f.doc @@ q "
+        "ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?) f "
+        "JOIN articles a ON a.id = f.rowid ORDER BY f.score DESC, a.id DESC"
+    )
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+class _Unlocked:
+    """Reads need no lock here: each borrows its own connection from the pool."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _Pooled:
+    """``execute`` on a connection borrowed from the pool for one statement (autocommit)."""
+
+    def __init__(self, pool: ConnectionPool) -> None:
+        self.pool = pool
+
+    def execute(self, sql: str, params: tuple[object, ...] = ()):  # noqa: ANN201 - a Result
+        with self.pool.connection() as conn:
+            return Statements(conn).execute(sql, params)
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+_pools: dict[str, ConnectionPool] = {}
+_pools_lock = threading.Lock()
+
+
+def _shared_pool(
+    url: str, size: int, timeout: float, prepare: Callable[[ConnectionPool], None]
+) -> ConnectionPool:
+    """One pool per database and process, opened and ``prepare``d (schema checked) once:
+    the app opens the library on every page run, which must not cost a connection each time."""
+    with _pools_lock:
+        pool = _pools.get(url)
+        if pool is not None:
+            return pool
+        pool = ConnectionPool(
+            url, min_size=1, max_size=max(1, size), timeout=timeout, open=False,
+            kwargs={"autocommit": True, "connect_timeout": max(1, int(timeout))},
+            check=ConnectionPool.check_connection, name="reader-library",
+        )
+        try:
+            pool.open(wait=True, timeout=timeout)
+        except psycopg.Error as exc:
+            pool.close()
+            raise LibraryError(
+                f"Cannot connect to the library database {redacted(url)}: {exc} — is PostgreSQL running "
+                "and READER_DATABASE_URL right?"
+            ) from exc
+        try:
+            prepare(pool)
+        except BaseException:
+            pool.close()
+            raise
+        _pools[url] = pool
+        return pool
+
+
+def _forget_pool(url: str) -> None:
+    with _pools_lock:
+        pool = _pools.pop(url, None)
+    if pool is not None:
+        pool.close()
+
+
+def close_pools() -> None:
+    """Close every pool of this process (at exit, and in tests before a database is dropped)."""
+    for url in list(_pools):
+        _forget_pool(url)
+
+
+atexit.register(close_pools)
+
+
+class PostgresLibrary(Library):
+    """The library in a PostgreSQL database, shared by every process and machine."""
+
+    _errors = (psycopg.Error,)
+    _integrity_errors = (psycopg.IntegrityError,)
+
+    def __init__(self, url: str, pool_size: int = 10, connect_timeout: float = 10.0) -> None:
+        self.url = url
+        self.path = redacted(url)  # type: ignore[assignment]  # what messages name
+        self._lock = _Unlocked()  # type: ignore[assignment]
+        if len(POSTGRES_MIGRATIONS) != SCHEMA_VERSION:
+            raise LibraryError(
+                f"The PostgreSQL schema has {len(POSTGRES_MIGRATIONS)} migrations but the library "
+                f"{SCHEMA_VERSION}: add the missing ones to reader/articles/pg_schema.py"
+            )
+        self._pool = _shared_pool(url, pool_size, connect_timeout, self._prepare_pool)
+        self._conn = _Pooled(self._pool)  # type: ignore[assignment]
+
+    def _prepare_pool(self, pool: ConnectionPool) -> None:
+        self._pool = pool
+        self._prepare()
+
+    # -- setup -------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        try:
+            if self._version() < SCHEMA_VERSION:
+                self._migrate()
+            else:
+                self._check_version(self._version())
+        except psycopg.Error as exc:
+            raise LibraryError(f"Cannot prepare the library {self.path}: {exc}") from exc
+
+    def _version(self) -> int:
+        with self._pool.connection() as conn:
+            if conn.execute("SELECT to_regclass('reader_schema')").fetchone()[0] is None:
+                return 0
+            row = conn.execute("SELECT version FROM reader_schema").fetchone()
+            return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        with self._pool.connection() as conn, conn.transaction():
+            # One migrator at a time; another process may have finished while we waited.
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            conn.execute("CREATE TABLE IF NOT EXISTS reader_schema (version integer NOT NULL)")
+            row = conn.execute("SELECT version FROM reader_schema").fetchone()
+            if row is None:
+                conn.execute("INSERT INTO reader_schema (version) VALUES (0)")
+            version = int(row[0]) if row else 0
+            self._check_version(version)
+            statements = Statements(conn)
+            for number in range(version, SCHEMA_VERSION):
+                for step in POSTGRES_MIGRATIONS[number]:
+                    if callable(step):
+                        step(statements)  # type: ignore[arg-type]
+                    else:
+                        conn.execute(step)  # type: ignore[call-overload]
+                conn.execute("UPDATE reader_schema SET version = %s", (number + 1,))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Statements]:  # type: ignore[override]
+        """Writers serialize on an advisory lock, so two adding the same URL never race."""
+        with self._pool.connection() as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield Statements(conn)
+
+    # -- what differs from SQLite ---------------------------------------------------------
+
+    def search(self, query: str, limit: int | None = 50, offset: int = 0) -> list:  # type: ignore[override]
+        """As ``Library.search``: every word a prefix, diacritics and đ folded, title first."""
+        expression = ts_query(query)
+        if not expression:
+            return []
+        return self._query(_search_sql(_COLUMNS), (expression, _limit(limit), _offset(offset)))
+
+    def search_headlines(self, query: str, limit: int | None = 50, offset: int = 0) -> list:  # type: ignore[override]
+        expression = ts_query(query)
+        if not expression:
+            return []
+        return self._headlines(_search_sql(_HEADLINE_COLUMNS), (expression, _limit(limit), _offset(offset)))
+
+    def search_count(self, query: str) -> int:
+        expression = ts_query(query)
+        if not expression:
+            return 0
+        return self._scalar(
+            "SELECT count(*) FROM articles_fts WHERE doc @@ to_tsquery('simple', reader_fold(?))", (expression,)
+        )
+
+    def restart_ids(self, conn: Statements) -> None:
+        """After rows were copied in with their ids: new rows continue after the largest."""
+        for table in ("articles", "watched"):
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+            )
+
+    def close(self) -> None:
+        """The pool stays open for the next ``Library.open`` of this process."""

@@ -1,0 +1,117 @@
+"""Putting work on the Redis queues, once per article however many ask.
+
+An article's audio job has the id ``audio-<article id>``: asking again while it waits
+or runs returns the same job, so a hundred listeners opening one new article make one
+job. A job is retried (``job_retries``) when it fails or its worker dies.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import redis
+from rq import Queue, Retry
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
+from rq.worker import Worker
+
+from reader.config import Settings
+from reader.errors import JobsUnavailable
+
+AUDIO_QUEUE = "reader-audio"
+FEEDS_QUEUE = "reader-feeds"
+PENDING = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
+POLL_SECONDS = 0.2
+
+
+def connection(settings: Settings) -> redis.Redis:
+    """RQ's own connection (its values are pickled bytes, apart from the audio layer's)."""
+    return redis.Redis.from_url(
+        settings.redis_url, socket_timeout=None, socket_connect_timeout=settings.redis_timeout
+    )
+
+
+def queues(settings: Settings, conn: redis.Redis | None = None) -> list[Queue]:
+    """Feed checks first (they are short and bring new articles), then audio."""
+    conn = conn or connection(settings)
+    return [Queue(FEEDS_QUEUE, connection=conn), Queue(AUDIO_QUEUE, connection=conn)]
+
+
+def workers_exist(settings: Settings) -> bool:
+    """Whether any ``python -m reader worker`` is alive to take audio jobs."""
+    try:
+        conn = connection(settings)
+        return Worker.count(queue=Queue(AUDIO_QUEUE, connection=conn)) > 0
+    except redis.RedisError:
+        return False
+
+
+def _pending(job_id: str, conn: redis.Redis) -> Job | None:
+    try:
+        job = Job.fetch(job_id, connection=conn)
+    except NoSuchJobError:
+        return None
+    return job if job.get_status(refresh=False) in PENDING else None
+
+
+def enqueue_audio(settings: Settings, article_id: int, engine: str | None = None) -> Job:
+    """The job making the audio of ``article_id``: the one already waiting or running, or a new one."""
+    from reader.jobs.tasks import make_audio
+
+    conn = connection(settings)
+    job_id = f"audio-{int(article_id)}"
+    try:
+        return _pending(job_id, conn) or Queue(AUDIO_QUEUE, connection=conn).enqueue(
+            make_audio, int(article_id), engine, job_id=job_id, job_timeout=int(settings.job_timeout),
+            retry=Retry(max=settings.job_retries) if settings.job_retries else None,
+            result_ttl=3600, failure_ttl=7 * 24 * 3600, description=f"audio of article {article_id}",
+        )
+    except redis.RedisError as exc:
+        raise JobsUnavailable(f"Cannot put the audio of article {article_id} on the queue at "
+                              f"READER_REDIS_URL: {exc}") from exc
+
+
+def enqueue_watch_round(settings: Settings, engine: str | None = None) -> Job:
+    """One round of the watcher as a job (the one already waiting or running, if any)."""
+    from reader.jobs.tasks import watch_round
+
+    conn = connection(settings)
+    try:
+        return _pending("watch-round", conn) or Queue(FEEDS_QUEUE, connection=conn).enqueue(
+            watch_round, engine, job_id="watch-round", job_timeout=int(settings.job_timeout),
+            result_ttl=24 * 3600, failure_ttl=7 * 24 * 3600, description="check every feed and page",
+        )
+    except redis.RedisError as exc:
+        raise JobsUnavailable(f"Cannot put the watcher's round on the queue at READER_REDIS_URL: {exc}") from exc
+
+
+def wait_for(job: Job, seconds: float, ready: Callable[[], bool]) -> bool:
+    """Wait until ``ready()`` (the audio is stored) or the job ends or ``seconds`` pass."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if ready():
+            return True
+        try:
+            status = job.get_status(refresh=True)
+        except (redis.RedisError, NoSuchJobError):
+            return ready()
+        if status not in PENDING:
+            return ready()
+        time.sleep(POLL_SECONDS)
+    return ready()
+
+
+def made_by_workers(article_id: int, ready: Callable[[], bool], settings: Settings) -> bool:
+    """For the app: when workers exist, have them make an article nobody has heard yet
+    and wait for it (up to ``job_wait_seconds``); False when the app must make it itself
+    (no worker, Redis unreachable, the job failed or took too long)."""
+    if ready():
+        return True
+    if not workers_exist(settings):
+        return False
+    try:
+        job = enqueue_audio(settings, article_id)
+    except JobsUnavailable:
+        return False
+    return wait_for(job, settings.job_wait_seconds, ready)

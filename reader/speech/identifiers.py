@@ -1,0 +1,122 @@
+"""Identifiers of vehicles, boats, roads and plots, read the way announcers read them.
+
+A licence plate ("68C-123.45", "29H1-567.89", "51F-12345") is not a range nor a negative
+number: it is said digit by digit, the series by its letter names, a short pause before
+the serial ("sáu tám xê, một hai ba bốn năm"). A fishing boat's registration ("KG 91234
+TS", "QNg-90345-TS") is its province letters, its digits one by one and "tê ét". A road
+glued to its number ("QL1A", "ĐT.963") is "quốc lộ một a"; a kilometre post ("km 12+300",
+"Km 3") is "ki lô mét mười hai cộng ba trăm"; a standard ("QCVN 01-1:2018/BYT", "TCVN
+5574:2018") is read like a document code, "số … năm … của …". A plot or block code with a hyphen ("lô
+A2-15") takes a space, never "âm", and a grade written with a Roman numeral after a
+hyphen ("RON 95-III", "0,05S-II") is a number. Initials written with dots ("N.V.A") are
+spelled. All run before the document codes and the numbers take these apart.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.speech import lexicon, senses, spelling
+from reader.speech.numbers import read_digits, read_number
+from reader.speech.roman import roman_value
+
+_PLATE = re.compile(
+    r"(?:(?<![^\W\d_])(BS|BSX)\s?:?\s?)?(?<![\w.,/-])(\d{2})([A-Z]{1,2})(\d?)(?:[-\s](\d{3})\.(\d{2})|-(\d{4,5}))(?![\w/]|[.,]\d)"
+)
+_BOAT = re.compile(r"(?<![\w-])([A-ZĐ][A-Za-zĐđ]{0,2})[-\s](\d{4,5})[-\s]TS(?![^\W_])")
+_KM_POST = re.compile(
+    r"(?<![\w.,])(?<!\d )([Kk][Mm])(\s?)(\d{1,4})(?:\s?\+\s?(\d{1,3}))?(?![\w.,/]|[.,]\d)"
+)
+_PLOT = re.compile(r"(?<![\w.,/-])([A-Z]{1,2}\d{1,3})-(\d{1,4})(?![\w/-]|[.,]\d)")
+_GRADE = re.compile(r"(?<=[^\W_])-(I{1,3}|IV|V)(?![^\W_])")
+_STANDARD = re.compile(
+    r"(?<![^\W\d_])(QCVN|QCĐP|TCVN|ISO)\s?(\d+(?:[-.]\d+)*)\s?:\s?((?:19|20)\d\d)"
+    r"(?:/([A-ZĐ][A-ZĐa-z]*))?(?![^\W_])"
+)
+# Three numbers or more chained by hyphens that are no date: a fertiliser's grade "NPK
+# 16-16-8", a formula "4-4-2"; said one by one with a pause.
+_CHAIN = re.compile(r"(?<![\d.,/-])(\d{1,2}(?:-\d{1,2}){2,})(?![\d/-]|[.,]\d)")
+_CHAIN_DATE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:ngày|hôm|sáng|trưa|chiều|tối|đêm|từ|đến|tới|trước|sau|dịp|lễ|mùng|mồng)\s*$"
+)
+# Gold of four nines: "vàng 9999", "vàng nhẫn 9999" is "bốn số chín".
+_FOUR_NINES = re.compile(
+    r"(?<![^\W\d_])((?i:vàng)(?:\s+(?:nhẫn|miếng|trơn|ta|trang sức|nguyên liệu|SJC|PNJ))*\s+)"
+    r"9999(?![\d.,])"
+)
+_INITIALS = re.compile(r"(?<![^\W\d_.])([A-ZĐ])((?:\.[A-ZĐ]){1,3})(?![^\W\d_])")
+
+
+@cache
+def _roads() -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, road_names()), key=len, reverse=True))
+    return re.compile(r"(?<![\w&/.-])(" + names + r")(?:\.\s?)?(\d{1,3})([A-Z]?)(?![^\W_]|[.,]\d)")
+
+
+@cache
+def road_names() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in lexicon.data_lines("road_names.tsv"))
+
+
+def _plate(m: re.Match[str]) -> str:
+    label = "biển số " if m[1] else ""  # "BS 68K1-234.56": never "bác sĩ"
+    head = f"{label}{read_digits(m[2])} {spelling.spell(m[3])}"
+    if m[4]:
+        head += " " + read_digits(m[4])
+    serial = (m[5] + m[6]) if m[5] else m[7]
+    return f" {head}, {read_digits(serial)} "
+
+
+def _boat(m: re.Match[str]) -> str:
+    return f" {spelling.spell(m[1].upper())}, {read_digits(m[2])}, {spelling.spell('TS')} "
+
+
+def _road(m: re.Match[str]) -> str:
+    name = senses.unrepeated(m.string[: m.start()], road_names()[m[1]])
+    said = f"{name} {read_number(int(m[2]))}"
+    return f" {said} {spelling.spell(m[3])} " if m[3] else f" {said} "
+
+
+def _km_post(m: re.Match[str]) -> str:
+    if not (m[2] or m[4]):
+        return m[0]  # "km2" is a square kilometre; "Km3+200" a post
+    said = f"ki lô mét {read_number(int(m[3]))}"
+    return f" {said} cộng {read_number(int(m[4]))} " if m[4] else f" {said} "
+
+
+def _standard(m: re.Match[str]) -> str:
+    """ "QCVN 01-1:2018/BYT" -> "QCVN số không một – một năm hai nghìn không trăm mười tám
+    của BYT": the shape of a document code (the abbreviations are read by later rules)."""
+    parts = re.split(r"[-.]", m[2])
+    number = " – ".join(
+        read_digits(p) if p.startswith("0") else read_number(int(p)) for p in parts
+    )
+    issuer = f" của {m[4]}" if m[4] else ""
+    return f" {m[1]} số {number} năm {read_number(int(m[3]))}{issuer} "
+
+
+def _chain(m: re.Match[str]) -> str:
+    if _CHAIN_DATE_BEFORE.search(m.string, 0, m.start()):
+        return m[0]
+    return " " + ", ".join(read_number(int(n)) for n in m[1].split("-")) + " "
+
+
+def _grade(m: re.Match[str]) -> str:
+    value = roman_value(m[1])
+    return f" {read_number(value)}" if value else m[0]
+
+
+def read_identifiers(text: str) -> str:
+    """Plates, boat registrations, roads, kilometre posts, plot codes, grades and initials."""
+    if any(ch.isdigit() for ch in text):
+        text = _PLATE.sub(_plate, text)
+        text = _STANDARD.sub(_standard, text)
+        text = _BOAT.sub(_boat, text)
+        text = _roads().sub(_road, text)
+        text = _KM_POST.sub(_km_post, text)
+        text = _PLOT.sub(r"\1 \2", text)
+        text = _CHAIN.sub(_chain, text)
+        text = _FOUR_NINES.sub(r"\1bốn số chín", text)
+    text = _GRADE.sub(_grade, text)
+    return _INITIALS.sub(lambda m: " " + spelling.spell(m[0].replace(".", "")) + " ", text)
