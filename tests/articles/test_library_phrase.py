@@ -1,4 +1,4 @@
-"""Search ranks articles holding the words as a phrase first, and the category list."""
+"""SQLite search ranks articles holding the words as a phrase first; the category list."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ def test_a_place_name_as_a_phrase_comes_before_its_syllables_apart(tmp_path):
             assert sorted(pages) == sorted([together.id, *(a.id for a in apart)]), "paging sees each once"
 
 
-def test_categories_and_their_pages(tmp_path):
-    with Library(tmp_path / "lib.db") as library:
+def test_categories_and_their_pages(library_settings):
+    """On every backend (SQLite, PostgreSQL): the home page's category filter."""
+    with Library.open(library_settings) as library:
         for n in range(5):
             _add(library, f"Mưa {n}", "Trời mưa.", category="Thời tiết", n=n)
         _add(library, "Họp", "Họp dân.", category="Chính quyền")
