@@ -258,3 +258,10 @@ def stored_listen(article: Article, settings: Settings) -> Rendering | None:
         return cached_rendering(script_for_article(article, settings), settings)
     except LexiconError:
         return cached_rendering(script_for_article(article, settings.with_(staff_lexicon=False)), settings)
+
+
+def listen_text(text: str, settings: Settings) -> Rendering:
+    """A short text read by the listener's voice (a bulletin's "Tin thứ 2, ngày ..."),
+    made once and cached like an article."""
+    paragraphs = paragraphs_of_text(text)
+    return render_script(script_for(paragraphs, settings), settings, tags=text_tags(paragraphs))

@@ -51,6 +51,13 @@ def fts_query(query: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def fts_phrase(query: str) -> str:
+    """The user's words as one FTS5 phrase (the words side by side, in order; the last
+    may be a prefix); every article it matches also matches ``fts_query(query)``."""
+    words = _WORD.findall(fold(query))[:MAX_QUERY_TERMS]
+    return f'"{" ".join(words)}"*' if words else ""
+
+
 def _space_left(folder: Path) -> str:
     try:
         return f"{shutil.disk_usage(folder).free // 1024} KiB free in {folder}"
@@ -298,14 +305,16 @@ class Library:
         expression = fts_query(query)
         if not expression:
             return []
-        return self._query(_search_sql(_COLUMNS), (expression, _limit(limit), _offset(offset)))
+        return self._query(_search_sql(_COLUMNS), (fts_phrase(query), expression, _limit(limit), _offset(offset)))
 
     def search_headlines(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Headline]:
         """A page of ``search(query)`` without bodies."""
         expression = fts_query(query)
         if not expression:
             return []
-        return self._headlines(_search_sql(_HEADLINE_COLUMNS), (expression, _limit(limit), _offset(offset)))
+        return self._headlines(
+            _search_sql(_HEADLINE_COLUMNS), (fts_phrase(query), expression, _limit(limit), _offset(offset))
+        )
 
     def search_count(self, query: str) -> int:
         """How many articles ``search(query)`` finds in all (for paging with a total)."""
@@ -406,6 +415,22 @@ class Library:
             raise LibraryError(f"Cannot update the article in {self.path}: {exc}") from exc
         return article.with_id(int(article_id))
 
+    def categories(self) -> list[str]:
+        """The categories articles are filed under (none empty), in alphabetical order."""
+        rows = self.rows("SELECT DISTINCT category FROM articles WHERE category != '' ORDER BY category")
+        return [str(category) for (category,) in rows]
+
+    def category_headlines(self, category: str, limit: int | None = None, offset: int = 0) -> list[Headline]:
+        """A page of ``headlines`` limited to one category (same order)."""
+        sql = (
+            f"SELECT {_HEADLINE_COLUMNS} FROM articles a WHERE a.category = ? "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?"
+        )
+        return self._headlines(sql, (category, _limit(limit), _offset(offset)))
+
+    def category_count(self, category: str) -> int:
+        return self._scalar("SELECT count(*) FROM articles WHERE category = ?", (category,))
+
 
 def _limit(limit: int | None) -> int:
     """SQLite's LIMIT: -1 means no limit; a negative request means none at all."""
@@ -431,10 +456,14 @@ def _newest_sql(columns: str) -> str:
 
 def _search_sql(columns: str) -> str:
     # Rank inside FTS alone (only row ids and scores are sorted), then read one page.
+    # Articles holding the words as a phrase ("An Biên") come before those holding them
+    # apart: the phrase matches are a subset of the AND matches, so the count and the
+    # paging are those of the AND query. Parameters: phrase, all-words query, limit, offset.
     return (
-        f"SELECT {columns} FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
-        "WHERE articles_fts MATCH ? ORDER BY score, rowid DESC LIMIT ? OFFSET ?) f "
-        "JOIN articles a ON a.id = f.rowid ORDER BY f.score, a.id DESC"
+        f"SELECT {columns} FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score, "
+        "rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AS phrase FROM articles_fts "
+        "WHERE articles_fts MATCH ? ORDER BY phrase DESC, score, rowid DESC LIMIT ? OFFSET ?) f "
+        "JOIN articles a ON a.id = f.rowid ORDER BY f.phrase DESC, f.score, a.id DESC"
     )
 
 

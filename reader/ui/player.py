@@ -34,7 +34,7 @@ SPEEDS = ("0.75", "1", "1.25", "1.5")
 
 
 @cache
-def _static(name: str) -> str:
+def static_file(name: str) -> str:
     return resources.files("reader.ui").joinpath("static", name).read_text(encoding="utf-8")
 
 
@@ -60,11 +60,13 @@ def _offline(shown: bool) -> str:
     )
 
 
-def player_html(article: Article, preparing: bool = False, offline: bool = False) -> str:
-    """The player's markup and code; every name in it is escaped. No audio yet: see `feed_html`."""
-    config = {"articleId": article.id, "preparing": preparing, "labels": all_labels()}
+def player_html(article: Article, preparing: bool = False, offline: bool = False, on_end: str | None = None) -> str:
+    """The player's markup and code; every name in it is escaped. No audio yet: see `feed_html`.
+    ``on_end``: a CSS selector of a button the player presses when the article ends (the
+    bulletin's "Tin sau")."""
+    config = {"articleId": article.id, "preparing": preparing, "onEnd": on_end, "labels": all_labels()}
     names = {k: escape(v) for k, v in all_labels().items() if isinstance(v, str)}
-    html = Template(_static("player.html")).substitute(
+    html = Template(static_file("player.html")).substitute(
         names,
         config=escape(json.dumps(config, ensure_ascii=False)),
         status=escape(label("preparing" if preparing else "status_ready")),
@@ -74,8 +76,8 @@ def player_html(article: Article, preparing: bool = False, offline: bool = False
         file_name=f"bai-viet-{article.id}.mp3",
         offline=_offline(offline),
     )
-    code = _static("player_keys.js") + _static("player.js")
-    return f"<style>{_static('player.css')}</style>{html}<script>{code}</script>"
+    code = static_file("player_keys.js") + static_file("player.js")
+    return f"<style>{static_file('player.css')}</style>{html}<script>{code}</script>"
 
 
 def feed_message(kind: str, src: str, timings: Iterable[dict], transcript: Transcript, **extra: object) -> dict:
@@ -103,23 +105,27 @@ def _stored(article: Article):
         return None
 
 
-def show(article: Article, transcript: Transcript) -> None:
+def show(article: Article, transcript: Transcript, on_end: str | None = None) -> None:
+    """The player, with the stored audio or the "Nghe bài" button; with ``on_end`` (the
+    bulletin) audio not yet made is made at once and the player is started by the page."""
+    bulletin = on_end is not None
     key = f"rendering-{article.id}"
     slot = st.empty()
     feeds = st.container(key="reader-feeds")
     rendering = st.session_state.get(key) or _stored(article)
     if rendering is not None:
         st.session_state[key] = rendering
-        slot.html(player_html(article, offline=rendering.offline), unsafe_allow_javascript=True)
+        slot.html(player_html(article, offline=rendering.offline, on_end=on_end), unsafe_allow_javascript=True)
         src = media.audio_url(rendering.mp3_path, f"article-{article.id}")
         _feed(feeds, article, feed_message("whole", src, rendering.timings, transcript))
         return
-    pressed = slot.button(label("listen"), key="listen", type="primary", icon=":material/volume_up:", width="stretch")
-    if not (pressed or st.session_state.pop("listen-again", False)):
-        return
-    slot.html(player_html(article, preparing=True), unsafe_allow_javascript=True)
+    if not bulletin:
+        pressed = slot.button(label("listen"), key="listen", type="primary", icon=":material/volume_up:", width="stretch")
+        if not (pressed or st.session_state.pop("listen-again", False)):
+            return
+    slot.html(player_html(article, preparing=True, on_end=on_end), unsafe_allow_javascript=True)
     try:
-        rendering = _make(article, transcript, feeds)
+        rendering = _make(article, transcript, feeds, autoplay=not bulletin)
     except ReaderError as exc:
         slot.empty()
         st.error(exc.user_message)
@@ -130,11 +136,11 @@ def show(article: Article, transcript: Transcript) -> None:
         return
     st.session_state[key] = rendering
     src = media.audio_url(rendering.mp3_path, f"article-{article.id}")
-    message = feed_message("whole", src, rendering.timings, transcript, autoplay=True, offline=rendering.offline)
+    message = feed_message("whole", src, rendering.timings, transcript, autoplay=not bulletin, offline=rendering.offline)
     _feed(feeds, article, message)
 
 
-def _make(article: Article, transcript: Transcript, feeds) -> Rendering:
+def _make(article: Article, transcript: Transcript, feeds, autoplay: bool = True) -> Rendering:
     """Make the article's audio, handing each part to the player as soon as it exists
     (title and first paragraph first), so the listener hears it while the rest is made;
     then the whole article, which the service has stored once the parts are done."""
@@ -146,7 +152,7 @@ def _make(article: Article, transcript: Transcript, feeds) -> Rendering:
         src = media.audio_url(part.mp3_path, f"part-{article.id}-{part.index}")
         message = {
             "kind": "part", "index": part.index, "src": src, "timings": timings,
-            "duration": part.duration_ms, "autoplay": True, "offline": part.offline,
+            "duration": part.duration_ms, "autoplay": autoplay, "offline": part.offline,
         }
         _feed(feeds, article, message)
     return service.listen(article, settings)

@@ -308,6 +308,8 @@
       if (!whole && partIndex < parts.length - 1) { partIndex += 1; load(parts[partIndex].src, 0, true); return; }
       if (!whole && parts.length) { say(L.preparing); playLabel.textContent = L.preparing_short; return; }
       say(L.status_ended); savePosition(true); setPlayLabel();
+      const then = cfg.onEnd && document.querySelector(cfg.onEnd);
+      if (then && !then.disabled) then.click();
     });
     audio.addEventListener("error", function () { if (audio.src) say(L.status_error); setPlayLabel(); });
     audio.addEventListener("timeupdate", tick);
