@@ -602,6 +602,15 @@ def test_the_table_pages_through_a_large_library(staff_env, monkeypatch):
     assert "trang 2/2" in _texts(at, "caption")
 
 
+def test_the_category_filter_covers_the_whole_library_not_one_page(staff_env, stored, monkeypatch):
+    monkeypatch.setenv("READER_STAFF_PAGE_SIZE", "1")
+    at = _section(_logged_in(), "library")
+    for article in stored:
+        at.selectbox(key="library_category").set_value(article.category).run()
+        assert list(_table(at)["Tiêu đề"]) == [article.title]
+        assert "trang 1/1" in _texts(at, "caption")
+
+
 def test_an_article_deleted_meanwhile_is_not_offered(staff_env, stored):
     at = _open_article(_logged_in(), stored[0].id)
     with Library.open(staff_env) as library:

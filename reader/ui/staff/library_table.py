@@ -29,7 +29,15 @@ def show() -> None:
     cols = st.columns([3, 2, 2])
     query = cols[0].text_input(L("library_search"), key="library_query", placeholder=L("library_search_hint"))
     with common.shown_errors(), common.library() as lib:
-        total = lib.search_count(query) if query.strip() else lib.count()
+        category = cols[1].selectbox(
+            L("library_category"), [ALL, *lib.categories()], key="library_category",
+            format_func=lambda c: c or L("library_all"),
+        )
+        by_category = bool(category) and not query.strip()
+        if query.strip():
+            total = lib.search_count(query)
+        else:
+            total = lib.category_count(category) if by_category else lib.count()
         pages = max(1, math.ceil(total / size))
         page = 1
         if pages > 1:
@@ -37,14 +45,11 @@ def show() -> None:
         offset = (page - 1) * size
         if query.strip():
             articles = lib.search(query, limit=size, offset=offset)
+        elif by_category:
+            articles = [lib.get(h.id) for h in lib.category_headlines(category, size, offset)]
         else:
             articles = lib.list(limit=size, offset=offset)
         statuses = {a.id: audio.audio_status(a, settings) for a in articles}
-        categories = sorted({a.category for a in articles if a.category})
-        category = cols[1].selectbox(
-            L("library_category"), [ALL, *categories], key="library_category",
-            format_func=lambda c: c or L("library_all"),
-        )
         wanted = cols[2].selectbox(
             L("library_status"), [ALL, *[s.value for s in AudioStatus]], key="library_status",
             format_func=lambda v: common.status_label(AudioStatus(v)) if v else L("library_all"),
