@@ -10,9 +10,11 @@ requirements=requirements.txt
 [ "${1:-}" = "--dev" ] && requirements=requirements-dev.txt
 
 missing=()
-while read -r pkg; do
-  pkg=${pkg%%#*}; pkg=${pkg//[[:space:]]/}
+while read -r line; do
+  pkg=${line%%#*}; pkg=${pkg//[[:space:]]/}
   [ -n "$pkg" ] || continue
+  # "# tests" marks a package only the test suite needs.
+  if [ "${1:-}" != "--dev" ] && [[ "$line" == *"# tests"* ]]; then continue; fi
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done < packages.txt
 python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
