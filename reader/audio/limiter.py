@@ -30,11 +30,13 @@ class LimiterSuspended(Exception):
 
 
 class Slot:
-    """One request's permission to be in flight; report how it went exactly once."""
+    """One request's permission to be in flight; report how it went exactly once.
 
-    def __init__(self, limiter: "AdaptiveLimiter", epoch: int) -> None:
-        self._limiter = limiter
-        self._epoch = epoch
+    ``release(outcome, retry_after)`` gives the slot back to whichever limiter lent it
+    (this process's, or the one shared through Redis)."""
+
+    def __init__(self, release: Callable[[str, float | None], None]) -> None:
+        self._release = release
         self._done = False
 
     def succeeded(self) -> None:
@@ -51,7 +53,7 @@ class Slot:
     def _finish(self, outcome: str, retry_after: float | None) -> None:
         if not self._done:
             self._done = True
-            self._limiter._release(self._epoch, outcome, retry_after)
+            self._release(outcome, retry_after)
 
 
 class AdaptiveLimiter:
@@ -109,7 +111,8 @@ class AdaptiveLimiter:
             self.in_flight += 1
             self.peak = max(self.peak, self.in_flight)
             self._cond.notify_all()
-            return Slot(self, self._epoch)
+            epoch = self._epoch
+            return Slot(lambda outcome, retry_after: self._release(epoch, outcome, retry_after))
 
     def configure(self, ceiling: int, max_pause: float) -> None:
         """Apply changed settings to a limiter already in use."""

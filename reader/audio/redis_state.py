@@ -28,7 +28,7 @@ from typing import Iterator
 import redis
 
 from reader.audio.clip_lock import _thread_lock
-from reader.audio.limiter import LimiterSuspended
+from reader.audio.limiter import LimiterSuspended, Slot
 from reader.config import Settings
 
 log = logging.getLogger(__name__)
@@ -124,28 +124,6 @@ return 1
 _SUSPENDED = _NOW + "return now < (tonumber(redis.call('HGET', KEYS[1], 'suspended_until')) or 0) and 1 or 0"
 
 
-class RedisSlot:
-    """One request's lease on a shared slot; report how it went exactly once."""
-
-    def __init__(self, limiter: "RedisLimiter", token: str, epoch: int) -> None:
-        self._limiter, self._token, self._epoch = limiter, token, epoch
-        self._done = False
-
-    def succeeded(self) -> None:
-        self._finish("ok", None)
-
-    def throttled(self, retry_after: float | None = None) -> None:
-        self._finish("throttled", retry_after)
-
-    def failed(self) -> None:
-        self._finish("failed", None)
-
-    def _finish(self, outcome: str, retry_after: float | None) -> None:
-        if not self._done:
-            self._done = True
-            self._limiter._release(self._token, self._epoch, outcome, retry_after)
-
-
 class RedisLimiter:
     """``AdaptiveLimiter`` shared through Redis by every process using one endpoint."""
 
@@ -165,7 +143,7 @@ class RedisLimiter:
         self._cond = threading.Condition()
         self._queue: deque[object] = deque()
 
-    def acquire(self) -> RedisSlot:
+    def acquire(self) -> Slot:
         """A shared slot, in arrival order within this process; raises ``LimiterSuspended``."""
         ticket = object()
         with self._cond:
@@ -179,7 +157,7 @@ class RedisLimiter:
                 self._queue.popleft()
                 self._cond.notify_all()
 
-    def _take(self) -> RedisSlot:
+    def _take(self) -> Slot:
         token, delay = uuid.uuid4().hex, 0.005
         while True:
             try:
@@ -190,7 +168,8 @@ class RedisLimiter:
                 raise LimiterSuspended(f"the shared rate limit in Redis is unreachable: {exc}") from None
             status, value = status.decode(), value.decode()
             if status == "ok":
-                return RedisSlot(self, token, int(value))
+                epoch = int(value)
+                return Slot(lambda outcome, retry_after: self._release(token, epoch, outcome, retry_after))
             if status == "suspended":
                 raise LimiterSuspended(value)
             if status == "paused":
