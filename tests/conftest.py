@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from reader.config import Settings
 for _proxy in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
     os.environ.pop(_proxy, None)
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -24,6 +27,23 @@ def settings(tmp_path) -> Settings:
         gtts_read_timeout=2.0,
         gtts_retries=0,
     )
+
+
+@pytest.fixture
+def app_env(settings, monkeypatch):
+    """The Streamlit pages read their settings from the environment, as the app does;
+    run from the repository root, with Streamlit's caches emptied between tests."""
+    import streamlit as st
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("READER_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("READER_CACHE_DIR", str(settings.cache_dir))
+    monkeypatch.setenv("READER_GTTS_URL", settings.gtts_url)
+    monkeypatch.setenv("READER_GTTS_CONNECT_TIMEOUT", "0.5")
+    monkeypatch.setenv("READER_GTTS_RETRIES", "0")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return settings
 
 
 @pytest.fixture(scope="session")

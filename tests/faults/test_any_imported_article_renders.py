@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import pytest
 import streamlit as st
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as strategies
 from streamlit.testing.v1 import AppTest
@@ -24,14 +23,6 @@ from reader.ui.labels import label
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE_PAGE = "reader/ui/pages/article.py"
 
-
-@pytest.fixture
-def app_env(settings, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("READER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("READER_CACHE_DIR", str(settings.cache_dir))
-    monkeypatch.setenv("READER_GTTS_URL", settings.gtts_url)
-    return settings
 
 
 def _pages_render(article_id: int, title: str) -> None:

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from reader.articles.library import Library
@@ -24,16 +23,6 @@ ARTICLE_PAGE = "reader/ui/pages/article.py"
 NO_SUCH_IDS = ["99999999999999999999999", str(2**63), "-1", "0", "1.5", "abc", "", "%00", "1e3", "²", "1" * 5000]
 PAGES = ["²", "1" * 5000, "99999999999", "-3", "0", "abc", "2.5"]
 
-
-@pytest.fixture
-def app_env(settings, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("READER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("READER_CACHE_DIR", str(settings.cache_dir))
-    monkeypatch.setenv("READER_GTTS_URL", settings.gtts_url)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return settings
 
 
 @pytest.mark.parametrize("article_id", [2**63, 10**30, -(2**70), 0, -1])

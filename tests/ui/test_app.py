@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from reader.articles.library import Library
@@ -21,18 +20,6 @@ from reader.ui.labels import label
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE_PAGE = "reader/ui/pages/article.py"
 
-
-@pytest.fixture
-def app_env(settings, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("READER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("READER_CACHE_DIR", str(settings.cache_dir))
-    monkeypatch.setenv("READER_GTTS_URL", settings.gtts_url)
-    monkeypatch.setenv("READER_GTTS_CONNECT_TIMEOUT", "0.5")
-    monkeypatch.setenv("READER_GTTS_RETRIES", "0")
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return settings
 
 
 def _without_accents(text: str) -> str:

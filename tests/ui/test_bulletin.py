@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st_
 from reader.articles.library import Library
 from reader.ui import bulletin
 from reader.ui.labels import label
-from tests.ui.test_app import _add, _app, _fed, _heading_text, _html, _listed_titles, app_env  # noqa: F401
+from tests.ui.test_app import _add, _app, _fed, _heading_text, _html, _listed_titles
 
 
 def test_the_home_button_opens_the_bulletin_on_the_newest_article(app_env):

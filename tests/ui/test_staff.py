@@ -7,7 +7,6 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from reader.articles.library import Library
@@ -48,22 +47,14 @@ SHORT = [
 
 
 @pytest.fixture
-def staff_env(settings, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("READER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("READER_CACHE_DIR", str(settings.cache_dir))
-    monkeypatch.setenv("READER_GTTS_URL", settings.gtts_url)
-    monkeypatch.setenv("READER_GTTS_CONNECT_TIMEOUT", "0.5")
-    monkeypatch.setenv("READER_GTTS_RETRIES", "0")
+def staff_env(app_env, monkeypatch):
     monkeypatch.setenv("READER_STAFF_PASSWORD", PASSWORD)
     monkeypatch.setenv("READER_STAFF_LOGIN_DELAY_SECONDS", "0.01")
     monkeypatch.setenv("READER_STAFF_LOGIN_FREE_ATTEMPTS", "2")
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    with Library.open(settings) as library:  # a library that is not empty gets no samples
+    with Library.open(app_env) as library:  # a library that is not empty gets no samples
         for article in SHORT:
             library.add(article)
-    return settings
+    return app_env
 
 
 def _staff() -> AppTest:
