@@ -7,7 +7,6 @@ app calls too.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -15,7 +14,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
 
-from reader import __version__, cli_province, config, service, stopping
+from reader import __version__, cli_province, cli_watch, config, service, stopping
+from reader.cli_common import at_least, error_line, print_json
 from reader.articles.model import Article, Headline
 from reader.batch import run_batch
 from reader.errors import ReaderError
@@ -44,12 +44,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
-def _error_line(where: str, exc: object) -> str:
-    """``error: <where>: <why>``, naming the path or URL once when the reason already does."""
-    message = str(exc)
-    return f"error: {message}" if where in message else f"error: {where}: {message}"
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m reader",
@@ -67,16 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
     p.set_defaults(run=_cmd_delete)
 
-    _add_watch_commands(sub)
+    cli_watch.add_commands(sub)
     cli_province.add_commands(sub)
-
-    p = sub.add_parser("watch", help="check every feed and page now and then, import what is new and make its audio")
-    p.add_argument("--every", type=_duration, metavar="DURATION",
-                   help="time between rounds, e.g. 15m, 90s, 1h (default READER_WATCH_EVERY_S, 15m)")
-    p.add_argument("--once", action="store_true", help="one round, then exit (for cron)")
-    p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
-    p.add_argument("--jobs", type=_at_least(1), default=1, metavar="N", help="articles voiced at once (default 1)")
-    p.set_defaults(run=_cmd_watch)
 
     p = sub.add_parser("list", help="list the articles, newest first")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -113,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("pregenerate", help="make the audio of articles that have none yet")
     p.add_argument("--all", action="store_true", help="every article, not only those without audio")
-    p.add_argument("--jobs", type=_at_least(1), default=2, metavar="N", help="articles made at once (default 2)")
+    p.add_argument("--jobs", type=at_least(1), default=2, metavar="N", help="articles made at once (default 2)")
     p.add_argument("--engine", choices=config.ENGINES, help="voice (default: READER_ENGINE or auto)")
     p.set_defaults(run=_cmd_pregenerate)
 
@@ -125,144 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     c = cache.add_parser("verify", help="remove broken clips, half-written article audio, crash leftovers")
     c.set_defaults(run=_cmd_cache_verify)
     c = cache.add_parser("prune", help="remove audio no article uses, then the oldest while over the size limit")
-    c.add_argument("--max-bytes", type=_at_least(0), metavar="N", help="size limit (default READER_CACHE_MAX_BYTES)")
+    c.add_argument("--max-bytes", type=at_least(0), metavar="N", help="size limit (default READER_CACHE_MAX_BYTES)")
     c.set_defaults(run=_cmd_cache_prune)
     return parser
-
-
-def _add_watch_commands(sub: argparse._SubParsersAction) -> None:
-    """``feeds`` (RSS/Atom) and ``sources`` (portal category pages without a feed)."""
-    for name, kind, what in (("feeds", "feed", "RSS or Atom feeds"), ("sources", "page", "portal category or home pages")):
-        p = sub.add_parser(name, help=f"{what} checked for new articles: add, list, remove, refresh")
-        actions = p.add_subparsers(required=True, metavar="ACTION")
-        a = actions.add_parser("add", help=f"watch one of the {what} and import its new articles now")
-        a.add_argument("url")
-        if kind == "page":
-            a.add_argument("--pattern", default="", help="only links whose address matches this regular expression")
-        a.set_defaults(run=_cmd_watch_add, kind=kind)
-        a = actions.add_parser("list", help=f"the {what} watched, with their last check")
-        a.add_argument("--json", action="store_true", help="print JSON")
-        a.set_defaults(run=_cmd_watch_list, kind=kind)
-        a = actions.add_parser("remove", help="stop watching (the articles already imported stay)")
-        a.add_argument("id_or_url", metavar="ID_OR_URL")
-        a.set_defaults(run=_cmd_watch_remove, kind=kind)
-        a = actions.add_parser("refresh", help="check them now and import what is new; prints one id per line")
-        a.add_argument("ids", nargs="*", type=int, metavar="ID", help="only these (default: all)")
-        a.set_defaults(run=_cmd_watch_refresh, kind=kind)
-
-
-def _cmd_watch_add(args: argparse.Namespace, settings: config.Settings) -> int:
-    with service.open_library(settings) as library:
-        report = service.watch_source(library, args.kind, args.url, settings, getattr(args, "pattern", ""))
-    return _print_refresh([report])
-
-
-def _cmd_watch_list(args: argparse.Namespace, settings: config.Settings) -> int:
-    with service.open_library(settings) as library:
-        watched = service.watched_sources(library, args.kind)
-    if args.json:
-        _print_json([w.to_dict() for w in watched])
-        return 0
-    if not watched:
-        print(f"no {args.kind}s are watched", file=sys.stderr)
-    for w in watched:
-        checked = f"checked {w.checked_at}" if w.checked_at else "never checked"
-        state = f"error: {w.last_error}" if w.last_error else "ok"
-        pattern = f"  pattern {w.pattern!r}" if w.pattern else ""
-        print(f"{w.id:>4}  {w.url}{pattern}  {w.title}  ({checked}, {state})")
-    return 0
-
-
-def _cmd_watch_remove(args: argparse.Namespace, settings: config.Settings) -> int:
-    with service.open_library(settings) as library:
-        removed = service.unwatch_source(library, args.id_or_url, args.kind)
-    print(f"no longer watching {removed.url}", file=sys.stderr)
-    return 0
-
-
-def _cmd_watch_refresh(args: argparse.Namespace, settings: config.Settings) -> int:
-    with service.open_library(settings) as library:
-        reports = service.refresh_sources(library, settings, args.kind, args.ids or None)
-    if not reports:
-        print(f"no {args.kind}s are watched", file=sys.stderr)
-    return _print_refresh(reports)
-
-
-def _print_refresh(reports: list) -> int:
-    """Ids of new articles on stdout; one line per source (and per failed item) on stderr."""
-    failed = False
-    for report in reports:
-        for article in report.stored:
-            print(article.id, flush=True)
-        where = f"{report.watched.kind} {report.watched.id} {report.watched.url}"
-        if report.error:
-            failed = True
-            print(_error_line(where, report.error), file=sys.stderr)
-            continue
-        for url, why in report.failures:
-            failed = True
-            print(_error_line(url, why), file=sys.stderr)
-        news = "not modified" if report.not_modified else f"{len(report.stored)} new"
-        later = f", {report.left_for_later} left for the next check" if report.left_for_later else ""
-        dropped = f", {report.given_up} failing item(s) given up" if report.given_up else ""
-        print(f"{where}: {news}{later}{dropped}", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def _duration(raw: str) -> float:
-    from reader import watcher
-
-    try:
-        return watcher.parse_every(raw)
-    except ReaderError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _cmd_watch(args: argparse.Namespace, settings: config.Settings) -> int:
-    # Imported here so the watch command adds nothing to the module's shared imports.
-    from datetime import datetime
-
-    from reader import watcher
-    from reader.articles.model import VN_TZ
-
-    every = args.every or settings.watch_every_s
-    if every <= 0:
-        print("error: READER_WATCH_EVERY_S must be more than 0 seconds", file=sys.stderr)
-        return 1
-
-    def log(line: str) -> None:
-        print(f"{datetime.now(VN_TZ):%Y-%m-%d %H:%M:%S} {line}", file=sys.stderr, flush=True)
-
-    with stopping.stop_on_signals(), watcher.WatchLock(settings), service.open_library(settings) as library:
-        if not service.watched_sources(library):
-            print("error: nothing to watch: add feeds (`feeds add URL`) or pages (`sources add URL`) first",
-                  file=sys.stderr)
-            return 1
-        while True:
-            summary = watcher.watch_round(library, settings, log, args.engine, args.jobs)
-            log(f"round done: {len(summary.imported)} new article(s), {len(summary.voiced)} voiced, "
-                f"{summary.failures} failure(s)")
-            if summary.stopped or stopping.stop_requested():
-                log("stopped on request; the next run continues from here")
-                return 130
-            if args.once:
-                return 1 if summary.failures else 0
-            if stopping.wait(every):
-                log("stopped on request")
-                return 130
-
-
-def _at_least(minimum: int):
-    def parse(raw: str) -> int:
-        try:
-            value = int(raw)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}")
-        return value
-
-    return parse
 
 
 def _add_text_source(p: argparse.ArgumentParser) -> None:
@@ -285,7 +136,7 @@ def _cmd_import(args: argparse.Namespace, settings: config.Settings) -> int:
         for source, result in service.import_articles(library, sources, settings):
             if isinstance(result, ReaderError):
                 failures += 1
-                print(_error_line(source, result), file=sys.stderr)
+                print(error_line(source, result), file=sys.stderr)
             else:
                 print(result.id, flush=True)
     return 1 if failures else 0
@@ -307,9 +158,9 @@ def _cmd_delete(args: argparse.Namespace, settings: config.Settings) -> int:
 
 def _add_paging(p: argparse.ArgumentParser, default_limit: int | None) -> None:
     shown = "all" if default_limit is None else str(default_limit)
-    p.add_argument("--limit", type=_at_least(1), default=default_limit, metavar="N",
+    p.add_argument("--limit", type=at_least(1), default=default_limit, metavar="N",
                    help=f"at most N articles (default {shown})")
-    p.add_argument("--offset", type=_at_least(0), default=0, metavar="N", help="skip the first N (for the next page)")
+    p.add_argument("--offset", type=at_least(0), default=0, metavar="N", help="skip the first N (for the next page)")
 
 
 def _cmd_list(args: argparse.Namespace, settings: config.Settings) -> int:
@@ -345,7 +196,7 @@ def _cmd_show(args: argparse.Namespace, settings: config.Settings) -> int:
     with service.open_library(settings) as library:
         article = library.get(args.id)
     if args.json:
-        _print_json(article.to_dict())
+        print_json(article.to_dict())
         return 0
     print(article.title)
     print(" | ".join(x for x in (article.category, _date(article), article.source) if x))
@@ -362,7 +213,7 @@ def _cmd_show(args: argparse.Namespace, settings: config.Settings) -> int:
 def _cmd_script(args: argparse.Namespace, settings: config.Settings) -> int:
     script = service.script_for(_text_paragraphs(args, settings), settings)
     if args.json:
-        _print_json(script.to_dict())
+        print_json(script.to_dict())
     else:
         print(script.to_text())
     return 0
@@ -448,7 +299,7 @@ def _cmd_cache_stats(args: argparse.Namespace, settings: config.Settings) -> int
 
     stats = maintenance.cache_stats(settings)
     if args.json:
-        _print_json({**asdict(stats), "total_bytes": stats.total_bytes})
+        print_json({**asdict(stats), "total_bytes": stats.total_bytes})
         return 0
     print(f"cache: {settings.cache_dir}")
     print(f"clips: {stats.clips} ({_mib(stats.clip_bytes)})")
@@ -492,7 +343,7 @@ def _text_paragraphs(args: argparse.Namespace, settings: config.Settings) -> lis
 
 def _print_articles(articles: "list[Article] | list[Headline]", as_json: bool) -> None:
     if as_json:
-        _print_json([a.to_dict() for a in articles if isinstance(a, Article)])
+        print_json([a.to_dict() for a in articles if isinstance(a, Article)])
         return
     for a in articles:
         print(f"{a.id:>5}  {_date(a):16}  {a.category[:24]:24}  {a.title}")
@@ -500,10 +351,6 @@ def _print_articles(articles: "list[Article] | list[Headline]", as_json: bool) -
 
 def _date(article: "Article | Headline") -> str:
     return article.published.strftime("%d/%m/%Y %H:%M") if article.published else ""
-
-
-def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 class _ProgressBar:
