@@ -135,6 +135,9 @@ class Settings:
     database_url: str = field(default="", repr=False)
     database_pool_size: int = 10
     database_connect_timeout: float = 10.0
+    # PostgreSQL's search ranks every match as SQLite does, unless a query matches more
+    # than this many articles: then it ranks the newest this many (a page stays fast).
+    search_rank_limit: int = 1000
     # Redis (``redis://host:6379/0``): the rate limit towards Google, the "Google
     # unreachable" memory and the per-clip locks shared by every process and machine.
     redis_url: str = field(default="", repr=False)

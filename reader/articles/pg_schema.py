@@ -9,6 +9,8 @@ otherwise, and a test says so).
 
 from __future__ import annotations
 
+from reader.articles.dialect import Statements
+from reader.articles.ranking import words
 from reader.articles.schema import _backfill_body_hash
 
 # Text folded for search: diacritics off (``unaccent``, which also maps đ to d; the
@@ -17,6 +19,29 @@ from reader.articles.schema import _backfill_body_hash
 _FOLD_FUNCTION = """CREATE OR REPLACE FUNCTION reader_fold(text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$ SELECT lower(translate(public.unaccent('public.unaccent'::regdictionary, $1), 'đĐ', 'dD')) $$"""
+
+# The set of an article's words, straight from the tokens (no parser, no dictionary):
+# prefix queries (``'bien':*``) find them through a GIN index.
+_WORD_SET = "array_to_tsvector(string_to_array(btrim(title_words || ' ' || body_words), ' '))"
+
+
+def _backfill_search_words(conn: Statements) -> None:
+    """Tokens and their count for every article already indexed (the folded text kept so far)."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            "SELECT rowid, title, body FROM articles_fts WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
+        ).fetchall()
+        if not rows:
+            return
+        tokens = [(rowid, words(str(title)), words(str(body))) for rowid, title, body in rows]
+        with conn.conn.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE articles_fts SET title_words = %s, body_words = %s, tokens = %s WHERE rowid = %s",
+                [(" ".join(t), " ".join(b), len(t) + len(b), rowid) for rowid, t, b in tokens],
+            )
+        last = int(rows[-1][0])  # type: ignore[arg-type]
+
 
 POSTGRES_MIGRATIONS: list[tuple[object, ...]] = [
     (
@@ -77,5 +102,19 @@ POSTGRES_MIGRATIONS: list[tuple[object, ...]] = [
     ),
     (
         "CREATE INDEX articles_newest ON articles((published IS NULL), published DESC, id DESC)",
+    ),
+    (
+        # Search ranked as SQLite's FTS5 ranks (``ranking.py``): each column's tokens as
+        # FTS5 makes them, one space apart (a phrase is a LIKE, a word's hits a count), the
+        # article's token count, and the words' set in a GIN index for prefix matches.
+        "ALTER TABLE articles_fts ADD COLUMN title_words TEXT NOT NULL DEFAULT '', "
+        "ADD COLUMN body_words TEXT NOT NULL DEFAULT '', ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0",
+        _backfill_search_words,
+        "ALTER TABLE articles_fts DROP COLUMN doc, DROP COLUMN title, DROP COLUMN body",
+        f"ALTER TABLE articles_fts ADD COLUMN doc tsvector GENERATED ALWAYS AS ({_WORD_SET}) STORED",
+        "CREATE INDEX articles_fts_words ON articles_fts USING gin (doc)",
+        # bm25's corpus figures, kept by the library as it writes (one update a transaction).
+        "CREATE TABLE articles_fts_totals (articles BIGINT NOT NULL, tokens BIGINT NOT NULL)",
+        "INSERT INTO articles_fts_totals SELECT count(*), coalesce(sum(tokens), 0) FROM articles_fts",
     ),
 ]

@@ -79,5 +79,7 @@ MIGRATIONS: list[tuple[Step, ...]] = [
         # A page of the list, newest first, read from an index instead of sorting everything.
         "CREATE INDEX articles_newest ON articles((published IS NULL), published DESC, id DESC)",
     ),
+    # PostgreSQL's search learns to rank as FTS5 does (``pg_schema.py``); FTS5 already does.
+    (),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from reader.articles.library import Library, fold
+from reader.articles.library import Library
 from reader.errors import LibraryError
 
 ARTICLE_COLUMNS = ("id", "title", "category", "published", "source", "url", "paragraphs", "added_at",
@@ -58,10 +58,7 @@ def copy_library(source: Library, target: Library) -> CopyReport:
                 for row in rows:
                     conn.execute(_insert("articles", ARTICLE_COLUMNS), row)
                     title, paragraphs = str(row[1]), json.loads(str(row[6]))
-                    conn.execute(
-                        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                        (row[0], fold(title), fold("\n".join(paragraphs))),
-                    )
+                    target._index(conn, int(row[0]), title, "\n".join(paragraphs))  # type: ignore[arg-type]
                 articles += len(rows)
             for rows in _batches(source, "watched", WATCHED_COLUMNS):
                 for row in rows:

@@ -1,0 +1,100 @@
+"""Search on PostgreSQL, in the order SQLite's search gives (``ranking.py``).
+
+Each article's title and body are kept as their FTS5 tokens, one space apart, with the
+article's token count; the set of its words is in a GIN index. A query's words are
+prefix terms; an article matches when it holds every one. Matching articles holding the
+words side by side, in order (a phrase: a LIKE on the tokens) come first, then by FTS5's
+bm25 (hits counted in the tokens, corpus figures from ``articles_fts_totals`` and one
+capped count per word), then newest id: the order SQLite gives, article for article.
+
+A query matching more than ``rank_limit`` articles (a word or two found nearly
+everywhere) ranks only its ``rank_limit`` newest matches, read in the order of the
+``articles_newest`` index: a page and its total then cost milliseconds instead of a
+second at 100,000 articles, and the first pages still hold the phrase matches among the
+newest news. Such a query is the one place where the two backends may order differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from reader.articles.dialect import Statements
+from reader.articles.ranking import Corpus, bm25, query_terms
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A user's query as the statements below take it."""
+
+    words: list[str]
+
+    @property
+    def tsquery(self) -> str:
+        # Tokens are letters and digits only: nothing a user types reaches the parser as syntax.
+        return " & ".join(f"'{word}':*" for word in self.words)
+
+    @property
+    def starts(self) -> list[str]:
+        """Each word after a space: its hits are the occurrences in ' ' || tokens."""
+        return [f" {word}" for word in self.words]
+
+    @property
+    def phrase(self) -> str:
+        """A LIKE pattern: the words side by side in one column, the last one a prefix."""
+        return f"% {' '.join(self.words)}%"
+
+
+def terms(query: str) -> Terms | None:
+    words = query_terms(query)
+    return Terms(words) if words else None
+
+
+# Per candidate: its id, token count, each word's hits in title and body, phrase or not.
+_HITS = (
+    "ARRAY(SELECT (length(' ' || f.{0}) - length(replace(' ' || f.{0}, s, ''))) / length(s) "
+    "FROM unnest(?::text[]) WITH ORDINALITY w(s, n) ORDER BY n)"
+)
+_CANDIDATE = (
+    f"f.rowid, f.tokens, {_HITS.format('title_words')}, {_HITS.format('body_words')}, "
+    "(' ' || f.title_words) LIKE ? OR (' ' || f.body_words) LIKE ?"
+)
+_ALL_MATCHES = f"SELECT {_CANDIDATE} FROM articles_fts f WHERE f.doc @@ ?::tsquery"
+_NEWEST_MATCHES = (
+    f"SELECT {_CANDIDATE} FROM (SELECT a.id FROM articles a JOIN articles_fts m ON m.rowid = a.id "
+    "WHERE m.doc @@ ?::tsquery ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?) c "
+    "JOIN articles_fts f ON f.rowid = c.id"
+)
+_COUNT_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE doc @@ ?::tsquery LIMIT ?) s"
+# Articles holding each word, counted up to half the library (beyond, bm25 weighs it the same).
+_HOLDING = (
+    "SELECT (SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE doc @@ (quote_literal(s) || ':*')::tsquery "
+    "LIMIT ?) h) FROM unnest(?::text[]) WITH ORDINALITY w(s, n) ORDER BY n"
+)
+COUNT = "SELECT count(*) FROM articles_fts WHERE doc @@ ?::tsquery"
+
+
+def ranked_ids(conn: Statements, found: Terms, limit: int | None, offset: int, rank_limit: int) -> list[int]:
+    """The ids of one page of the search, best first (in one snapshot of the library)."""
+    articles, tokens = conn.execute("SELECT articles, tokens FROM articles_fts_totals").fetchone() or (0, 0)
+    matches = int(conn.execute(_COUNT_UP_TO, (found.tsquery, rank_limit + 1)).fetchone()[0])  # type: ignore[index]
+    if not matches:
+        return []
+    holding = [int(n) for (n,) in conn.execute(_HOLDING, ((int(articles) + 1) // 2, found.words)).fetchall()]
+    corpus = Corpus(int(articles), int(tokens), tuple(holding))  # type: ignore[arg-type]
+    shape = (found.starts, found.starts, found.phrase, found.phrase)
+    if matches <= rank_limit:
+        rows = conn.execute(_ALL_MATCHES, (*shape, found.tsquery)).fetchall()
+    else:
+        rows = conn.execute(_NEWEST_MATCHES, (*shape, found.tsquery, rank_limit)).fetchall()
+    order = sorted(_keys(corpus, rows))
+    page = order[offset:] if limit is None else order[offset:offset + limit]
+    return [-key[2] for key in page]  # type: ignore[misc]
+
+
+def _keys(corpus: Corpus, rows: list[tuple[object, ...]]) -> Iterator[tuple[bool, float, int]]:
+    """SQLite's ORDER BY phrase DESC, bm25, rowid DESC as sort keys."""
+    idf = corpus.idf()
+    for rowid, tokens, in_title, in_body, phrase in rows:
+        score = bm25(corpus, idf, in_title, in_body, int(tokens))  # type: ignore[arg-type]
+        yield (not phrase, score, -int(rowid))  # type: ignore[arg-type]

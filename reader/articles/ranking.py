@@ -1,0 +1,78 @@
+"""Search ranking as SQLite's FTS5 does it, for a backend that has no FTS5 (PostgreSQL).
+
+SQLite's search (``library.py``) ranks articles holding the query's words as a phrase
+first, then by ``bm25(articles_fts, 5.0, 1.0)``, then newest id. To give the same order
+elsewhere, this module reproduces the two things that order depends on: the tokens FTS5's
+``unicode61 remove_diacritics 2`` tokenizer makes of a text (letters and digits, lower
+case, diacritics off, after the library's own đ -> d fold), and the bm25 formula of
+FTS5's ``fts5_aux.c`` (k1 = 1.2, b = 0.75; a word found in more than half of the
+articles weighs almost nothing). Pure functions: the backend counts, this computes.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+from reader.articles.library import _WORD, MAX_QUERY_TERMS, fold
+
+#: The column weights of SQLite's ``bm25(articles_fts, 5.0, 1.0)``: title, body.
+TITLE_WEIGHT = 5.0
+BODY_WEIGHT = 1.0
+_K1 = 1.2
+_B = 0.75
+_SMALLEST_IDF = 1e-6
+
+
+def _plain(token: str) -> str:
+    """One token as FTS5 indexes it: lower case, combining marks (diacritics) removed."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def words(text: str) -> list[str]:
+    """The tokens FTS5 stores for ``text`` (as the library indexes it: folded first)."""
+    return [plain for plain in (_plain(token) for token in _WORD.findall(fold(text))) if plain]
+
+
+def query_terms(query: str) -> list[str]:
+    """The query's words as prefix terms, as ``fts_query`` gives them to FTS5 (at most 32)."""
+    return words(" ".join(_WORD.findall(fold(query))[:MAX_QUERY_TERMS]))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What bm25 knows of the whole library: articles, tokens in all, and for each query
+    term the number of articles holding it (at least ``rows / 2`` is as good as all)."""
+
+    rows: int
+    tokens: int
+    holding: tuple[int, ...]
+
+    def idf(self) -> list[float]:
+        # fts5_aux.c: log((N - n + 0.5) / (n + 0.5)), and 1e-6 where that is not positive.
+        weights = []
+        for n in self.holding:
+            value = math.log((self.rows - n + 0.5) / (n + 0.5))
+            weights.append(value if value > 0.0 else _SMALLEST_IDF)
+        return weights
+
+
+def bm25(corpus: Corpus, idf: Sequence[float], title_hits: Sequence[int], body_hits: Sequence[int],
+         tokens: int) -> float:
+    """FTS5's bm25 of one article: lower is better (it is the negated Okapi score).
+
+    ``title_hits[i]``/``body_hits[i]``: tokens of the title/body starting with term i;
+    ``tokens``: the article's tokens, title and body.
+    """
+    average = corpus.tokens / corpus.rows
+    length = _K1 * (1 - _B + _B * tokens / average)
+    score = 0.0
+    for weight, in_title, in_body in zip(idf, title_hits, body_hits):
+        frequency = 0.0
+        frequency += TITLE_WEIGHT * in_title  # as fts5_aux.c adds each hit's column weight
+        frequency += BODY_WEIGHT * in_body
+        score += weight * ((frequency * (_K1 + 1.0)) / (frequency + length))
+    return -1.0 * score
