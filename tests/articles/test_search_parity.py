@@ -136,3 +136,34 @@ def test_tokens_are_those_of_fts5():
     assert words("Ư Ơ ự ỡ Ñ ø") == ["u", "o", "u", "o", "n", "ø"]
     assert query_terms('an "biên" AND(đường') == ["an", "bien", "and", "duong"]
     assert query_terms(" ".join(["x"] * 40)) == ["x"] * 32
+
+
+def test_a_postgres_library_of_the_previous_schema_migrates_to_the_same_order(settings, postgres_url):
+    """Articles indexed before migration 5 (folded text only) rank as SQLite ranks them."""
+    import psycopg
+
+    from reader.articles.dialect import Statements
+    from reader.articles.library import fold
+    from reader.articles.pg_schema import POSTGRES_MIGRATIONS
+
+    articles = _stories()
+    with psycopg.connect(postgres_url, autocommit=True) as conn, conn.transaction():
+        conn.execute("CREATE TABLE reader_schema (version integer NOT NULL)")
+        conn.execute("INSERT INTO reader_schema VALUES (4)")
+        for migration in POSTGRES_MIGRATIONS[:4]:
+            for step in migration:
+                step(Statements(conn)) if callable(step) else conn.execute(step)  # type: ignore[call-overload]
+        for article in articles:
+            n = conn.execute("INSERT INTO articles (title, paragraphs, added_at) VALUES (%s, %s, '2024-01-01') "
+                             "RETURNING id", (article.title, f'["{article.paragraphs[0]}"]')).fetchone()[0]
+            conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (%s, %s, %s)",
+                         (n, fold(article.title), fold(article.body)))
+    with Library.open(settings) as sqlite, \
+            Library.open(settings.with_(database_url=postgres_url)) as postgres:
+        sqlite.add_many([Article(title=a.title, paragraphs=a.paragraphs) for a in articles])
+        for query in ("an bien", "duong", "trieu cuong", "dong thai", "bien"):
+            assert [a.id for a in postgres.search(query, limit=None)] == \
+                [a.id for a in sqlite.search(query, limit=None)], query
+        postgres.add(Article(title="Sau khi nâng cấp", paragraphs=("An Biên.",)))
+        sqlite.add(Article(title="Sau khi nâng cấp", paragraphs=("An Biên.",)))
+        _same_search(sqlite, postgres, "an bien")
