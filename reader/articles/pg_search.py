@@ -1,11 +1,12 @@
 """Search on PostgreSQL, in the order SQLite's search gives (``ranking.py``).
 
 Each article's title and body are kept as their FTS5 tokens, one space apart, with the
-article's token count; the set of its words is in a GIN index. A query's words are
-prefix terms; an article matches when it holds every one. Matching articles holding the
-words side by side, in order (a phrase: a LIKE on the tokens) come first, then by FTS5's
-bm25 (hits counted in the tokens, corpus figures from ``articles_fts_totals`` and one
-capped count per word), then newest id: the order SQLite gives, article for article.
+article's token count, and the set of its words in a GIN index (``pg_schema.py``). A
+query's words are prefix terms; an article matches when it holds every one. Matching
+articles holding the words side by side, in order (a phrase: a LIKE on the tokens) come
+first, then by FTS5's bm25 (hits counted in the tokens; articles and tokens in all from
+``articles_fts_totals``, articles holding each word from the vocabulary), then newest
+id: the order SQLite gives, article for article.
 
 A query matching more than ``rank_limit`` articles (a word or two found nearly
 everywhere) ranks only its ``rank_limit`` newest matches, read in the order of the
@@ -59,19 +60,24 @@ _CANDIDATE = (
     f"f.rowid, f.tokens, {_HITS.format('title_words')}, {_HITS.format('body_words')}, "
     "(' ' || f.title_words) LIKE ? OR (' ' || f.body_words) LIKE ?"
 )
-_ALL_MATCHES = f"SELECT {_CANDIDATE} FROM articles_fts f WHERE f.doc @@ ?::tsquery"
+_ALL_MATCHES = (
+    f"SELECT {_CANDIDATE} FROM articles_fts_match m JOIN articles_fts f ON f.rowid = m.rowid "
+    "WHERE m.doc @@ ?::tsquery"
+)
 _NEWEST_MATCHES = (
-    f"SELECT {_CANDIDATE} FROM (SELECT a.id FROM articles a JOIN articles_fts m ON m.rowid = a.id "
+    f"SELECT {_CANDIDATE} FROM (SELECT a.id FROM articles a JOIN articles_fts_match m ON m.rowid = a.id "
     "WHERE m.doc @@ ?::tsquery ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?) c "
     "JOIN articles_fts f ON f.rowid = c.id"
 )
-_COUNT_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE doc @@ ?::tsquery LIMIT ?) s"
-# Articles holding each word, counted up to half the library (beyond, bm25 weighs it the same).
-_HOLDING = (
-    "SELECT (SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE doc @@ (quote_literal(s) || ':*')::tsquery "
-    "LIMIT ?) h) FROM unnest(?::text[]) WITH ORDINALITY w(s, n) ORDER BY n"
+_COUNT_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM articles_fts_match WHERE doc @@ ?::tsquery LIMIT ?) s"
+# For each word: the vocabulary's words it is a prefix of, the most articles one of them
+# is in, and the articles in all (each article counted once per word it holds).
+_VOCAB = (
+    "SELECT v.stored, v.most, v.total FROM unnest(?::text[]) WITH ORDINALITY w(s, n) CROSS JOIN LATERAL "
+    "(SELECT count(*), coalesce(max(articles), 0), coalesce(sum(articles), 0) FROM articles_fts_vocab "
+    "WHERE word >= w.s AND word < w.s || chr(1114111)) v(stored, most, total) ORDER BY w.n"
 )
-COUNT = "SELECT count(*) FROM articles_fts WHERE doc @@ ?::tsquery"
+COUNT = "SELECT count(*) FROM articles_fts_match WHERE doc @@ ?::tsquery"
 
 
 def ranked_ids(conn: Statements, found: Terms, limit: int | None, offset: int, rank_limit: int) -> list[int]:
@@ -80,8 +86,7 @@ def ranked_ids(conn: Statements, found: Terms, limit: int | None, offset: int, r
     matches = int(conn.execute(_COUNT_UP_TO, (found.tsquery, rank_limit + 1)).fetchone()[0])  # type: ignore[index]
     if not matches:
         return []
-    holding = [int(n) for (n,) in conn.execute(_HOLDING, ((int(articles) + 1) // 2, found.words)).fetchall()]
-    corpus = Corpus(int(articles), int(tokens), tuple(holding))  # type: ignore[arg-type]
+    corpus = Corpus(int(articles), int(tokens), tuple(_holding(conn, found, int(articles))))  # type: ignore[arg-type]
     shape = (found.starts, found.starts, found.phrase, found.phrase)
     if matches <= rank_limit:
         rows = conn.execute(_ALL_MATCHES, (*shape, found.tsquery)).fetchall()
@@ -90,6 +95,26 @@ def ranked_ids(conn: Statements, found: Terms, limit: int | None, offset: int, r
     order = sorted(_keys(corpus, rows))
     page = order[offset:] if limit is None else order[offset:offset + limit]
     return [-key[2] for key in page]  # type: ignore[misc]
+
+
+def _holding(conn: Statements, found: Terms, articles: int) -> list[int]:
+    """How many articles hold each word as a prefix, as far as bm25 needs to know: exact
+    below half the library, and any figure at or above it there (its weight is the same).
+
+    The vocabulary answers most words at once: a word that is the prefix of one stored
+    word only, or of one held by half the library. Otherwise the articles are counted.
+    """
+    holding = []
+    vocab = conn.execute(_VOCAB, (found.words,)).fetchall()
+    for word, (stored, most, total) in zip(found.words, vocab):
+        if int(stored) <= 1:  # type: ignore[call-overload]
+            holding.append(int(total))  # type: ignore[call-overload]
+        elif 2 * int(most) >= articles:  # type: ignore[call-overload]
+            holding.append(int(most))  # type: ignore[call-overload]
+        else:
+            counted = conn.execute(_COUNT_UP_TO, (f"'{word}':*", (articles + 1) // 2)).fetchone()
+            holding.append(int(counted[0]))  # type: ignore[index]
+    return holding
 
 
 def _keys(corpus: Corpus, rows: list[tuple[object, ...]]) -> Iterator[tuple[bool, float, int]]:

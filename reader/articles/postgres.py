@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import atexit
 import threading
+from collections import Counter
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -45,12 +46,34 @@ def redacted(url: str) -> str:
 
 
 class _Writes(Statements):
-    """A write transaction's statements, with what it added to the search totals."""
+    """A write transaction's statements; what it changed in the search vocabulary and
+    totals is written once, when it ends (one row updated per word, not per article)."""
 
     def __init__(self, conn: psycopg.Connection) -> None:
         super().__init__(conn)
         self.articles = 0
         self.tokens = 0
+        self.vocab: Counter[str] = Counter()
+
+    def count(self, distinct: Iterable[str], tokens: int, sign: int) -> None:
+        self.articles += sign
+        self.tokens += sign * tokens
+        for word in distinct:
+            self.vocab[word] += sign
+
+    def apply(self) -> None:
+        if self.articles or self.tokens:
+            self.conn.execute("UPDATE articles_fts_totals SET articles = articles + %s, tokens = tokens + %s",
+                              (self.articles, self.tokens))
+        changed = {word: n for word, n in self.vocab.items() if n}
+        if changed:
+            self.conn.execute(
+                "INSERT INTO articles_fts_vocab AS v (word, articles) SELECT * FROM unnest(%s::text[], %s::bigint[]) "
+                "ON CONFLICT (word) DO UPDATE SET articles = v.articles + excluded.articles",
+                (list(changed), list(changed.values())),
+            )
+            self.conn.execute("DELETE FROM articles_fts_vocab WHERE word = ANY(%s) AND articles <= 0",
+                              ([w for w, n in changed.items() if n < 0],))
 
 
 def _in_order(ids: list[int], found: list) -> list:  # noqa: ANN001 - Articles or Headlines
@@ -197,16 +220,12 @@ class PostgresLibrary(Library):
     @contextmanager
     def _transaction(self) -> Iterator[Statements]:  # type: ignore[override]
         """Writers serialize on an advisory lock, so two adding the same URL never race;
-        the search totals change once at the end (not once an article: a bulk copy)."""
+        the search vocabulary and totals change once at the end (a bulk copy included)."""
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             writes = _Writes(conn)
             yield writes
-            if writes.articles or writes.tokens:
-                conn.execute(
-                    "UPDATE articles_fts_totals SET articles = articles + %s, tokens = tokens + %s",
-                    (writes.articles, writes.tokens),
-                )
+            writes.apply()
 
     def _index(self, conn: Statements, article_id: int, title: str, body: str) -> None:  # type: ignore[override]
         in_title, in_body = words(title), words(body)
@@ -214,15 +233,21 @@ class PostgresLibrary(Library):
             "INSERT INTO articles_fts (rowid, title_words, body_words, tokens) VALUES (?, ?, ?, ?)",
             (article_id, " ".join(in_title), " ".join(in_body), len(in_title) + len(in_body)),
         )
+        distinct = sorted(set(in_title) | set(in_body))
+        conn.execute("INSERT INTO articles_fts_match (rowid, doc) VALUES (?, array_to_tsvector(?::text[]))",
+                     (article_id, distinct))
         if isinstance(conn, _Writes):
-            conn.articles += 1
-            conn.tokens += len(in_title) + len(in_body)
+            conn.count(distinct, len(in_title) + len(in_body), 1)
 
     def _unindex(self, conn: Statements, article_id: int) -> None:  # type: ignore[override]
-        removed = conn.execute("DELETE FROM articles_fts WHERE rowid = ? RETURNING tokens", (article_id,)).fetchall()
+        removed = conn.execute(
+            "DELETE FROM articles_fts WHERE rowid = ? RETURNING title_words, body_words, tokens", (article_id,)
+        ).fetchall()
+        conn.execute("DELETE FROM articles_fts_match WHERE rowid = ?", (article_id,))
         if isinstance(conn, _Writes):
-            conn.articles -= len(removed)
-            conn.tokens -= sum(int(tokens) for (tokens,) in removed)  # type: ignore[call-overload]
+            for title_words, body_words, tokens in removed:
+                distinct = set(str(title_words).split()) | set(str(body_words).split())
+                conn.count(distinct, int(tokens), -1)  # type: ignore[call-overload]
 
     # -- what differs from SQLite ---------------------------------------------------------
 

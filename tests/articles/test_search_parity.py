@@ -60,6 +60,15 @@ def _same_search(sqlite: Library, postgres: Library, query: str) -> None:
         assert page == expected[offset:offset + size], (query, offset)
 
 
+def _figures_agree_with_the_articles(postgres: Library) -> None:
+    """The vocabulary and totals kept as articles are written are what a recount gives."""
+    assert postgres.rows("SELECT articles, tokens FROM articles_fts_totals") == postgres.rows(
+        "SELECT count(*), coalesce(sum(tokens), 0) FROM articles_fts")
+    assert postgres.rows("SELECT word, articles FROM articles_fts_vocab ORDER BY word") == postgres.rows(
+        "SELECT word, count(*) FROM articles_fts_match, unnest(tsvector_to_array(doc)) word "
+        'GROUP BY word ORDER BY word COLLATE "C"')
+
+
 def test_the_same_queries_give_the_same_order_on_both(both):
     sqlite, postgres = both
     for library in both:
@@ -80,6 +89,7 @@ def test_edits_and_deletions_keep_the_order_the_same(both):
         library.add(Article(title="An Biên sau khi sửa", paragraphs=("Đường An Biên lại đẹp.",)))
     for query in ("an bien", "duong", "trieu cuong", "bien"):
         _same_search(sqlite, postgres, query)
+    _figures_agree_with_the_articles(postgres)
 
 
 def test_a_phrase_comes_before_the_same_words_scattered(both):
@@ -113,6 +123,7 @@ def test_any_library_and_query_order_the_same(both, texts, queries):
                           for n, (t, b) in enumerate(texts)])
     for query in queries:
         _same_search(sqlite, postgres, query)
+    _figures_agree_with_the_articles(postgres)
 
 
 def test_a_query_matching_more_than_the_limit_ranks_its_newest(settings, postgres_url):
@@ -164,6 +175,7 @@ def test_a_postgres_library_of_the_previous_schema_migrates_to_the_same_order(se
         for query in ("an bien", "duong", "trieu cuong", "dong thai", "bien"):
             assert [a.id for a in postgres.search(query, limit=None)] == \
                 [a.id for a in sqlite.search(query, limit=None)], query
+        _figures_agree_with_the_articles(postgres)
         postgres.add(Article(title="Sau khi nâng cấp", paragraphs=("An Biên.",)))
         sqlite.add(Article(title="Sau khi nâng cấp", paragraphs=("An Biên.",)))
         _same_search(sqlite, postgres, "an bien")

@@ -66,7 +66,9 @@ def test_search_folds_diacritics_and_d_in_the_database(pg_settings):
         ("SELECT id FROM articles WHERE url = 'http://p/a' AND url <> '' ORDER BY id LIMIT 1", "articles_"),
         ("SELECT id FROM articles WHERE source = 'file:/a' AND source <> '' ORDER BY id", "articles_source"),
         ("SELECT id FROM articles WHERE body_hash = 'abc' ORDER BY id", "articles_body_hash"),
-        ("SELECT rowid FROM articles_fts WHERE doc @@ 'duong:*'::tsquery", "articles_fts_words"),
+        ("SELECT rowid FROM articles_fts_match WHERE doc @@ 'duong:*'::tsquery", "articles_fts_match_doc"),
+        ("SELECT max(articles) FROM articles_fts_vocab WHERE word >= 'an' AND word < 'an' || chr(1114111)",
+         "articles_fts_vocab_pkey"),
     ],
 )
 def test_lookups_can_use_their_index(pg_settings, postgres_url, sql, index):
