@@ -3,7 +3,7 @@
 Each article's title and body are kept as their FTS5 tokens, one space apart, with the
 article's token count, and the set of its words in a GIN index (``pg_schema.py``). A
 query's words are prefix terms; an article matches when it holds every one. Matching
-articles holding the words side by side, in order (a phrase: a LIKE on the tokens) come
+articles holding the words side by side, in order (a phrase) come
 first, then by FTS5's bm25 (hits counted in the tokens; articles and tokens in all from
 ``articles_fts_totals``, articles holding each word from the vocabulary), then newest
 id: the order SQLite gives, article for article.
@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from reader.articles.dialect import Statements
-from reader.articles.ranking import Corpus, bm25, query_terms
+from reader.articles.ranking import Corpus, bm25, hits, holds_phrase, query_terms
 
 
 @dataclass(frozen=True)
 class Terms:
-    """A user's query as the statements below take it."""
+    """A user's query as FTS5 tokens, and as a ``tsquery`` of prefixes, all required."""
 
     words: list[str]
 
@@ -35,40 +35,20 @@ class Terms:
         # Tokens are letters and digits only: nothing a user types reaches the parser as syntax.
         return " & ".join(f"'{word}':*" for word in self.words)
 
-    @property
-    def starts(self) -> list[str]:
-        """Each word after a space: its hits are the occurrences in ' ' || tokens."""
-        return [f" {word}" for word in self.words]
-
-    @property
-    def phrase(self) -> str:
-        """A LIKE pattern: the words side by side in one column, the last one a prefix."""
-        return f"% {' '.join(self.words)}%"
-
 
 def terms(query: str) -> Terms | None:
     words = query_terms(query)
     return Terms(words) if words else None
 
 
-# Per candidate: its id, token count, each word's hits in title and body, phrase or not.
-_HITS = (
-    "ARRAY(SELECT (length(' ' || f.{0}) - length(replace(' ' || f.{0}, s, ''))) / length(s) "
-    "FROM unnest(?::text[]) WITH ORDINALITY w(s, n) ORDER BY n)"
+# The newest matches, one more than will be ranked: fewer means these are all of them.
+# (The planner walks the articles_newest index when matches are many, and sorts the few
+# the GIN index finds when they are few.)
+_NEWEST = (
+    "SELECT a.id FROM articles a JOIN articles_fts_match m ON m.rowid = a.id WHERE m.doc @@ ?::tsquery "
+    "ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?"
 )
-_CANDIDATE = (
-    f"f.rowid, f.tokens, {_HITS.format('title_words')}, {_HITS.format('body_words')}, "
-    "(' ' || f.title_words) LIKE ? OR (' ' || f.body_words) LIKE ?"
-)
-_ALL_MATCHES = (
-    f"SELECT {_CANDIDATE} FROM articles_fts_match m JOIN articles_fts f ON f.rowid = m.rowid "
-    "WHERE m.doc @@ ?::tsquery"
-)
-_NEWEST_MATCHES = (
-    f"SELECT {_CANDIDATE} FROM (SELECT a.id FROM articles a JOIN articles_fts_match m ON m.rowid = a.id "
-    "WHERE m.doc @@ ?::tsquery ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?) c "
-    "JOIN articles_fts f ON f.rowid = c.id"
-)
+_CANDIDATES = "SELECT rowid, tokens, title_words, body_words FROM articles_fts WHERE rowid = ANY(?)"
 _COUNT_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM articles_fts_match WHERE doc @@ ?::tsquery LIMIT ?) s"
 # For each word: the vocabulary's words it is a prefix of, the most articles one of them
 # is in, and the articles in all (each article counted once per word it holds).
@@ -83,18 +63,14 @@ COUNT = "SELECT count(*) FROM articles_fts_match WHERE doc @@ ?::tsquery"
 def ranked_ids(conn: Statements, found: Terms, limit: int | None, offset: int, rank_limit: int) -> list[int]:
     """The ids of one page of the search, best first (in one snapshot of the library)."""
     articles, tokens = conn.execute("SELECT articles, tokens FROM articles_fts_totals").fetchone() or (0, 0)
-    matches = int(conn.execute(_COUNT_UP_TO, (found.tsquery, rank_limit + 1)).fetchone()[0])  # type: ignore[index]
-    if not matches:
+    newest = [int(i) for (i,) in conn.execute(_NEWEST, (found.tsquery, rank_limit + 1)).fetchall()]  # type: ignore[call-overload]
+    if not newest:
         return []
-    corpus = Corpus(int(articles), int(tokens), tuple(_holding(conn, found, int(articles))))  # type: ignore[arg-type]
-    shape = (found.starts, found.starts, found.phrase, found.phrase)
-    if matches <= rank_limit:
-        rows = conn.execute(_ALL_MATCHES, (*shape, found.tsquery)).fetchall()
-    else:
-        rows = conn.execute(_NEWEST_MATCHES, (*shape, found.tsquery, rank_limit)).fetchall()
-    order = sorted(_keys(corpus, rows))
+    corpus = Corpus(int(articles), int(tokens), tuple(_holding(conn, found, int(articles))))  # type: ignore[call-overload]
+    rows = conn.execute(_CANDIDATES, (newest[:rank_limit],)).fetchall()
+    order = sorted(_keys(corpus, found.words, rows))
     page = order[offset:] if limit is None else order[offset:offset + limit]
-    return [-key[2] for key in page]  # type: ignore[misc]
+    return [-key[2] for key in page]
 
 
 def _holding(conn: Statements, found: Terms, articles: int) -> list[int]:
@@ -117,9 +93,11 @@ def _holding(conn: Statements, found: Terms, articles: int) -> list[int]:
     return holding
 
 
-def _keys(corpus: Corpus, rows: list[tuple[object, ...]]) -> Iterator[tuple[bool, float, int]]:
-    """SQLite's ORDER BY phrase DESC, bm25, rowid DESC as sort keys."""
+def _keys(corpus: Corpus, words: list[str], rows: list[tuple[object, ...]]) -> Iterator[tuple[bool, float, int]]:
+    """SQLite's ORDER BY phrase DESC, bm25, rowid DESC, as sort keys."""
     idf = corpus.idf()
-    for rowid, tokens, in_title, in_body, phrase in rows:
-        score = bm25(corpus, idf, in_title, in_body, int(tokens))  # type: ignore[arg-type]
-        yield (not phrase, score, -int(rowid))  # type: ignore[arg-type]
+    for rowid, tokens, title, body in rows:
+        title, body = str(title), str(body)
+        score = bm25(corpus, idf, hits(title, words), hits(body, words), int(tokens))  # type: ignore[call-overload]
+        phrase = holds_phrase(title, words) or holds_phrase(body, words)
+        yield (not phrase, score, -int(rowid))  # type: ignore[call-overload]

@@ -109,6 +109,13 @@ _pools: dict[str, ConnectionPool] = {}
 _pools_lock = threading.Lock()
 
 
+def _plan_each_time(conn: psycopg.Connection) -> None:
+    """Plan every statement for its own values, also once psycopg has prepared it: a
+    search for a word in every article and one for a rare word need opposite plans
+    (walk the newest first, or ask the word index), and a generic plan fits one only."""
+    conn.execute("SET plan_cache_mode = force_custom_plan")
+
+
 def _shared_pool(
     url: str, size: int, timeout: float, prepare: Callable[[ConnectionPool], None]
 ) -> ConnectionPool:
@@ -121,7 +128,7 @@ def _shared_pool(
         pool = ConnectionPool(
             url, min_size=1, max_size=max(1, size), timeout=timeout, open=False,
             kwargs={"autocommit": True, "connect_timeout": max(1, int(timeout))},
-            check=ConnectionPool.check_connection, name="reader-library",
+            check=ConnectionPool.check_connection, name="reader-library", configure=_plan_each_time,
         )
         try:
             pool.open(wait=True, timeout=timeout)

@@ -37,6 +37,18 @@ def words(text: str) -> list[str]:
     return [plain for plain in (_plain(token) for token in _WORD.findall(fold(text))) if plain]
 
 
+def hits(tokens: str, terms: Sequence[str]) -> list[int]:
+    """For each term, the tokens starting with it in ``tokens`` (one space apart)."""
+    spaced = f" {tokens}"
+    return [spaced.count(f" {term}") for term in terms]
+
+
+def holds_phrase(tokens: str, terms: Sequence[str]) -> bool:
+    """Whether ``tokens`` (one space apart) hold the terms side by side, the last a prefix,
+    as FTS5's phrase query ``"an bien"*`` matches within one column."""
+    return f" {' '.join(terms)}" in f" {tokens}"
+
+
 def query_terms(query: str) -> list[str]:
     """The query's words as prefix terms, as ``fts_query`` gives them to FTS5 (at most 32)."""
     return words(" ".join(_WORD.findall(fold(query))[:MAX_QUERY_TERMS]))
