@@ -10,9 +10,10 @@ id: the order SQLite gives, article for article.
 
 A query matching more than ``rank_limit`` articles (a word or two found nearly
 everywhere) ranks only its ``rank_limit`` newest matches, read in the order of the
-``articles_newest`` index: a page and its total then cost milliseconds instead of a
-second at 100,000 articles, and the first pages still hold the phrase matches among the
-newest news. Such a query is the one place where the two backends may order differently.
+``articles_newest`` index, and the older matches follow them, newest first: a page then
+costs milliseconds instead of a second at 100,000 articles, every match is on some page,
+and the first pages hold the phrase matches among the newest news. Such a query is the
+one place where the two backends may order differently.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def terms(query: str) -> Terms | None:
 # the GIN index finds when they are few.)
 _NEWEST = (
     "SELECT a.id FROM articles a JOIN articles_fts_match m ON m.rowid = a.id WHERE m.doc @@ ?::tsquery "
-    "ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?"
+    "ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?"
 )
 _CANDIDATES = "SELECT rowid, tokens, title_words, body_words FROM articles_fts WHERE rowid = ANY(?)"
 _COUNT_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM articles_fts_match WHERE doc @@ ?::tsquery LIMIT ?) s"
@@ -63,14 +64,20 @@ COUNT = "SELECT count(*) FROM articles_fts_match WHERE doc @@ ?::tsquery"
 def ranked_ids(conn: Statements, found: Terms, limit: int | None, offset: int, rank_limit: int) -> list[int]:
     """The ids of one page of the search, best first (in one snapshot of the library)."""
     articles, tokens = conn.execute("SELECT articles, tokens FROM articles_fts_totals").fetchone() or (0, 0)
-    newest = [int(i) for (i,) in conn.execute(_NEWEST, (found.tsquery, rank_limit + 1)).fetchall()]  # type: ignore[call-overload]
+    newest = [int(i) for (i,) in conn.execute(_NEWEST, (found.tsquery, rank_limit + 1, 0)).fetchall()]  # type: ignore[call-overload]
     if not newest:
         return []
     corpus = Corpus(int(articles), int(tokens), tuple(_holding(conn, found, int(articles))))  # type: ignore[call-overload]
     rows = conn.execute(_CANDIDATES, (newest[:rank_limit],)).fetchall()
-    order = sorted(_keys(corpus, found.words, rows))
-    page = order[offset:] if limit is None else order[offset:offset + limit]
-    return [-key[2] for key in page]
+    ranked = [-key[2] for key in sorted(_keys(corpus, found.words, rows))]
+    end = None if limit is None else offset + limit
+    page = ranked[offset:end]
+    if len(newest) > rank_limit and (end is None or end > rank_limit):
+        # Past the ranked newest: the older matches follow, newest first.
+        start = max(offset, rank_limit)
+        more = conn.execute(_NEWEST, (found.tsquery, -1 if end is None else end - start, start)).fetchall()
+        page += [int(i) for (i,) in more]  # type: ignore[call-overload]
+    return page
 
 
 def _holding(conn: Statements, found: Terms, articles: int) -> list[int]:

@@ -126,20 +126,23 @@ def test_any_library_and_query_order_the_same(both, texts, queries):
     _figures_agree_with_the_articles(postgres)
 
 
-def test_a_query_matching_more_than_the_limit_ranks_its_newest(settings, postgres_url):
+def test_a_query_matching_more_than_the_limit_ranks_its_newest_then_the_rest_follow(settings, postgres_url):
     start = datetime(2024, 1, 1, tzinfo=VN_TZ)
     with Library.open(settings.with_(database_url=postgres_url, search_rank_limit=5)) as library:
         stored = library.add_many([
             Article(title=f"Tin {n}", paragraphs=("Huyện An Biên." if n % 2 else "An và Biên.",),
                     published=start + timedelta(days=n), source=f"t:{n}") for n in range(12)])
-        newest = {a.id for a in stored[-5:]}
         found = [a.id for a in library.search("an bien", limit=None)]
-        assert set(found) == newest
-        assert library.search_count("an bien") == 12
+        assert library.search_count("an bien") == len(found) == 12
+        assert set(found[:5]) == {a.id for a in stored[-5:]}
+        assert found[5:] == [a.id for a in reversed(stored[:-5])], "the older ones, newest first"
         phrases = [a.id for a in stored[-5:] if "Huyện" in a.paragraphs[0]]
         assert found[:len(phrases)] == sorted(phrases, reverse=True)
-        pages = [h.id for offset in (0, 2, 4) for h in library.search_headlines("an bien", 2, offset)]
-        assert pages == found
+        for size in (2, 3, 5, 7):
+            pages = [h.id for offset in range(0, 12, size) for h in library.search_headlines("an bien", size, offset)]
+            assert pages == found, size
+        assert [a.id for a in library.search("an bien", limit=None, offset=4)] == found[4:]
+        assert library.search("an bien", limit=3, offset=12) == []
 
 
 def test_tokens_are_those_of_fts5():
