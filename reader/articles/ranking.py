@@ -2,39 +2,56 @@
 
 SQLite's search (``library.py``) ranks articles holding the query's words as a phrase
 first, then by ``bm25(articles_fts, 5.0, 1.0)``, then newest id. To give the same order
-elsewhere, this module reproduces the two things that order depends on: the tokens FTS5's
-``unicode61 remove_diacritics 2`` tokenizer makes of a text (letters and digits, lower
-case, diacritics off, after the library's own đ -> d fold), and the bm25 formula of
-FTS5's ``fts5_aux.c`` (k1 = 1.2, b = 0.75; a word found in more than half of the
-articles weighs almost nothing). Pure functions: the backend counts, this computes.
+elsewhere, this module gives the two things that order depends on: the tokens FTS5's
+``unicode61 remove_diacritics 2`` tokenizer makes of a text (after the library's own
+đ -> d fold; asked of FTS5 itself, in memory), and the bm25 formula of FTS5's
+``fts5_aux.c`` (k1 = 1.2, b = 0.75; a word found in more than half of the articles
+weighs almost nothing). The backend counts, this computes.
 """
 
 from __future__ import annotations
 
 import math
-import unicodedata
+import sqlite3
+import threading
 from dataclasses import dataclass
 from typing import Sequence
 
 from reader.articles.library import _WORD, MAX_QUERY_TERMS, fold
 
+#: The tokenizer of SQLite's ``articles_fts`` (``schema.py``, migration 1).
+FTS5_TOKENIZER = "unicode61 remove_diacritics 2"
 #: The column weights of SQLite's ``bm25(articles_fts, 5.0, 1.0)``: title, body.
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 _K1 = 1.2
 _B = 0.75
 _SMALLEST_IDF = 1e-6
+_local = threading.local()
 
 
-def _plain(token: str) -> str:
-    """One token as FTS5 indexes it: lower case, combining marks (diacritics) removed."""
-    decomposed = unicodedata.normalize("NFD", token.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+def _tokenizer() -> sqlite3.Connection:
+    """This thread's in-memory FTS5 table: FTS5 itself cuts the text (no second tokenizer
+    to keep in step with SQLite's Unicode tables and diacritic rules)."""
+    conn = getattr(_local, "tokenizer", None)
+    if conn is None:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(text, tokenize='{FTS5_TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        _local.tokenizer = conn
+    return conn
 
 
 def words(text: str) -> list[str]:
-    """The tokens FTS5 stores for ``text`` (as the library indexes it: folded first)."""
-    return [plain for plain in (_plain(token) for token in _WORD.findall(fold(text))) if plain]
+    """The tokens FTS5 stores for ``text``, in order (the text folded first, as the
+    library indexes it)."""
+    conn = _tokenizer()
+    conn.execute("BEGIN")
+    try:
+        conn.execute("INSERT INTO t (rowid, text) VALUES (1, ?)", (fold(text),))
+        return [str(term) for (term,) in conn.execute("SELECT term FROM v ORDER BY offset")]
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def hits(tokens: str, terms: Sequence[str]) -> list[int]:

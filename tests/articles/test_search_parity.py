@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from reader.articles.library import Library
+from reader.articles.library import Library, fold
 from reader.articles.model import VN_TZ, Article
 from reader.articles.ranking import query_terms, words
 from reader.articles.samples import ensure_samples
@@ -147,7 +147,7 @@ def test_a_query_matching_more_than_the_limit_ranks_its_newest_then_the_rest_fol
 
 def test_tokens_are_those_of_fts5():
     assert words("Đường về An Biên, 3,5% lúa!") == ["duong", "ve", "an", "bien", "3", "5", "lua"]
-    assert words("Ư Ơ ự ỡ Ñ ø") == ["u", "o", "u", "o", "n", "ø"]
+    assert words("Ư Ơ ự ỡ Ñ ø ₽ x²") == ["u", "o", "u", "o", "n", "ø", "₽", "x²"]
     assert query_terms('an "biên" AND(đường') == ["an", "bien", "and", "duong"]
     assert query_terms(" ".join(["x"] * 40)) == ["x"] * 32
 
@@ -182,3 +182,33 @@ def test_a_postgres_library_of_the_previous_schema_migrates_to_the_same_order(se
         postgres.add(Article(title="Sau khi nâng cấp", paragraphs=("An Biên.",)))
         sqlite.add(Article(title="Sau khi nâng cấp", paragraphs=("An Biên.",)))
         _same_search(sqlite, postgres, "an bien")
+
+
+def _library_index_sql() -> str:
+    """The statement that made a real SQLite library's search table (its tokenizer)."""
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        Library(Path(folder) / "lib.db").close()
+        with sqlite3.connect(Path(folder) / "lib.db") as conn:
+            return str(conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0])
+
+
+_INDEX_SQL = _library_index_sql()
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
+       | st.lists(st.sampled_from(_VOCABULARY + ["Ư", "ỡ", "Ñ", "ß", "İ", "x²", "3,5%", "-", "đ", "Đ", "o'", "₽"]))
+       .map(" ".join))
+def test_words_are_the_tokens_of_the_sqlite_library(text):
+    """Token for token, in order, what SQLite's search table stores for a text (any Unicode)."""
+    import sqlite3
+
+    with sqlite3.connect(":memory:") as conn:
+        conn.execute(_INDEX_SQL)
+        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(articles_fts, 'instance')")
+        conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (1, ?, '')", (fold(text),))
+        assert words(text) == [term for term, in conn.execute("SELECT term FROM v ORDER BY offset")]
