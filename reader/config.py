@@ -146,14 +146,16 @@ class Settings:
     # often a job is retried when it fails or its worker dies, how often a busy worker
     # says it is alive (a job whose worker is silent for three times that is retried
     # elsewhere), how often a worker looks for such jobs, how long the lock that keeps an
-    # article from being made twice at once outlives a dead holder, and how long the app
-    # waits for the workers to make an article before making it itself.
+    # article from being made twice at once outlives a dead holder, how long the app
+    # waits for a worker to start an article or to make its next part before making it
+    # itself, and how often the staff page's queue progress is read again.
     job_timeout: float = 1800.0
     job_retries: int = 3
     worker_heartbeat_seconds: float = 10.0
     worker_maintenance_seconds: float = 30.0
     job_lock_seconds: float = 30.0
-    job_wait_seconds: float = 300.0
+    job_wait_seconds: float = 30.0
+    staff_queue_refresh_seconds: float = 2.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Iterator
 from reader.audio.cache import ClipCache, write_output
 from reader.audio.codec import retag_mp3
 from reader.audio.engines import Engine, make_engine
-from reader.audio.keys import Tags, article_key, articles_dir, is_offline, layout_of
-from reader.audio.parts import Arrivals, AudioPart, PartMaker, groups
+from reader.audio.keys import Tags, article_key, articles_dir, is_offline, layout_of, parts_dir
+from reader.audio.parts import Arrivals, AudioPart, PartMaker, groups, part_count
 from reader.audio.store import load, store
 from reader.audio.synthesize import iter_sentence_clips, plan_script
 from reader.config import ENGINES, Settings
@@ -37,7 +37,8 @@ from reader.errors import AssemblyError, OutputError
 if TYPE_CHECKING:
     from reader.speech.script import SpeechScript
 
-__all__ = ["AudioPart", "Rendering", "article_key", "article_keys", "cached_rendering", "render", "render_parts"]
+__all__ = ["AudioPart", "Rendering", "article_key", "article_keys", "cached_rendering", "part_count", "render",
+           "render_parts", "stored_part"]
 
 
 @dataclass(frozen=True)
@@ -191,3 +192,15 @@ def render_parts(
         yield from parts
     finally:
         maker.close()
+
+
+def stored_part(settings: Settings, index: int, key: str, engine: str | Engine | None = None) -> AudioPart | None:
+    """Part ``index`` of an article as another process stored it (``AudioPart.mp3_path``'s
+    stem is its key), checked whole; None if it is not (or no longer) there."""
+    stored = load(parts_dir(settings), key) if key.isascii() and key.isalnum() else None
+    if stored is None:
+        return None
+    mp3_path, info = stored
+    paragraphs = tuple(sorted({row["paragraph"] for row in info["timings"] if "paragraph" in row}))
+    return AudioPart(index, paragraphs, mp3_path, list(info["timings"]), int(info.get("duration_ms", 0)),
+                     is_offline(_engine(engine, settings), info.get("engines_used", ())))
