@@ -55,17 +55,27 @@ def _pending(job_id: str, conn: redis.Redis) -> Job | None:
     return job if job.get_status(refresh=False) in PENDING else None
 
 
-def enqueue_audio(settings: Settings, article_id: int, engine: str | None = None) -> Job:
-    """The job making the audio of ``article_id``: the one already waiting or running, or a new one."""
+def enqueue_audio(settings: Settings, article_id: int, engine: str | None = None, *, first: bool = False) -> Job:
+    """The job making the audio of ``article_id``: the one already waiting or running, or a new one.
+    ``first``: a listener is waiting for it, so it goes before the pre-generation queued
+    by staff or the watcher (a job already waiting is moved to the front)."""
     from reader.jobs.tasks import make_audio
 
     conn = connection(settings)
     job_id = audio_job_id(article_id)
+    queue = Queue(AUDIO_QUEUE, connection=conn)
     try:
-        return _pending(job_id, conn) or Queue(AUDIO_QUEUE, connection=conn).enqueue(
+        job = _pending(job_id, conn)
+        if job is not None:
+            # Whoever takes it out of the list puts it back at the front (a worker may have taken it).
+            if first and job.get_status(refresh=False) == JobStatus.QUEUED and queue.remove(job_id):
+                queue.push_job_id(job_id, at_front=True)
+            return job
+        return queue.enqueue(
             make_audio, int(article_id), engine, job_id=job_id, job_timeout=int(settings.job_timeout),
             retry=Retry(max=settings.job_retries) if settings.job_retries else None,
             result_ttl=3600, failure_ttl=7 * 24 * 3600, description=f"audio of article {article_id}",
+            at_front=first,
         )
     except redis.RedisError as exc:
         raise JobsUnavailable(f"Cannot put the audio of article {article_id} on the queue at "
@@ -97,7 +107,7 @@ def made_by_workers(settings: Settings, article_id: int) -> Iterator[AudioProgre
     its worker dies or it makes no progress: the app then makes the audio itself."""
     if not workers_exist(settings):
         raise JobsUnavailable("No `python -m reader worker` is alive to make the audio")
-    yield from follow(enqueue_audio(settings, article_id), settings)
+    yield from follow(enqueue_audio(settings, article_id, first=True), settings)
 
 
 def audio_progress(settings: Settings, article_ids: list[int]) -> dict[int, AudioProgress]:

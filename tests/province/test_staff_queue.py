@@ -9,6 +9,7 @@ import pytest
 from rq import Queue, Worker
 
 from reader.articles.library import Library
+from reader.config import Settings
 from reader.jobs import queue as jobs
 from reader.staff import audio
 from reader.staff.audio import QueueState
@@ -19,7 +20,7 @@ from tests.ui.test_staff import SHORT, _logged_in, _section, _select, _texts, st
 @pytest.fixture
 def idle_worker(redis_url):
     """A worker registered on the audio queue that takes nothing: jobs stay queued."""
-    conn = jobs.connection(jobs.Settings(redis_url=redis_url))
+    conn = jobs.connection(Settings(redis_url=redis_url))
     worker = Worker([Queue(jobs.AUDIO_QUEUE, connection=conn)], connection=conn)
     worker.register_birth()
     yield worker
@@ -45,7 +46,10 @@ def test_pregeneration_is_queued_when_a_worker_exists(settings, redis_url, idle_
     ids = audio.queue_audio(articles, province)
     assert ids == [a.id for a in articles]
     assert audio.queue_audio(articles, province) == ids  # asked again: the same jobs, none added
-    assert jobs.Queue(jobs.AUDIO_QUEUE, connection=jobs.connection(province)).count == len(ids)
+    queue = Queue(jobs.AUDIO_QUEUE, connection=jobs.connection(province))
+    assert queue.job_ids == [f"audio-{i}" for i in ids]
+    jobs.enqueue_audio(province, ids[-1], first=True)  # a listener opened the last one: it goes first
+    assert queue.job_ids == [f"audio-{i}" for i in (ids[-1], *ids[:-1])]
     assert {s.state for s in audio.queue_progress(ids, province).values()} == {QueueState.QUEUED}
     _work_once(province)
     done = audio.queue_progress(ids, province)
