@@ -241,6 +241,7 @@ def _parts_from_workers(
     whole article, else how many parts were handed over before they could not go on."""
     from reader.audio.render import stored_part
     from reader.errors import JobsUnavailable
+    from reader.jobs.progress import DONE
     from reader.jobs.queue import made_by_workers
 
     heard = 0
@@ -255,7 +256,7 @@ def _parts_from_workers(
                 yield part
             if on_progress is not None:
                 on_progress(progress)
-            if progress.stage == "done":
+            if progress.stage == DONE:
                 return None if heard else 0
     except JobsUnavailable as exc:
         log.warning("making article %s in the app's process: %s", article_id, exc)
