@@ -148,3 +148,33 @@ def test_without_a_worker_the_app_makes_the_article_itself(province, redis):
     _heard_whole(article, settings, parts)
     if redis == "no worker":
         assert Job.fetch_many([f"audio-{article.id}"], connection=jobs.connection(province)) == [None]
+
+
+def test_jobs_status_says_how_far_a_running_article_is(province):
+    import re
+    import subprocess
+    import sys
+
+    from tests.province.test_workers import REPO
+
+    article = _stored_article(province)
+    with FakeGoogle(latency=0.1) as google:
+        env = _env(province, google.url)
+        worker = _worker(env)
+        try:
+            job = jobs.enqueue_audio(province, article.id)
+
+            def first_part_made():
+                job.refresh()
+                return bool(job.meta.get("reader_audio", {}).get("ready"))
+
+            _until(first_part_made, 120, "the worker to make the first part")
+            google.hang = True  # the worker now waits for Google: its job stays running
+            status = subprocess.run([sys.executable, "-m", "reader", "jobs", "status"], cwd=REPO, env=env,
+                                    capture_output=True, text=True, timeout=120)
+            google.hang = False
+        finally:
+            _kill_tree(worker.pid)
+            worker.wait(30)
+    assert status.returncode == 0, status.stderr
+    assert re.search(rf"audio-{article.id}: [1-5] of 6 parts made", status.stdout), status.stdout
