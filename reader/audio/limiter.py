@@ -50,6 +50,10 @@ class Slot:
         """Any other failure: frees the slot without changing the limit."""
         self._finish("failed", None)
 
+    def unused(self) -> None:
+        """Nothing was sent after all: frees the slot without changing the limit."""
+        self._finish("unused", None)
+
     def _finish(self, outcome: str, retry_after: float | None) -> None:
         if not self._done:
             self._done = True

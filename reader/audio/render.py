@@ -64,16 +64,19 @@ def _build(script: "SpeechScript", eng: Engine, settings: Settings, tags: Tags |
 
 
 def _made(script: "SpeechScript", maker: PartMaker) -> Iterator[AudioPart]:
-    """Feed ``maker`` the article as the clips arrive: the next group, with every group
-    after it whose clips are there too; the parts as they are ready."""
+    """Feed ``maker`` the article as the clips arrive: the next group, with the groups
+    after it whose clips are there too, up to ``assembly_step_clips`` clips a step (so
+    the encoder works on one step while the next is decoded); the parts as they are ready."""
     plan = groups(script)
     last_spoken = max((i for i, group in enumerate(plan) if group.speaks), default=-1)
     arrivals = Arrivals(iter_sentence_clips(script, maker.eng, maker.cache))
+    step = maker.settings.assembly_step_clips
     try:
         number = 0
         while number < len(plan):
             batch: list = []
-            while number < len(plan) and (not batch or arrivals.arrived() >= plan[number].sentences):
+            while number < len(plan) and (not batch or (arrivals.arrived() >= plan[number].sentences
+                                                         and _clips(batch) < step)):
                 group = plan[number]
                 trailing = maker.settings.paragraph_pause_ms if number < last_spoken else 0
                 batch.append((arrivals.take(group.sentences), group.paragraphs, trailing))
@@ -83,6 +86,10 @@ def _made(script: "SpeechScript", maker: PartMaker) -> Iterator[AudioPart]:
             yield from maker.add(batch)
     finally:
         arrivals.close()
+
+
+def _clips(batch: list) -> int:
+    return sum(len(sentence.clips) for sentences, _, _ in batch for sentence in sentences)
 
 
 def _store_whole(maker: PartMaker, settings: Settings, tempo: float) -> tuple[Path, dict]:

@@ -19,6 +19,14 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 
+_running = threading.local()
+
+
+def current_priority() -> int:
+    """The priority of the work this thread is running (0 outside the workers): what it
+    asks of others (``gtts_batch``) keeps its place in line."""
+    return getattr(_running, "priority", 0)
+
 
 class ClipWorkers:
     """A pool of daemon threads taking work from one priority queue."""
@@ -53,9 +61,10 @@ class ClipWorkers:
 
     def _work(self) -> None:
         while True:
-            _, _, future, fn, args = self._queue.get()
+            priority, _, future, fn, args = self._queue.get()
             if not future.set_running_or_notify_cancel():
                 continue
+            _running.priority = priority
             try:
                 result = fn(*args)
             except BaseException as exc:  # the waiting caller gets it, the worker lives on
