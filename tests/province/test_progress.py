@@ -27,8 +27,9 @@ ARTICLE = Article(
 
 @pytest.fixture
 def province(settings, redis_url):
-    # One request at a time: the article is made paragraph after paragraph.
+    # One chunk a request, one request at a time: the article is made paragraph after paragraph.
     return settings.with_(redis_url=redis_url, engine="gtts", gtts_max_concurrency=1, gtts_initial_concurrency=1,
+                          gtts_batch_size=1,
                           worker_heartbeat_seconds=1, job_wait_seconds=30, job_retries=0)
 
 
@@ -36,7 +37,7 @@ def _env(province, google_url):
     return {
         **os.environ, "READER_DATA_DIR": str(province.data_dir), "READER_CACHE_DIR": str(province.cache_dir),
         "READER_REDIS_URL": province.redis_url, "READER_GTTS_URL": google_url, "READER_ENGINE": "gtts",
-        "READER_GTTS_MAX_CONCURRENCY": "1", "READER_GTTS_INITIAL_CONCURRENCY": "1",
+        "READER_GTTS_MAX_CONCURRENCY": "1", "READER_GTTS_INITIAL_CONCURRENCY": "1", "READER_GTTS_BATCH_SIZE": "1",
         "READER_WORKER_HEARTBEAT_SECONDS": "1", "READER_WORKER_MAINTENANCE_SECONDS": "1",
         "READER_JOB_RETRIES": "0", "READER_JOB_LOCK_SECONDS": "2", "READER_REDIS_LOCK_EXPIRY": "3",
     }
@@ -158,7 +159,7 @@ def test_jobs_status_says_how_far_a_running_article_is(province):
     from tests.province.test_workers import REPO
 
     article = _stored_article(province)
-    with FakeGoogle(latency=0.1) as google:
+    with FakeGoogle(latency=0.3) as google:
         env = _env(province, google.url)
         worker = _worker(env)
         try:
