@@ -49,20 +49,31 @@ def report(job: Job, progress: AudioProgress) -> None:
 def progress_of(job: Job, status: JobStatus | None = None) -> AudioProgress:
     """The job's progress as last written, with its stage from the job's status."""
     status = status or job.get_status(refresh=False)
-    raw = job.meta.get(META_KEY) if isinstance(job.meta, dict) else None
-    written = AudioProgress(QUEUED)
+    return read_progress(job.meta.get(META_KEY) if isinstance(job.meta, dict) else None, status)
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
+def read_progress(raw: object, status: JobStatus | str | None) -> AudioProgress:
+    """What a job's meta says, read defensively (a worker of another version may have
+    written it): anything unreadable counts as nothing made yet."""
+    keys: tuple[str, ...] = ()
+    ready = total = 0
     if isinstance(raw, dict):
-        keys = tuple(str(k) for k in raw.get("part_keys") or ())
-        written = AudioProgress(str(raw.get("stage", MAKING)), int(raw.get("ready", len(keys))),
-                                int(raw.get("total", 0)), keys)
+        listed = raw.get("part_keys")
+        if isinstance(listed, (list, tuple)) and all(isinstance(k, str) for k in listed):
+            keys = tuple(listed)
+        ready, total = max(_count(raw.get("ready")), len(keys)), _count(raw.get("total"))
+    total = max(total, ready)
     if status == JobStatus.FINISHED:
-        return AudioProgress(DONE, written.ready, max(written.total, written.ready), written.part_keys)
+        return AudioProgress(DONE, ready, total, keys)
     if status in WAITING:
-        return AudioProgress(QUEUED, written.ready, written.total, written.part_keys)
+        return AudioProgress(QUEUED, ready, total, keys)
     if status == JobStatus.STARTED:
-        return written if written.stage == MAKING else AudioProgress(MAKING, written.ready, written.total,
-                                                                      written.part_keys)
-    return AudioProgress(FAILED, written.ready, written.total, written.part_keys)
+        return AudioProgress(MAKING, ready, total, keys)
+    return AudioProgress(FAILED, ready, total, keys)
 
 
 def follow(job: Job, settings: Settings, poll: float = POLL_SECONDS) -> Iterator[AudioProgress]:

@@ -57,7 +57,7 @@ def make_audio(article_id: int, engine: str | None = None) -> str:
     so the app plays the parts made so far and says how many are left."""
     from rq import get_current_job
 
-    from reader.jobs.progress import DONE, MAKING, AudioProgress, report
+    from reader.jobs.progress import MAKING, AudioProgress, report
 
     settings = config.load()
     job = get_current_job()
@@ -74,8 +74,6 @@ def make_audio(article_id: int, engine: str | None = None) -> str:
             keys.append(part.mp3_path.stem)
             if job is not None:
                 report(job, AudioProgress(MAKING, len(keys), max(total, len(keys)), tuple(keys)))
-        if job is not None:
-            report(job, AudioProgress(DONE, len(keys), max(total, len(keys)), tuple(keys)))
         return "made"
 
 
