@@ -85,7 +85,7 @@ class Settings:
     assembly_max_inputs: int = 200
     # While clips arrive faster than they are assembled, at most this many are decoded
     # in one step, so the encoder works on one step while the next is decoded.
-    assembly_step_clips: int = 24
+    assembly_step_clips: int = 48
     # `cache prune` keeps the audio cache under this size, oldest article audio first.
     cache_max_bytes: int = 2 * 1024**3
     # Temporary files older than this are leftovers of a crash (`cache verify` removes them).

@@ -15,8 +15,8 @@ waits for a batch to fill.
 The caller's thread only waits for its ask. The sender that carries a batch answers
 every ask in it, with its audio or with the error that ended it, whatever happens:
 a sender never leaves an ask unanswered, and survives what it reports. Senders are
-daemon threads of the process that made them; a forked child (an RQ job) starts its
-own.
+daemon threads of the process that made them; a forked child (an RQ job) starts
+with no batcher and makes its own.
 """
 
 from __future__ import annotations
@@ -86,7 +86,6 @@ class Batcher:
         self._arrival = itertools.count()
         self._changed = threading.Condition()
         self._senders = 0
-        self._pid = os.getpid()
         self._alone = False
 
     def refuse_batches(self) -> None:
@@ -148,11 +147,11 @@ _guard = threading.Lock()
 
 
 def batcher_for(endpoint: str, voice: str) -> Batcher:
-    """This process's batcher for ``endpoint`` and ``voice`` (a forked child makes its own)."""
+    """This process's batcher for ``endpoint`` and ``voice``."""
     key = (endpoint, voice)
     with _guard:
         batcher = _batchers.get(key)
-        if batcher is None or batcher._pid != os.getpid():
+        if batcher is None:
             batcher = _batchers[key] = Batcher(f"gtts-{len(_batchers)}")
         return batcher
 
@@ -161,3 +160,14 @@ def forget_batchers() -> None:
     """Drop every batcher (their idle senders stay asleep; new asks get new ones)."""
     with _guard:
         _batchers.clear()
+
+
+def _after_fork() -> None:
+    """A forked child (an RQ job) has none of its parent's senders, and a lock another
+    thread held at the fork stays held: it starts from nothing."""
+    global _guard
+    _guard = threading.Lock()
+    _batchers.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork)

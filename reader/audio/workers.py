@@ -12,6 +12,7 @@ they are daemons: a process that exits does not wait for chunks nobody needs.
 from __future__ import annotations
 
 import itertools
+import os
 import queue
 import threading
 from concurrent.futures import Future
@@ -74,6 +75,15 @@ class ClipWorkers:
 
 
 _workers = ClipWorkers()
+
+
+def _after_fork() -> None:
+    """A forked child has none of its parent's threads: it starts workers of its own."""
+    global _workers
+    _workers = ClipWorkers()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def clip_workers(size: int) -> ClipWorkers:

@@ -140,3 +140,25 @@ def test_an_ask_is_answered_even_when_its_carrier_fails(settings: Settings) -> N
     with pytest.raises(RuntimeError, match="a bug"):
         first.result()
     assert batcher.submit("hai", carrier, 3, 1).result() == b"ID3hai"  # the sender lived on
+
+
+def _make_in_child(settings: Settings, results) -> None:
+    try:
+        sentences = synthesize_script(article(6, 2), GttsEngine(settings), ClipCache(settings.cache_dir))
+        results.put(sum(len(s.clips) for s in sentences))
+    except BaseException as exc:  # reported to the parent, whatever it is
+        results.put(repr(exc))
+
+
+def test_a_forked_child_makes_its_own_workers_and_senders(online: Settings, google: FakeGoogle) -> None:
+    """As an RQ job: forked from a process whose workers, senders and limiter are running."""
+    import multiprocessing
+
+    synthesize_script(make_script(["bà con đi chợ"]), GttsEngine(online), ClipCache(online.cache_dir))
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    child = context.Process(target=_make_in_child, args=(online, results))
+    child.start()
+    child.join(60)
+    assert child.exitcode == 0, "the child hung or died"
+    assert results.get(timeout=5) == 12
