@@ -11,6 +11,8 @@ characters (the bundled samples back to back) it prints, side by side:
   - plain gTTS 2.5.4 (its host pointed at the fake, nothing else changed) against the
     reader: requests, whole-article time, and the floor ceil(requests / cap) x latency
     (the least any client can take while keeping to the cap);
+  - the same with one chunk a request (``READER_GTTS_BATCH_SIZE=1``), as the floor
+    then counts;
   - the reader's first sentence ready (the title), the first playable part (title and
     first paragraph: what a listener waits for first), all clips ready, and the whole
     article rendered (clips + assembly);
@@ -64,6 +66,7 @@ class Run:
 
     def __init__(self, google: FakeGoogle, action: Callable[[], object]) -> None:
         before, refused_before, connections = google.request_count, google.statuses.count(429), google.connections
+        rpcs_before = google.rpc_count
         start, started, cpu = time.perf_counter(), time.monotonic(), cpu_seconds()
         self.outcome = "ok"
         try:
@@ -73,6 +76,7 @@ class Run:
         self.seconds = time.perf_counter() - start
         self.cpu = cpu_seconds() - cpu
         self.requests = google.request_count - before
+        self.rpcs = google.rpc_count - rpcs_before
         self.refused = google.statuses.count(429) - refused_before
         self.connections = google.connections - connections
         # When the last answer left the fake: the rest of the time is assembly.
@@ -179,6 +183,8 @@ def main() -> None:
             width = limiter_for(google.url, base).width
             peak = google.peak_in_flight
             again = Run(google, lambda: render(script, base))
+            forget_limiters()
+            single = Run(google, lambda: render(script, settings_in("cache-single", google.url).with_(gtts_batch_size=1)))
 
         with FakeGoogle(latency=args.latency, max_in_flight=args.cap, throttle_rate=args.throttle_rate, seed=1) as google:
             forget_limiters()
@@ -192,11 +198,17 @@ def main() -> None:
           f"article of {len(text)} characters\n")
     print(f"{'':34} {'plain gTTS':>12} {'reader':>12}   reader vs plain")
     print(f"{'requests':34} {plain.requests:>12} {cold.requests:>12}   {cold.requests / plain.requests:.2f}x")
+    print(f"{'chunks asked (RPCs)':34} {plain.rpcs:>12} {cold.rpcs:>12}   "
+          f"{cold.rpcs / plain.rpcs:.2f}x (up to {base.gtts_batch_size} a request)")
     print(f"{'whole article (s)':34} {plain.seconds:>12.2f} {cold.seconds:>12.2f}   "
           f"{plain.seconds / cold.seconds:.1f}x faster")
     print(f"{'  CPU, with the fake and ffmpeg (s)':34} {plain.cpu:>12.2f} {cold.cpu:>12.2f}")
     print(f"{'floor ceil(requests/cap) x latency':34} {floor_seconds(plain.requests, args.cap, args.latency):>12.2f} "
           f"{floor:>12.2f}   reader at {cold.seconds / floor:.2f}x its floor")
+    single_floor = floor_seconds(single.requests, args.cap, args.latency)
+    print(f"{'  one chunk a request (s)':34} {'':>12} {single.seconds:>12.2f}   "
+          f"({single.requests} requests, floor {single_floor:.2f} s: {single.seconds / single_floor:.2f}x; "
+          "READER_GTTS_BATCH_SIZE=1)")
     print(f"{'first sentence ready (s)':34} {'':>12} {first:>12.2f}")
     print(f"{'first part playable (s)':34} {'':>12} {part:>12.2f}   "
           f"(title + first paragraph; all parts and the whole MP3: {parts:.2f} s)")
@@ -217,7 +229,7 @@ def main() -> None:
     print(f"{'  time (s)':34} {storm_plain.seconds:>12.2f} {storm_reader.seconds:>12.2f}")
     pre_floor = floor_seconds(pre.requests, args.cap, args.latency)
     print(f"\npregenerate --all --jobs 8, {articles} sample articles: {pre.requests} requests, "
-          f"{pre.refused} refused, {pre.seconds:.2f} s; floor {pre_floor:.2f} s ({pre.seconds / pre_floor:.2f}x); "
+          f"{pre.refused} refused, {pre.seconds:.2f} s ({pre.cpu:.2f} s CPU); floor {pre_floor:.2f} s ({pre.seconds / pre_floor:.2f}x); "
           f"last answer at {pre.last_answer:.2f} s ({pre.last_answer / pre_floor:.2f}x the floor)")
 
 

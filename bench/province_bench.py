@@ -9,8 +9,10 @@ in a temporary directory (tests/servers.py) and stopped at the end. Nothing is a
 Workers: the fake Google (tests/fakes/google.py) answers after ``--latency`` (250 ms)
 and refuses with 429 beyond ``--cap`` (8) requests in flight; ``READER_GTTS_MAX_CONCURRENCY``
 is the same cap, shared by all workers through Redis. N ``worker --burst`` processes
-make the audio of ``--jobs`` (50) queued articles. Printed: wall time, the floor (every
-distinct chunk once, ``cap`` at a time: chunks x latency / cap), requests and 429s.
+make the audio of ``--jobs`` (50) queued articles. Printed: wall time, the floor (the
+requests made, ``cap`` at a time: ceil(requests / cap) x latency), the CPU time of the
+workers and what it takes at best on this machine's cores (CPU / cores), requests,
+chunks asked (one RPC each; several may share a request) and 429s.
 
 Pages: a SQLite library of ``--articles`` articles is built, moved to PostgreSQL with
 ``db copy`` (timed), vacuumed and analysed as autovacuum would, and pages of the list,
@@ -20,7 +22,9 @@ searches and whole search pages (the total and 20 headlines) are timed there.
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -52,10 +56,17 @@ def _articles(count: int) -> list[Article]:
             for n, s in ((n, samples[n % len(samples)]) for n in range(count))]
 
 
+def _children_cpu() -> float:
+    """CPU seconds of the finished worker processes (and the job processes they waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def worker_figures(pg: PostgresServer, redis_server: RedisServer, counts: list[int], articles: int,
                    latency: float, cap: int) -> None:
-    print(f"{'workers':>7} {'wall':>8} {'floor':>8} {'requests':>9} {'429s':>5}  ({articles} articles, "
-          f"{latency * 1000:.0f} ms a request, {cap} in flight for all)")
+    cores = os.cpu_count() or 1
+    print(f"{'workers':>7} {'wall':>8} {'floor':>8} {'CPU':>8} {'CPU/' + str(cores):>8} {'requests':>9} "
+          f"{'chunks':>7} {'429s':>5}  ({articles} articles, {latency * 1000:.0f} ms a request, {cap} in flight for all)")
     for run, count in enumerate(counts):
         with tempfile.TemporaryDirectory() as folder, FakeGoogle(latency=latency, max_in_flight=cap) as google:
             database = pg.create_database(f"bench_workers_{run}")
@@ -70,16 +81,16 @@ def worker_figures(pg: PostgresServer, redis_server: RedisServer, counts: list[i
                    "READER_GTTS_URL": google.url, "READER_GTTS_MAX_CONCURRENCY": str(cap)}
             for article_id in ids:
                 jobs.enqueue_audio(settings, article_id)
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), _children_cpu()
             workers = [subprocess.Popen([sys.executable, "-m", "reader", "worker", "--burst"], cwd=REPO, env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(count)]
             for worker in workers:
                 worker.wait()
-            wall = time.perf_counter() - began
-            distinct = len(set(google.texts))
+            wall, used = time.perf_counter() - began, _children_cpu() - cpu
             throttled = sum(1 for status in google.statuses if status == 429)
-            floor = distinct * latency / cap
-            print(f"{count:>7} {wall:7.1f}s {floor:7.1f}s {len(google.texts):>9} {throttled:>5}")
+            floor = math.ceil(google.request_count / cap) * latency
+            print(f"{count:>7} {wall:7.1f}s {floor:7.1f}s {used:7.1f}s {used / cores:7.1f}s "
+                  f"{google.request_count:>9} {google.rpc_count:>7} {throttled:>5}")
             pg.drop_database(f"bench_workers_{run}")
 
 

@@ -89,6 +89,7 @@ def _cmd_jobs_status(args: argparse.Namespace, settings: config.Settings) -> int
     from rq import Worker
 
     from reader.jobs import queue as jobs
+    from reader.jobs.progress import progress_many
 
     _needs_redis(settings)
     conn = jobs.connection(settings)
@@ -96,6 +97,11 @@ def _cmd_jobs_status(args: argparse.Namespace, settings: config.Settings) -> int
     for q in jobs.queues(settings, conn):
         print(f"{q.name}: {q.count} waiting, {q.started_job_registry.count} running, "
               f"{q.failed_job_registry.count} failed")
+        if q.name == jobs.AUDIO_QUEUE:
+            running = q.started_job_registry.get_job_ids()
+            for job_id, progress in zip(running, progress_many(running, conn)):
+                if progress is not None and progress.total:
+                    print(f"  {job_id}: {progress.ready} of {progress.total} parts made")
     return 0
 
 

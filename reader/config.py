@@ -36,6 +36,9 @@ class Settings:
     # the initial value, grows while answers are clean, halves on a 429, never passes the max.
     gtts_max_concurrency: int = 8
     gtts_initial_concurrency: int = 5
+    # Chunks one request may carry (Google's batchexecute takes several RPCs a request);
+    # asks are batched only while the requests in flight are at the limit. 1: one a request, as gTTS.
+    gtts_batch_size: int = 3
     # Connect + first byte of the answer: a Google that accepts and says nothing is
     # found out this fast (the read timeout above only applies once the answer flows).
     gtts_first_byte_timeout: float = 3.0
@@ -65,6 +68,10 @@ class Settings:
     paragraph_pause_ms: int = 750
     # Article MP3s: mono at the clips' 24 kHz; Google's own clips are 32 kb/s, so more is waste.
     mp3_bitrate: str = "48k"
+    # LAME's algorithm quality, 0 (best, slowest) to 9 (fastest): 5 is LAME's own default
+    # and a third faster than ffmpeg's default for speech that sounds the same. Stored
+    # articles are not made again when it changes.
+    mp3_quality: int = 5
     # EBU R128 loudness every article is brought to, and the peak level a limiter keeps it under.
     loudness_target_lufs: float = -16.0
     loudness_peak_dbfs: float = -1.5
@@ -76,6 +83,9 @@ class Settings:
     # how many clips one ffmpeg process decodes at once (each is an open file).
     ffmpeg_timeout: float = 120.0
     assembly_max_inputs: int = 200
+    # While clips arrive faster than they are assembled, at most this many are decoded
+    # in one step, so the encoder works on one step while the next is decoded.
+    assembly_step_clips: int = 48
     # `cache prune` keeps the audio cache under this size, oldest article audio first.
     cache_max_bytes: int = 2 * 1024**3
     # Temporary files older than this are leftovers of a crash (`cache verify` removes them).
@@ -149,14 +159,16 @@ class Settings:
     # often a job is retried when it fails or its worker dies, how often a busy worker
     # says it is alive (a job whose worker is silent for three times that is retried
     # elsewhere), how often a worker looks for such jobs, how long the lock that keeps an
-    # article from being made twice at once outlives a dead holder, and how long the app
-    # waits for the workers to make an article before making it itself.
+    # article from being made twice at once outlives a dead holder, how long the app
+    # waits for a worker to start an article or to make its next part before making it
+    # itself, and how often the staff page's queue progress is read again.
     job_timeout: float = 1800.0
     job_retries: int = 3
     worker_heartbeat_seconds: float = 10.0
     worker_maintenance_seconds: float = 30.0
     job_lock_seconds: float = 30.0
-    job_wait_seconds: float = 300.0
+    job_wait_seconds: float = 30.0
+    staff_queue_refresh_seconds: float = 2.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -177,6 +189,10 @@ class Settings:
             raise ConfigError("READER_MAX_CHUNK_CHARS must be between 20 and 100 (Google's limit)")
         if settings.gtts_max_concurrency < 1 or settings.gtts_initial_concurrency < 1:
             raise ConfigError("READER_GTTS_MAX_CONCURRENCY and READER_GTTS_INITIAL_CONCURRENCY must be at least 1")
+        if not 0 <= settings.mp3_quality <= 9:
+            raise ConfigError("READER_MP3_QUALITY must be between 0 (best, slowest) and 9 (fastest)")
+        if not 1 <= settings.gtts_batch_size <= 10:
+            raise ConfigError("READER_GTTS_BATCH_SIZE must be between 1 and 10 (chunks in one request to Google)")
         if settings.gtts_first_byte_timeout <= 0 or settings.gtts_probe_interval <= 0:
             raise ConfigError(
                 "READER_GTTS_FIRST_BYTE_TIMEOUT and READER_GTTS_PROBE_INTERVAL must be more than 0 seconds"

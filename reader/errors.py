@@ -15,6 +15,7 @@ the probable cause in English (the CLI prints it as is). The UI shows
     │   └── ExtractError       the source was read but holds no recognisable article
     ├── LibraryError           the library is unusable (newer schema, corrupt file, database down)
     ├── JobsUnavailable        the Redis job queue (READER_REDIS_URL) cannot be reached
+    │   └── JobStalled         a worker's job failed, went silent or waited too long
     ├── ScriptError            nothing speakable in the text
     ├── OutputError            an output file asked for (MP3, timing map) cannot be written
     ├── Interrupted            a stop was asked for (Ctrl-C, SIGTERM) before the work was done
@@ -77,6 +78,10 @@ class LibraryError(ReaderError):
 
 class JobsUnavailable(ReaderError):
     user_message = "Máy chủ xử lý đang bận. Vui lòng thử lại sau."
+
+
+class JobStalled(JobsUnavailable):
+    """The app then makes the audio itself; listeners never see this one."""
 
 
 class ScriptError(ReaderError):

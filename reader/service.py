@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Generator, Iterator
 
 from reader.articles.library import Library
 from reader.articles.model import Article
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reader.articles.watchlist import Watched
     from reader.audio.maintenance import CacheReport
     from reader.audio.render import AudioPart, Rendering
+    from reader.jobs.progress import AudioProgress
     from reader.speech.script import SpeechScript
 
 log = logging.getLogger(__name__)
@@ -188,7 +189,7 @@ def render_article(article: Article, settings: Settings, engine: str | None = No
                          slow=slow)
 
 
-def _readable_script(article: Article, settings: Settings) -> tuple[SpeechScript, Settings]:
+def readable_script(article: Article, settings: Settings) -> tuple[SpeechScript, Settings]:
     """The article's script; a broken staff lexicon must not silence the site, so the
     article is then read without it (and the fault is logged for staff)."""
     try:
@@ -201,22 +202,89 @@ def _readable_script(article: Article, settings: Settings) -> tuple[SpeechScript
 
 def listen(article: Article, settings: Settings, *, slow: bool = False) -> Rendering:
     """The article's audio for a listener (``slow``: the slower variant, pitch kept)."""
-    script, settings = _readable_script(article, settings)
+    script, settings = readable_script(article, settings)
     return render_script(script, settings, tags=article_tags(article), slow=slow)
 
 
-def listen_parts(article: Article, settings: Settings) -> Iterator[AudioPart]:
+def listen_parts(
+    article: Article, settings: Settings, on_progress: Callable[[AudioProgress], None] | None = None
+) -> Iterator[AudioPart]:
     """The article's audio for a listener, part by part as soon as each is playable
     (title and first paragraph first); when exhausted, `listen` finds the whole MP3 at once.
-    An article already made comes as one part: its whole MP3."""
+    An article already made comes as one part: its whole MP3.
+
+    In a province (``redis_url``) a worker makes an article nobody has heard yet: its
+    parts are handed over as the worker stores them, and ``on_progress`` is told how
+    far it is. If no worker is alive, Redis cannot be reached, or the job fails or
+    stalls, the app makes the rest itself (still telling ``on_progress``)."""
     from reader.audio.render import render_parts
 
-    script, settings = _readable_script(article, settings)
-    if settings.redis_url and article.id is not None:  # a province: workers make it, if any
-        from reader.jobs.queue import made_by_workers
+    script, settings = readable_script(article, settings)
+    tags = article_tags(article)
+    if not (settings.redis_url and article.id is not None) or has_audio(script, settings):
+        yield from render_parts(script, settings, tags=tags)
+        return
+    heard = yield from _parts_from_workers(article.id, settings, on_progress)
+    if heard is None:
+        return
+    if has_audio(script, settings):  # the workers finished meanwhile
+        if not heard:
+            yield from render_parts(script, settings, tags=tags)  # the whole article, as one part
+        return
+    yield from _parts_made_here(script, settings, tags, heard, on_progress)
 
-        made_by_workers(article.id, lambda: has_audio(script, settings), settings)
-    yield from render_parts(script, settings, tags=article_tags(article))
+
+def _parts_from_workers(
+    article_id: int, settings: Settings, on_progress: Callable[[AudioProgress], None] | None
+) -> Generator[AudioPart, None, int | None]:
+    """The parts a worker makes, as it stores them. Returns None once the workers made the
+    whole article, else how many parts were handed over before they could not go on."""
+    from reader.audio.render import stored_part
+    from reader.errors import JobsUnavailable
+    from reader.jobs.progress import DONE
+    from reader.jobs.queue import made_by_workers
+
+    heard = 0
+    try:
+        for progress in made_by_workers(settings, article_id):
+            for index in range(heard, len(progress.part_keys)):
+                part = stored_part(settings, index, progress.part_keys[index])
+                if part is None:  # not on this machine's cache (or not whole): make it here
+                    log.warning("part %d of article %s is not in the audio cache", index, article_id)
+                    return heard
+                heard += 1
+                yield part
+            if on_progress is not None:
+                on_progress(progress)
+            if progress.stage == DONE:
+                return None if heard else 0
+    except JobsUnavailable as exc:
+        log.warning("making article %s in the app's process: %s", article_id, exc)
+    return heard
+
+
+def _parts_made_here(
+    script: SpeechScript, settings: Settings, tags: dict[str, str], heard: int,
+    on_progress: Callable[[AudioProgress], None] | None,
+) -> Iterator[AudioPart]:
+    """The article made in this process, from part ``heard`` on (the parts before it are
+    made again from the cached clips, to carry the encoder's state, but not handed over)."""
+    from reader.audio.render import part_count, render_parts
+    from reader.jobs.progress import HERE, AudioProgress
+
+    total = part_count(script)
+    for part in render_parts(script, settings, tags=tags):
+        if part.index < heard:
+            continue
+        if on_progress is not None:
+            on_progress(AudioProgress(HERE, part.index + 1, max(total, part.index + 1)))
+        yield part
+
+
+def part_count(script: SpeechScript) -> int:
+    """How many parts the article is first played in."""
+    from reader.audio.render import part_count as count
+    return count(script)
 
 
 def has_audio(script: SpeechScript, settings: Settings, engine: str | None = None) -> bool:

@@ -141,7 +141,7 @@ def test_speak_with_google_against_the_fake(env, tmp_path, capsys, monkeypatch):
             "-o", str(out_mp3), "--engine", "gtts", "--timings", str(out_json),
         )
         assert code == 0, err
-        assert google.request_count >= 2
+        assert google.rpc_count >= 2
         assert not any(ch.isdigit() for text in google.texts for ch in text)
     audio = AudioSegment.from_file(out_mp3)
     timings = json.loads(out_json.read_text(encoding="utf-8"))

@@ -4,8 +4,10 @@ Only http(s); every hop of a redirect is checked again; hosts that resolve to
 private, loopback, link-local or reserved addresses are refused (no probing of the
 server's own network) unless an operator listed them in ``settings.allow_hosts``;
 time and size are bounded so a slow or endless response cannot hang a worker.
-Known limit: the address is checked before requests resolves it again, so a DNS
-answer that changes between the two lookups is not caught.
+The connection goes to the very address that was checked (``PinnedAdapter``): a DNS
+answer that changes between the check and the connection (DNS rebinding) cannot
+send the request inside; the host name still goes in the Host header, TLS SNI and
+the certificate check.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from typing import Iterator, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from reader import __version__, stopping
 from reader.config import Settings
@@ -82,6 +87,14 @@ def _default_port(scheme: str) -> int:
 
 def check_url(url: str, settings: Settings) -> bool:
     """Raise ``FetchError`` unless ``url`` may be fetched; True if its host is allow-listed."""
+    return checked_address(url, settings)[0]
+
+
+def checked_address(url: str, settings: Settings) -> tuple[bool, str | None]:
+    """(allow-listed?, the public address to connect to) for ``url``; raises ``FetchError``.
+
+    Every address the host resolves to must be public; the first is the one to use.
+    An allow-listed host is not resolved here (None: connect as usual)."""
     try:
         parts = urlsplit(url)
         port = parts.port or _default_port(parts.scheme.lower())
@@ -95,13 +108,15 @@ def check_url(url: str, settings: Settings) -> bool:
         raise FetchError(f"The URL has no host name: {url!r}")
     allowed = {h.lower() for h in settings.allow_hosts}
     if host in allowed or f"{host}:{port}" in allowed:
-        return True
+        return True, None
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise FetchError(f"Cannot resolve the host {host!r} (no network or a wrong address): {exc}") from exc
+    addresses = []
     for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        text = str(info[4][0]).split("%", 1)[0]
+        address = ipaddress.ip_address(text)
         mapped = getattr(address, "ipv4_mapped", None)
         if mapped is not None:
             address = mapped
@@ -110,7 +125,38 @@ def check_url(url: str, settings: Settings) -> bool:
                 f"Refusing to fetch {url!r}: {host} resolves to the non-public address {address} "
                 "(add the host to READER_ALLOW_HOSTS if this is intended)"
             )
-    return False
+        addresses.append(text)
+    if not addresses:
+        raise FetchError(f"Cannot resolve the host {host!r}: no address")
+    return False, addresses[0]
+
+
+class PinnedAdapter(HTTPAdapter):
+    """Connects to ``address`` whatever the URL's host resolves to by then; the host
+    name is kept for the Host header, SNI and the certificate check."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().init_poolmanager(*args, **kwargs)
+        address = self.address
+
+        class Plain(HTTPConnection):
+            def __init__(self, *a, **k) -> None:  # type: ignore[no-untyped-def]
+                super().__init__(*a, **k)
+                self._dns_host = address
+
+        class Secure(HTTPSConnection):
+            def __init__(self, *a, **k) -> None:  # type: ignore[no-untyped-def]
+                super().__init__(*a, **k)
+                self._dns_host = address
+
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": type("PinnedPool", (HTTPConnectionPool,), {"ConnectionCls": Plain}),
+            "https": type("PinnedTLSPool", (HTTPSConnectionPool,), {"ConnectionCls": Secure}),
+        }
 
 
 def _content_type(header: str) -> tuple[str, str | None]:
@@ -156,10 +202,13 @@ def fetch(
     current = url.strip()
     for _hop in range(settings.fetch_max_redirects + 1):
         stopping.raise_if_stopped()
-        allow_listed = check_url(current, settings)
+        allow_listed, address = checked_address(current, settings)
         with requests.Session() as session:
             # Proxy variables would send an allow-listed local host through a proxy.
             session.trust_env = not allow_listed
+            if address is not None:
+                for scheme in ("http://", "https://"):
+                    session.mount(scheme, PinnedAdapter(address))
             try:
                 with (pacer or _NO_PACER).turn(current):
                     response = session.get(

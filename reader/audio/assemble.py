@@ -4,8 +4,9 @@ A sentence's chunks are joined with no gap (they are one breath of speech, cut o
 for Google's 100-character limit); sentences are separated by
 ``settings.sentence_pause_ms`` and paragraphs by ``settings.paragraph_pause_ms`` so
 that a slow listener can follow. In one pass: every distinct clip is decoded by one
-ffmpeg process to mono 16-bit samples at 24 kHz (MP3 from Google; WAV from the
-offline voice when mixed with them), or, when all clips are WAV at one rate (an
+ffmpeg process to mono 16-bit samples at 24 kHz (Google's MP3 clips joined frame by
+frame into one stream when they allow it, `reader.audio.joined`; otherwise one input
+a clip, and WAV from the offline voice when mixed with them), or, when all clips are WAV at one rate (an
 article read by the offline voice), read as they are at their own rate; the samples
 and pauses are joined here, so the timings are exact sample counts, and the result
 is encoded once (`reader.audio.codec`): loudness normalised, optionally slower, tagged.
@@ -25,6 +26,7 @@ from typing import Mapping, Sequence
 
 from reader.audio.codec import SAMPLE_RATE, SAMPLE_WIDTH, ClipDecodeError, article_gain, clip_error, decode_many
 from reader.audio.integrity import structure_problem
+from reader.audio.joined import decode_joined
 from reader.audio.stream import ENCODER_DELAY, ArticleEncoder
 from reader.audio.synthesize import SentenceClips
 from reader.config import Settings
@@ -99,8 +101,9 @@ def decode_clips(sentences: Sequence[SentenceClips], settings: Settings, strict:
     rate = rate or SAMPLE_RATE
     known = known if rate == SAMPLE_RATE else {}
     fresh: dict[Path, bytes] = {}
+    todo = [p for p in paths if p not in known and p not in broken]
     try:
-        fresh = decode_many([p for p in paths if p not in known and p not in broken], settings, strict, rate)
+        fresh = (None if broken else decode_joined(todo, settings, rate)) or decode_many(todo, settings, strict, rate)
     except ClipDecodeError as exc:
         broken.update({path: "ffmpeg cannot decode it" for path in exc.clip_paths})
     if broken:

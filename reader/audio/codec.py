@@ -292,6 +292,12 @@ def decode_bytes(audio: bytes, settings: Settings, rate: int = SAMPLE_RATE) -> b
     return done.stdout
 
 
+def mp3_encoding(settings: Settings) -> list[str]:
+    """ffmpeg's options for an article's MP3: constant bitrate, every frame standing alone."""
+    return ["-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate, "-compression_level", str(settings.mp3_quality),
+            "-reservoir", "0"]
+
+
 def encode_mp3(pcm: bytes, settings: Settings, *, gain_db: float | None, rate: int = SAMPLE_RATE,
                tags: Mapping[str, str] | None = None, tempo: float = 1.0) -> bytes:
     """Raw samples at ``rate`` as one MP3 at that rate: tempo changed (pitch kept),
@@ -304,8 +310,7 @@ def encode_mp3(pcm: bytes, settings: Settings, *, gain_db: float | None, rate: i
         args = ["-v", "error", *_raw(rate), "-i", "pipe:0"]
         if filters:
             args += ["-af", ",".join(filters)]
-        args += ["-ac", "1", "-ar", str(rate), "-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate,
-                 "-reservoir", "0", *_metadata(tags), "-f", "mp3", "-y", str(out)]
+        args += ["-ac", "1", "-ar", str(rate), *mp3_encoding(settings), *_metadata(tags), "-f", "mp3", "-y", str(out)]
         done = run_ffmpeg(args, settings, pcm)
         if done.returncode != 0 or not out.exists():
             raise AssemblyError(

@@ -15,6 +15,9 @@ a news reader needs:
   Google again until it answers;
 - every request under the process's ``AdaptiveLimiter`` (``limiter.py``): a 429 halves
   the requests in flight and its ``Retry-After`` pauses them all;
+- several chunks in one request when requests are at that limit (``gtts_batch.py``):
+  a chunk a batched answer lacks is asked again alone, and a Google that refuses
+  batches is asked one chunk a request from then on;
 - bounded retries with jittered exponential backoff for throttling, server errors and
   read timeouts, and a quick, distinct ``EngineUnavailable`` when Google cannot be
   reached at all, so the caller can fall back to espeak-ng.
@@ -22,8 +25,6 @@ a news reader needs:
 
 from __future__ import annotations
 
-import binascii
-import io
 import ipaddress
 import logging
 import random
@@ -38,8 +39,9 @@ from gtts.tts import gTTSError
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from reader.audio.google_probe import ensure_probe
+from reader.audio.gtts_batch import Ask, Batcher, batcher_for
 from reader.audio.gtts_transport import EndpointGTTS, NoAnswer, Throttled, thread_session
-from reader.audio.limiter import AdaptiveLimiter, LimiterSuspended, limiter_for
+from reader.audio.limiter import AdaptiveLimiter, LimiterSuspended, Slot, limiter_for
 from reader.config import Settings
 from reader.errors import EngineError, EngineUnavailable
 from reader.stopping import raise_if_stopped
@@ -82,55 +84,97 @@ class GttsEngine:
         return limiter_for(self.url, self.settings)
 
     def synthesize(self, text: str) -> bytes:
-        """MP3 for ``text`` (one request when it is at most 100 characters), each attempt
-        under the process's limiter, retried when throttled or failed."""
+        """MP3 for ``text`` (at most 100 characters): asked through the process's batcher
+        (``gtts_batch.py``), alone or with other chunks in one request, under the
+        process's limiter, retried when throttled or failed."""
         text = text.strip()
         if not has_speakable(text):
             raise EngineError(f"Nothing speakable in {text!r}: gTTS needs letters or digits")
         self._check_host_resolves()
-        limiter = self.limiter
+        s = self.settings
+        return self._batcher().submit(text, self, s.gtts_batch_size, s.gtts_max_concurrency).result()
+
+    def _batcher(self) -> Batcher:
+        return batcher_for(self.url, self.voice)
+
+    # --- what the batcher's senders call (``gtts_batch.Carrier``) ----------------------------------
+
+    def acquire(self) -> Slot:
+        return self.limiter.acquire()
+
+    def suspended(self, asks: list[Ask], exc: LimiterSuspended) -> None:
+        error = EngineUnavailable(f"Google is not answering ({exc}); not asking again until it does")
+        for ask in asks:
+            ask.fail(error)
+
+    def carry(self, asks: list[Ask], slot: Slot | None) -> None:
+        """Send ``asks`` as one request (``slot`` already held, or None to wait for one),
+        retrying the whole request when throttled or failed; answer every ask."""
+        s, texts = self.settings, [ask.text for ask in asks]
         failed = throttled = 0
-        while True:
-            try:
-                slot = limiter.acquire()
-            except LimiterSuspended as exc:
-                raise EngineUnavailable(f"Google is not answering ({exc}); not asking again until it does") from None
-            try:
-                raise_if_stopped()  # a retry or a long wait for a slot must not outlive Ctrl-C
-                data = self._request(text)
-            except Throttled as exc:
-                slot.throttled(exc.retry_after)
-                throttled += 1
-                if throttled > self.settings.gtts_throttle_retries:
-                    raise EngineError(
-                        f"Google still refused after {throttled} attempt(s) (HTTP 429): "
-                        "throttling; try again later"
-                    ) from None
-                if exc.retry_after is None:  # with Retry-After the limiter holds everyone back
-                    self._backoff(throttled, exc)
-            except _Transient as exc:
-                slot.failed()
-                failed += 1
-                if failed > self.settings.gtts_retries:
-                    raise EngineError(
-                        f"Google still failed after {failed} attempt(s) ({exc}); "
-                        "probably an outage: try again later"
-                    ) from None
-                self._backoff(failed, exc)
-            except NoAnswer:
-                slot.failed()
-                raise self._hung() from None
-            except BaseException:
-                slot.failed()
-                raise
-            else:
-                slot.succeeded()
-                return data
+        try:
+            while True:
+                if slot is None:
+                    try:
+                        slot = self.limiter.acquire()
+                    except LimiterSuspended as exc:
+                        return self.suspended(asks, exc)
+                try:
+                    raise_if_stopped()  # a retry or a long wait for a slot must not outlive Ctrl-C
+                    answers = self._request(texts)
+                except Throttled as exc:
+                    slot.throttled(exc.retry_after)
+                    slot = None
+                    throttled += 1
+                    if throttled > s.gtts_throttle_retries:
+                        return _fail(asks, EngineError(
+                            f"Google still refused after {throttled} attempt(s) (HTTP 429): throttling; try again later"))
+                    if exc.retry_after is None:  # with Retry-After the limiter holds everyone back
+                        self._backoff(throttled, exc)
+                except _Transient as exc:
+                    slot.failed()
+                    slot = None
+                    failed += 1
+                    if failed > s.gtts_retries:
+                        return _fail(asks, EngineError(
+                            f"Google still failed after {failed} attempt(s) ({exc}); probably an outage: try again later"))
+                    self._backoff(failed, exc)
+                except NoAnswer:
+                    slot.failed()
+                    return _fail(asks, self._hung())
+                except EngineError as exc:
+                    slot.failed()
+                    if len(asks) == 1 or isinstance(exc, EngineUnavailable):
+                        return _fail(asks, exc)
+                    log.warning("Google refused a request of %d chunks (%s); asking one chunk a request from now on",
+                                len(asks), exc)
+                    self._batcher().refuse_batches()
+                    return self._carry_alone(asks)
+                except BaseException as exc:
+                    slot.failed()
+                    return _fail(asks, exc)
+                else:
+                    slot.succeeded()
+                    for ask, audio in zip(asks, answers):
+                        if audio is not None:
+                            ask.resolve(audio)
+                    if len(asks) > 1 and not any(answers):
+                        log.warning("Google answered a request of %d chunks without any of their audio; "
+                                    "asking one chunk a request from now on", len(asks))
+                        self._batcher().refuse_batches()
+                    return self._carry_alone([ask for ask in asks if not ask.answered])
+        finally:
+            _fail(asks, EngineError("Google's answer ended before every chunk of the request was read"))
+
+    def _carry_alone(self, asks: list[Ask]) -> None:
+        """Chunks a batched answer lacked, asked again one a request (as gTTS asks them)."""
+        for ask in asks:
+            self.carry([ask], None)
 
     def probe(self) -> bool:
         """One request outside the limiter: does Google answer at all (even with a 429)?"""
         try:
-            self._request(PROBE_TEXT)
+            self._request([PROBE_TEXT])
         except Throttled:
             return True
         except (NoAnswer, _Transient, EngineError, EngineUnavailable):
@@ -154,30 +198,24 @@ class GttsEngine:
         log.info("gTTS attempt %d failed (%s); retrying in %.2f s", attempt, exc, delay)
         self._sleep(delay)
 
-    def _request(self, text: str) -> bytes:
+    def _request(self, texts: list[str]) -> list[bytes | None]:
+        """Every text's MP3 from one request, None where the answer lacked it (for one text, an error)."""
         s = self.settings
         tts = EndpointGTTS(
-            text, url=self.url, session=thread_session(), connect_timeout=s.gtts_connect_timeout,
+            texts, url=self.url, session=thread_session(), connect_timeout=s.gtts_connect_timeout,
             first_byte_timeout=s.gtts_first_byte_timeout, read_timeout=s.gtts_read_timeout,
             lang=self.voice, lang_check=False,
         )
-        buffer = io.BytesIO()
         try:
-            tts.write_to_fp(buffer)
+            answers = tts.fetch()
         except gTTSError as exc:
             raise self._classify(exc) from None
-        except (binascii.Error, ValueError) as exc:
-            raise EngineError(f"Google's reply held audio that is not valid base64 ({exc})") from None
-        except AssertionError as exc:
-            raise EngineError(f"gTTS found nothing to send for {text!r} ({exc})") from None
-        except requests.RequestException as exc:
-            raise _Transient(f"the reply broke off: {exc}") from None
-        data = buffer.getvalue()
-        if not data:
-            raise EngineError("Google answered without any audio: the reply format may have changed")
-        if not looks_like_mp3(data):
+        checked = [audio if audio and looks_like_mp3(audio) else None for audio in answers]
+        if len(texts) == 1 and checked[0] is None:
+            if not answers[0]:
+                raise EngineError("Google answered without any audio: the reply format may have changed")
             raise EngineError("Google's reply held data that is not MP3 audio")
-        return data
+        return checked
 
     def _classify(self, exc: gTTSError) -> Exception:
         """Turn gTTS's catch-all error into unavailable / retry / bad reply."""
@@ -229,6 +267,11 @@ class GttsEngine:
         if outcome[0] is not None:
             raise EngineUnavailable(f"Cannot resolve {host!r} ({outcome[0]}): no internet connection or DNS")
         self._resolved = True
+
+
+def _fail(asks: list[Ask], error: BaseException) -> None:
+    for ask in asks:
+        ask.fail(error)
 
 
 def _is_connect_failure(cause: BaseException | None) -> bool:

@@ -17,6 +17,7 @@ probe finds Google answering again (``resume``) or the suspension expires.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import deque
@@ -49,6 +50,10 @@ class Slot:
     def failed(self) -> None:
         """Any other failure: frees the slot without changing the limit."""
         self._finish("failed", None)
+
+    def unused(self) -> None:
+        """Nothing was sent after all: frees the slot without changing the limit."""
+        self._finish("unused", None)
 
     def _finish(self, outcome: str, retry_after: float | None) -> None:
         if not self._done:
@@ -172,6 +177,16 @@ class AdaptiveLimiter:
 
 _registry: dict[str, AdaptiveLimiter] = {}
 _registry_lock = threading.Lock()
+
+
+def _after_fork() -> None:
+    """A forked child starts with no limiter: one its parent's threads held at the fork would stay held."""
+    global _registry_lock
+    _registry_lock = threading.Lock()
+    _registry.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def limiter_for(endpoint: str, settings: Settings) -> AdaptiveLimiter:

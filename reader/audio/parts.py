@@ -68,6 +68,11 @@ def groups(script: "SpeechScript") -> list[Group]:
     return [Group(g, sum(counts[p] for p in g), any(speaks[p] for p in g)) for g in grouped]
 
 
+def part_count(script: "SpeechScript") -> int:
+    """How many parts `render_parts` hands over for ``script`` (a group with nothing spoken makes none)."""
+    return sum(group.speaks for group in groups(script))
+
+
 @dataclass
 class _Pending:
     """A part fed to the encoder, handed out once the stream holds its last frame."""

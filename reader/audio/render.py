@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Iterator
 from reader.audio.cache import ClipCache, write_output
 from reader.audio.codec import retag_mp3
 from reader.audio.engines import Engine, make_engine
-from reader.audio.keys import Tags, article_key, articles_dir, is_offline, layout_of
-from reader.audio.parts import Arrivals, AudioPart, PartMaker, groups
+from reader.audio.keys import Tags, article_key, articles_dir, is_offline, layout_of, parts_dir
+from reader.audio.parts import Arrivals, AudioPart, PartMaker, groups, part_count
 from reader.audio.store import load, store
 from reader.audio.synthesize import iter_sentence_clips, plan_script
 from reader.config import ENGINES, Settings
@@ -37,7 +37,8 @@ from reader.errors import AssemblyError, OutputError
 if TYPE_CHECKING:
     from reader.speech.script import SpeechScript
 
-__all__ = ["AudioPart", "Rendering", "article_key", "article_keys", "cached_rendering", "render", "render_parts"]
+__all__ = ["AudioPart", "Rendering", "article_key", "article_keys", "cached_rendering", "part_count", "render",
+           "render_parts", "stored_part"]
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,19 @@ def _build(script: "SpeechScript", eng: Engine, settings: Settings, tags: Tags |
 
 
 def _made(script: "SpeechScript", maker: PartMaker) -> Iterator[AudioPart]:
-    """Feed ``maker`` the article as the clips arrive: the next group, with every group
-    after it whose clips are there too; the parts as they are ready."""
+    """Feed ``maker`` the article as the clips arrive: the next group, with the groups
+    after it whose clips are there too, up to ``assembly_step_clips`` clips a step (so
+    the encoder works on one step while the next is decoded); the parts as they are ready."""
     plan = groups(script)
     last_spoken = max((i for i, group in enumerate(plan) if group.speaks), default=-1)
     arrivals = Arrivals(iter_sentence_clips(script, maker.eng, maker.cache))
+    step = maker.settings.assembly_step_clips
     try:
         number = 0
         while number < len(plan):
             batch: list = []
-            while number < len(plan) and (not batch or arrivals.arrived() >= plan[number].sentences):
+            while number < len(plan) and (not batch or (arrivals.arrived() >= plan[number].sentences
+                                                         and _clips(batch) < step)):
                 group = plan[number]
                 trailing = maker.settings.paragraph_pause_ms if number < last_spoken else 0
                 batch.append((arrivals.take(group.sentences), group.paragraphs, trailing))
@@ -82,6 +86,10 @@ def _made(script: "SpeechScript", maker: PartMaker) -> Iterator[AudioPart]:
             yield from maker.add(batch)
     finally:
         arrivals.close()
+
+
+def _clips(batch: list) -> int:
+    return sum(len(sentence.clips) for sentences, _, _ in batch for sentence in sentences)
 
 
 def _store_whole(maker: PartMaker, settings: Settings, tempo: float) -> tuple[Path, dict]:
@@ -191,3 +199,15 @@ def render_parts(
         yield from parts
     finally:
         maker.close()
+
+
+def stored_part(settings: Settings, index: int, key: str, engine: str | Engine | None = None) -> AudioPart | None:
+    """Part ``index`` of an article as another process stored it (``AudioPart.mp3_path``'s
+    stem is its key), checked whole; None if it is not (or no longer) there."""
+    stored = load(parts_dir(settings), key) if key.isascii() and key.isalnum() else None
+    if stored is None:
+        return None
+    mp3_path, info = stored
+    paragraphs = tuple(sorted({row["paragraph"] for row in info["timings"] if "paragraph" in row}))
+    return AudioPart(index, paragraphs, mp3_path, list(info["timings"]), int(info.get("duration_ms", 0)),
+                     is_offline(_engine(engine, settings), info.get("engines_used", ())))

@@ -21,7 +21,7 @@ import subprocess
 import threading
 from typing import Mapping
 
-from reader.audio.codec import FFMPEG, _leveling, _metadata, _raw, ffmpeg_missing
+from reader.audio.codec import FFMPEG, _leveling, _metadata, _raw, ffmpeg_missing, mp3_encoding
 from reader.audio.integrity import _id3v2_length, frame_length
 from reader.config import Settings
 from reader.errors import AssemblyError
@@ -54,8 +54,8 @@ class ArticleEncoder:
         command = [FFMPEG, "-hide_banner", "-nostats", "-v", "error", *_raw(rate), "-i", "pipe:0"]
         if filters:
             command += ["-af", ",".join(filters)]
-        command += ["-ac", "1", "-ar", str(rate), "-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate,
-                    "-reservoir", "0", *_metadata(tags), "-write_xing", "0", "-flush_packets", "1",
+        command += ["-ac", "1", "-ar", str(rate), *mp3_encoding(settings), *_metadata(tags),
+                    "-write_xing", "0", "-flush_packets", "1",
                     "-f", "mp3", "pipe:1"]
         try:
             self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,

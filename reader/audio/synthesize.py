@@ -144,8 +144,11 @@ def clip_for(text: str, engine: Engine, cache: ClipCache) -> Clip:
 
 
 def _workers(engine: Engine) -> int:
-    """Chunks in the making at once: up to the request ceiling (the limiter decides how many are sent)."""
-    return max(1, getattr(_settings(engine), "gtts_max_concurrency", 1))
+    """Chunks in the making at once: every request the ceiling allows with a whole batch,
+    and as many again waiting, so a slot that frees finds a whole batch ready (the
+    limiter decides how many requests are sent)."""
+    settings = _settings(engine)
+    return max(1, 2 * getattr(settings, "gtts_max_concurrency", 1) * getattr(settings, "gtts_batch_size", 1))
 
 
 def iter_sentence_clips(script: "SpeechScript", engine: Engine, cache: ClipCache) -> Iterator[SentenceClips]:

@@ -12,12 +12,21 @@ they are daemons: a process that exits does not wait for chunks nobody needs.
 from __future__ import annotations
 
 import itertools
+import os
 import queue
 import threading
 from concurrent.futures import Future
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
+
+_running = threading.local()
+
+
+def current_priority() -> int:
+    """The priority of the work this thread is running (0 outside the workers): what it
+    asks of others (``gtts_batch``) keeps its place in line."""
+    return getattr(_running, "priority", 0)
 
 
 class ClipWorkers:
@@ -53,9 +62,10 @@ class ClipWorkers:
 
     def _work(self) -> None:
         while True:
-            _, _, future, fn, args = self._queue.get()
+            priority, _, future, fn, args = self._queue.get()
             if not future.set_running_or_notify_cancel():
                 continue
+            _running.priority = priority
             try:
                 result = fn(*args)
             except BaseException as exc:  # the waiting caller gets it, the worker lives on
@@ -65,6 +75,15 @@ class ClipWorkers:
 
 
 _workers = ClipWorkers()
+
+
+def _after_fork() -> None:
+    """A forked child has none of its parent's threads: it starts workers of its own."""
+    global _workers
+    _workers = ClipWorkers()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def clip_workers(size: int) -> ClipWorkers:

@@ -52,16 +52,29 @@ def article_lock(settings: Settings, article_id: int) -> Iterator[None]:
 
 
 def make_audio(article_id: int, engine: str | None = None) -> str:
-    """Make and store one article's audio (nothing if another worker already did)."""
+    """Make and store one article's audio part by part (nothing if another worker already
+    did), writing into the job after each part how far it is (`reader.jobs.progress`),
+    so the app plays the parts made so far and says how many are left."""
+    from rq import get_current_job
+
+    from reader.jobs.progress import MAKING, AudioProgress, report
+
     settings = config.load()
+    job = get_current_job()
     with article_lock(settings, article_id):
         with service.open_library(settings) as library:
             article = library.get(article_id)
-        script = service.script_for_article(article, settings)
+        script, settings = service.readable_script(article, settings)
         if service.has_audio(script, settings, engine):
             return "ready"
-        rendering = service.render_script(script, settings, engine, tags=service.article_tags(article))
-        return str(rendering.mp3_path)
+        total, keys = service.part_count(script), []
+        if job is not None:
+            report(job, AudioProgress(MAKING, 0, total))
+        for part in service.speak_parts(script, settings, engine, tags=service.article_tags(article)):
+            keys.append(part.mp3_path.stem)
+            if job is not None:
+                report(job, AudioProgress(MAKING, len(keys), max(total, len(keys)), tuple(keys)))
+        return "made"
 
 
 def watch_round(engine: str | None = None) -> dict[str, int]:

@@ -49,14 +49,17 @@ class ReaderWorker(Worker):
 
 
 def _preload(settings: Settings) -> None:
-    """Import the heavy layers and build the speech pipeline's tables once, before
-    forking: each job's child starts with them instead of building them again."""
+    """Import the heavy layers, build the speech pipeline's tables and measure the MP3
+    encoder's loss of level once, before forking: each job's child starts with them
+    instead of making them again."""
     import reader.audio.render  # noqa: F401
     from reader import service
+    from reader.audio.codec import encoder_gain_db
 
     try:
         service.script_for(["Ủy ban nhân dân huyện An Biên họp ngày 12/3/2024 lúc 8g30."], settings)
-    except ReaderError as exc:  # a broken lexicon: each job reports it for its article
+        encoder_gain_db(settings.mp3_bitrate, settings)  # measured once here, not once a job
+    except ReaderError as exc:  # a broken lexicon or ffmpeg: each job reports it for its article
         logging.getLogger(__name__).warning("warm-up skipped: %s", exc)
 
 

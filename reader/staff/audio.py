@@ -25,7 +25,7 @@ from reader.articles.model import Article
 from reader.audio.render import cached_rendering
 from reader.batch import BatchSummary
 from reader.config import Settings
-from reader.errors import LexiconError, ReaderError
+from reader.errors import JobsUnavailable, LexiconError, ReaderError
 from reader.speech import staff_lexicon
 from reader.speech.script import SpeechScript
 
@@ -184,6 +184,65 @@ def make_audio(
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     return summary
+
+
+class QueueState(enum.Enum):
+    """Where an article's audio job stands, as the staff page shows it."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    GONE = "gone"  # no such job any more (finished long ago, or Redis was emptied)
+
+    @property
+    def finished(self) -> bool:
+        return self in (QueueState.DONE, QueueState.FAILED, QueueState.GONE)
+
+
+@dataclass(frozen=True)
+class QueuedAudio:
+    state: QueueState
+    parts_ready: int = 0
+    parts_total: int = 0
+
+
+def queue_audio(articles: Sequence[Article], settings: Settings) -> list[int] | None:
+    """In a province with a worker alive: one audio job per article (one already waiting
+    or running is reused) and their ids, for `queue_progress`. None when this process
+    must make them itself (no ``redis_url``, no worker, Redis unreachable)."""
+    if not settings.redis_url:
+        return None
+    from reader.jobs.queue import enqueue_audio, workers_exist
+
+    if not workers_exist(settings):
+        return None
+    ids = [a.id for a in articles if a.id is not None]
+    try:
+        for article_id in ids:
+            enqueue_audio(settings, article_id)
+    except JobsUnavailable:
+        return None
+    return ids
+
+
+_STAGES = {"queued": QueueState.QUEUED, "making": QueueState.RUNNING, "done": QueueState.DONE}
+
+
+def queue_progress(article_ids: Sequence[int], settings: Settings) -> dict[int, QueuedAudio]:
+    """Where each article's audio job stands (raises ``JobsUnavailable`` when Redis does not answer)."""
+    from reader.jobs.queue import audio_progress
+
+    found = audio_progress(settings, list(article_ids))
+    shown: dict[int, QueuedAudio] = {}
+    for article_id in article_ids:
+        progress = found.get(article_id)
+        if progress is None:
+            shown[article_id] = QueuedAudio(QueueState.GONE)
+        else:
+            state = _STAGES.get(progress.stage, QueueState.FAILED)
+            shown[article_id] = QueuedAudio(state, progress.ready, progress.total)
+    return shown
 
 
 def without_audio(articles: Iterable[Article], settings: Settings) -> list[Article]:

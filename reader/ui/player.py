@@ -29,6 +29,7 @@ from reader.ui.transcript import Transcript, match_timings
 
 if TYPE_CHECKING:
     from reader.audio.render import Rendering
+    from reader.jobs.progress import AudioProgress
 
 SPEEDS = ("0.75", "1", "1.25", "1.5")
 
@@ -143,10 +144,20 @@ def show(article: Article, transcript: Transcript, on_end: str | None = None) ->
 def _make(article: Article, transcript: Transcript, feeds, autoplay: bool = True) -> Rendering:
     """Make the article's audio, handing each part to the player as soon as it exists
     (title and first paragraph first), so the listener hears it while the rest is made;
-    then the whole article, which the service has stored once the parts are done."""
+    then the whole article, which the service has stored once the parts are done. In a
+    province a worker makes it, and the player also says how far it is ("phần 2 trên 7")."""
     settings = state.settings()
     rows: list[dict] = []
-    for part in service.listen_parts(article, settings):
+    progress_slot: list = []
+
+    def told(progress: AudioProgress) -> None:
+        """How far the workers (or this process, when they could not) are, shown by the player."""
+        message = {"kind": "progress", "stage": progress.stage, "ready": progress.ready, "total": progress.total}
+        if not progress_slot:
+            progress_slot.append(feeds.empty())
+        progress_slot[0].html(feed_html(article.id, message), unsafe_allow_javascript=True)
+
+    for part in service.listen_parts(article, settings, on_progress=told):
         rows.extend(part.timings)
         timings = match_timings(transcript.sentences, rows)[len(rows) - len(part.timings):]
         src = media.audio_url(part.mp3_path, f"part-{article.id}-{part.index}")

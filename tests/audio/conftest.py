@@ -40,9 +40,12 @@ def online(settings: Settings, google: FakeGoogle) -> Settings:
 def _fresh_network_state() -> Iterator[None]:
     """Each test starts with no learned limits and leaves no probe running."""
     from reader.audio.google_probe import stop_probes
+    from reader.audio.gtts_batch import forget_batchers
     from reader.audio.limiter import forget_limiters
 
     forget_limiters()
+    forget_batchers()
     yield
     stop_probes()
     forget_limiters()
+    forget_batchers()

@@ -77,6 +77,7 @@ def test_nothing_to_assemble(online: Settings) -> None:
 from dataclasses import replace  # noqa: E402
 
 from reader.audio import codec  # noqa: E402
+from reader.audio import joined as joined_module  # noqa: E402
 from reader.audio.engines import EspeakEngine  # noqa: E402
 from reader.audio.synthesize import Clip  # noqa: E402
 from tests.audio.sound import id3_frames, lufs, samples, stream_info, tone_file, tone_span_ms  # noqa: E402
@@ -122,9 +123,21 @@ def test_offline_voice_articles_keep_its_rate_and_their_timings(online: Settings
     assert abs(start - row["start_ms"]) <= 50 and abs(end - row["end_ms"]) <= 50
 
 
-def test_all_clips_are_decoded_by_one_ffmpeg_process(online: Settings, google: FakeGoogle,
+def test_all_clips_are_decoded_by_one_ffmpeg_process_as_one_stream(online: Settings, google: FakeGoogle,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     sentences = synthesize_script(LONGER, GttsEngine(online), ClipCache(online.cache_dir))
+    calls: list[list[str]] = []
+    real = codec.run_ffmpeg
+    monkeypatch.setattr(codec, "run_ffmpeg", lambda args, *a, **k: calls.append(args) or real(args, *a, **k))
+    assemble(sentences, online)
+    joined = [args for args in calls if args[:6] == ["-v", "error", "-f", "mp3", "-i", "pipe:0"]]
+    assert len(joined) == 1 and not [args for args in calls if args.count("-i") > 1]  # Google's clips, as one stream
+
+
+def test_clips_that_cannot_be_joined_are_decoded_by_one_process_one_input_each(
+        online: Settings, google: FakeGoogle, monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences = synthesize_script(LONGER, GttsEngine(online), ClipCache(online.cache_dir))
+    monkeypatch.setattr(joined_module, "clip_frames", lambda data: None)  # e.g. clips with gapless headers
     calls: list[list[str]] = []
     real = codec.run_ffmpeg
     monkeypatch.setattr(codec, "run_ffmpeg", lambda args, *a, **k: calls.append(args) or real(args, *a, **k))

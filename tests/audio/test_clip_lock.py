@@ -35,7 +35,7 @@ def test_threads_asking_for_one_clip_make_one_request(online: Settings, google: 
     engine, cache = GttsEngine(online), ClipCache(online.cache_dir)
     with ThreadPoolExecutor(max_workers=8) as pool:
         clips = list(pool.map(lambda _: clip_for("xin chào bà con", engine, cache), range(8)))
-    assert google.request_count == 1
+    assert google.rpc_count == 1
     assert len({c.path for c in clips}) == 1
     assert not list((online.cache_dir / LOCKS_DIR).glob("*.lock"))  # nothing left behind
 

@@ -65,7 +65,7 @@ def test_a_damaged_article_mp3_is_remade_on_the_next_render(online: Settings, go
     assert cached_rendering(SCRIPT, online, "gtts") is None  # never served as it is
     again = render(SCRIPT, online, engine="gtts")
     assert again.mp3_path.read_bytes() == good and again.timings == first.timings
-    assert google.request_count == 5  # made from the cached clips
+    assert google.rpc_count == 5  # made from the cached clips
 
 
 def test_a_damaged_article_mp3_is_remade_by_speak(online: Settings, google: FakeGoogle, tmp_path,
@@ -82,7 +82,7 @@ def test_a_damaged_article_mp3_is_remade_by_speak(online: Settings, google: Fake
     _damage(stored, "truncated")
     out.unlink()
     assert main(["speak", "--text", "Tin huyện An Biên\nSáng nay trời đẹp", "-o", str(out), "--engine", "gtts"]) == 0
-    assert out.read_bytes() == good and google.request_count == 2
+    assert out.read_bytes() == good and google.rpc_count == 2
 
 
 def test_several_broken_clips_are_all_remade_in_one_listen(online: Settings, google: FakeGoogle) -> None:

@@ -52,9 +52,9 @@ def test_prune_keeps_current_articles_and_drops_the_rest(online, google):
     stats = cache_stats(online)
     assert (stats.articles, stats.clips) == (1, 3)
     assert len(report.removed) == 3  # the other article's MP3, its JSON and its one clip
-    before = google.request_count
+    before = google.rpc_count
     render(FIRST, online, engine="gtts")
-    assert google.request_count == before
+    assert google.rpc_count == before
 
 
 def test_prune_to_a_size_limit_removes_oldest_first(online):

@@ -39,10 +39,10 @@ def test_parts_in_reading_order_title_and_first_paragraph_first(online: Settings
 
 def test_parts_played_one_after_another_are_the_article(online: Settings, google: FakeGoogle) -> None:
     parts = list(render_parts(SCRIPT, online, engine="gtts"))
-    requests = google.request_count
+    requests = google.rpc_count
     whole = cached_rendering(SCRIPT, online, "gtts")  # stored when the iterator was exhausted
     assert whole is not None
-    assert render(SCRIPT, online, engine="gtts") == whole and google.request_count == requests
+    assert render(SCRIPT, online, engine="gtts") == whole and google.rpc_count == requests
 
     offset, joined = 0, []
     for part in parts:

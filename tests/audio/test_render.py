@@ -17,7 +17,7 @@ SCRIPT = make_script(["Tin huyện An Biên"], ["Sáng nay trời đẹp", ["Bà
 
 def test_render_then_reuse_without_requests(online: Settings, google: FakeGoogle) -> None:
     first = render(SCRIPT, online, engine="gtts")
-    assert google.request_count == 4
+    assert google.rpc_count == 4
     assert first.engines_used == ("gtts",) and not first.offline
     assert first.mp3_path.parent == online.cache_dir / "articles"
     stored = json.loads(first.mp3_path.with_suffix(".json").read_text())
@@ -60,14 +60,14 @@ def test_changed_pauses_make_a_new_article(online: Settings, google: FakeGoogle)
     first = render(SCRIPT, online, engine="gtts")
     second = render(SCRIPT, online.with_(sentence_pause_ms=200), engine="gtts")
     assert first.mp3_path != second.mp3_path
-    assert google.request_count == 4  # the clips were reused
+    assert google.rpc_count == 4  # the clips were reused
 
 
 def test_damaged_article_file_is_rebuilt(online: Settings, google: FakeGoogle) -> None:
     first = render(SCRIPT, online, engine="gtts")
     first.mp3_path.write_bytes(b"")
     second = render(SCRIPT, online, engine="gtts")
-    assert second.mp3_path.stat().st_size > 0 and google.request_count == 4
+    assert second.mp3_path.stat().st_size > 0 and google.rpc_count == 4
 
 
 def test_damaged_clip_is_made_again(online: Settings, google: FakeGoogle) -> None:
@@ -77,7 +77,7 @@ def test_damaged_clip_is_made_again(online: Settings, google: FakeGoogle) -> Non
     ClipCache(online.cache_dir).get(clip_key("gtts", "vi", "Bà con")).write_bytes(b"garbage!")
     rendering = render(SCRIPT, online.with_(paragraph_pause_ms=500), engine="gtts")
     assert rendering.mp3_path.stat().st_size > 0
-    assert google.request_count == 5
+    assert google.rpc_count == 5
 
 
 def test_two_renders_of_one_article_at_once(online: Settings, google: FakeGoogle) -> None:

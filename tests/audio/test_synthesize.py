@@ -20,7 +20,7 @@ def test_each_chunk_is_asked_once(online: Settings, google: FakeGoogle) -> None:
     assert sorted(google.texts) == sorted(["một hai", "ba bốn", "năm sáu"])
     assert all(c.engine == "gtts" and c.voice == "vi" for s in sentences for c in s.clips)
     synthesize_script(script, GttsEngine(online), cache)
-    assert google.request_count == 3
+    assert google.rpc_count == 3
 
 
 def test_chunks_without_words_are_skipped(online: Settings, google: FakeGoogle) -> None:
@@ -35,7 +35,7 @@ def test_empty_cache_file_is_made_again(online: Settings, google: FakeGoogle) ->
     clip.path.write_bytes(b"")  # what a crash on a forgetful filesystem leaves
     again = clip_for("xin chào", GttsEngine(online), cache)
     assert again.path == clip.path and again.path.stat().st_size > 0
-    assert google.request_count == 2
+    assert google.rpc_count == 2
 
 
 def test_auto_prefers_a_cached_google_clip_even_offline(settings: Settings) -> None:
@@ -77,4 +77,4 @@ def test_sentences_come_in_reading_order(online: Settings, google: FakeGoogle) -
     got = list(iter_sentence_clips(script, GttsEngine(online), ClipCache(online.cache_dir)))
     assert [(s.paragraph, s.sentence) for s in got] == [(p, s) for p, s, _ in script.sentences()]
     assert [c.text for c in got[2].clips] == ["câu 2 phần 0", "câu 2 phần 1", "câu 2 phần 2"]
-    assert google.request_count == 16
+    assert google.rpc_count == 16

@@ -89,24 +89,46 @@ def fake_mp3(text: str, ms_per_char: float = 60.0) -> bytes:
     return _tone_frame() * count
 
 
-def reply_body(audio: bytes) -> bytes:
+def _entry(audio: bytes | None, ident: str) -> str:
+    """One RPC's answer: its audio, or (``None``) the error entry Google sends when that RPC failed."""
+    inner = None if audio is None else json.dumps([base64.b64encode(audio).decode("ascii")], separators=(",", ":"))
+    error = None if audio is not None else [3]
+    return json.dumps([["wrb.fr", RPC_ID, inner, None, None, error, ident]], separators=(",", ":"))
+
+
+def reply_body(audio: bytes | None, ident: str = "generic") -> bytes:
     """The batchexecute reply carrying ``audio``, in Google's (and gTTS's) exact format."""
-    inner = json.dumps([base64.b64encode(audio).decode("ascii")], separators=(",", ":"))
-    line = json.dumps([["wrb.fr", RPC_ID, inner, None, None, None, "generic"]], separators=(",", ":"))
-    tail = json.dumps([["di", 42], ["af.httprm", 41, "0", 7]], separators=(",", ":"))
-    return f")]}}'\n\n{len(line)}\n{line}\n{len(tail)}\n{tail}\n".encode("ascii")
+    return batch_reply_body([(audio, ident)])
+
+
+def batch_reply_body(answers: list[tuple[bytes | None, str]]) -> bytes:
+    """The reply to a batch: one length-prefixed line per RPC (``None``: that RPC failed), then the tail."""
+    lines = [_entry(audio, ident) for audio, ident in answers]
+    lines.append(json.dumps([["di", 42], ["af.httprm", 41, "0", 7]], separators=(",", ":")))
+    return (")]}'\n\n" + "".join(f"{len(line)}\n{line}\n" for line in lines)).encode("ascii")
 
 
 # What Google sends when the RPC failed: the RPC id is there, the audio is not.
 _MALFORMED = b')]}\'\n\n58\n[["wrb.fr","jQ1olc",null,null,null,[3],"generic"]]\n'
 
 
-def parse_request_text(body: bytes) -> str:
-    """The text gTTS asked to speak, from its ``f.req=...`` form body."""
+def parse_request_rpcs(body: bytes) -> list[tuple[str, str]]:
+    """(text, identifier) of every RPC in a ``f.req=...`` form body: one from gTTS, several in a batch."""
     form = urllib.parse.parse_qs(body.decode("utf-8"))
-    rpc = json.loads(form["f.req"][0])
-    parameter = json.loads(rpc[0][0][1])
-    return parameter[0]
+    calls = json.loads(form["f.req"][0])[0]
+    rpcs = []
+    for call in calls:
+        if call[0] != RPC_ID:
+            raise ValueError(f"unknown RPC {call[0]!r}")
+        rpcs.append((json.loads(call[1])[0], str(call[3])))
+    if not rpcs:
+        raise ValueError("no RPC in the request")
+    return rpcs
+
+
+def parse_request_text(body: bytes) -> str:
+    """The text of the first (for gTTS: the only) RPC of a request."""
+    return parse_request_rpcs(body)[0][0]
 
 
 def espeak_mp3(text: str, voice: str = "vi") -> bytes:
@@ -140,10 +162,17 @@ class FakeGoogle:
       ``retry_after``    the ``Retry-After`` header sent with every 429 (None: no header);
       ``fail_all``       every request gets 500; ``fail_texts``: requests for these texts get 500;
       ``malformed``      200 with no audio in it;
+      ``refuse_batches`` a request of several RPCs gets 400 (a Google that takes one a request);
+      ``answer_first_only`` a request of several RPCs gets the audio of the first alone, under
+                         gTTS's identifier (a Google that reads one RPC a request);
       ``hang``           accept and read the request, never answer (until ``hang`` is off or the server stops);
       ``body_delay``     send the status and headers at once, the body this many seconds later;
       ``real_speech``    answer with espeak-ng's real speech of the text instead of a tone.
-    Counted: ``texts``/``statuses`` per request, ``count(text)``, ``peak_in_flight``
+    A request may carry several RPCs (a batch, as Google's own pages send): each is
+    answered in its own line, and a text in ``fail_texts`` gets Google's error entry
+    there (alone, a 500).
+    Counted: ``statuses``/``batches`` (its texts) per HTTP request, ``texts`` per RPC
+    (``text_statuses`` beside them), ``count(text)``, ``peak_in_flight``
     (most requests open at once, refused ones included), ``connections`` (TCP
     connections accepted: fewer than requests when clients keep them alive) and
     ``events`` ((monotonic time, status, text) per answer).
@@ -163,6 +192,8 @@ class FakeGoogle:
         self.fail_all = False
         self.fail_texts: set[str] = set()
         self.malformed = False
+        self.refuse_batches = False
+        self.answer_first_only = False
         self.body_delay = 0.0
         self._hang = threading.Event()
         self._unhang = threading.Event()
@@ -177,6 +208,8 @@ class FakeGoogle:
         self.peak_in_flight = 0
         self.connections = 0
         self.texts: list[str] = []
+        self.text_statuses: list[int] = []
+        self.batches: list[tuple[str, ...]] = []
         self.statuses: list[int] = []
         self.events: list[tuple[float, int, str | None]] = []
         _tone_frame()  # encode once, before the first request is timed
@@ -194,8 +227,15 @@ class FakeGoogle:
 
     @property
     def request_count(self) -> int:
+        """HTTP requests received (a batch is one)."""
         with self._lock:
             return len(self.statuses)
+
+    @property
+    def rpc_count(self) -> int:
+        """Texts asked for, in all requests."""
+        with self._lock:
+            return len(self.texts)
 
     @property
     def hang(self) -> bool:
@@ -211,9 +251,9 @@ class FakeGoogle:
             self._unhang.set()
 
     def count(self, text: str, status: int | None = None) -> int:
-        """Requests for ``text`` (only those answered with ``status`` if given)."""
+        """RPCs asking for ``text`` (only those whose request was answered with ``status`` if given)."""
         with self._lock:
-            return sum(1 for t, s in zip(self.texts, self.statuses) if t == text and status in (None, s))
+            return sum(1 for t, s in zip(self.texts, self.text_statuses) if t == text and status in (None, s))
 
     def throttle(self, count: int, status: int = 429) -> None:
         """Answer the next ``count`` requests with ``status`` (a burst of throttling)."""
@@ -225,12 +265,15 @@ class FakeGoogle:
         """Forget recorded requests and switch every fault off."""
         with self._lock:
             self.texts.clear()
+            self.text_statuses.clear()
+            self.batches.clear()
             self.statuses.clear()
             self.events.clear()
             self._throttle_left = 0
             self.peak_in_flight = 0
             self.connections = 0
-        self.latency, self.fail_all, self.malformed = 0.0, False, False
+        self.latency, self.fail_all, self.malformed, self.refuse_batches = 0.0, False, False, False
+        self.answer_first_only = False
         self.max_in_flight, self.throttle_rate, self.retry_after = None, 0.0, None
         self.fail_texts = set()
         self.body_delay = 0.0
@@ -274,8 +317,8 @@ class FakeGoogle:
                 self._speech[text] = cached
         return cached
 
-    def _decide(self, text: str) -> int | None:
-        """A refusal decided on arrival (429 or 500), or None to serve after the latency."""
+    def _decide(self, texts: list[str]) -> int | None:
+        """A refusal of the whole request decided on arrival (429 or 500), or None to serve it."""
         with self._lock:
             if self._throttle_left > 0:
                 self._throttle_left -= 1
@@ -284,7 +327,9 @@ class FakeGoogle:
                 return 429
             if self.throttle_rate and self._random.random() < self.throttle_rate:
                 return 429
-            if self.fail_all or text in self.fail_texts:
+            if self.refuse_batches and len(texts) > 1:
+                return 400
+            if self.fail_all or (len(texts) == 1 and texts[0] in self.fail_texts):
                 return 500
             self._serving += 1
             return None
@@ -293,15 +338,18 @@ class FakeGoogle:
         """Decide the reply to one POST, and record it."""
         headers: dict[str, str] = {}
         try:
-            text = parse_request_text(body)
-        except (KeyError, IndexError, ValueError):
-            status, payload, text = 400, b"bad request", None
+            rpcs = parse_request_rpcs(body)
+        except (KeyError, IndexError, TypeError, ValueError):
+            status, payload, rpcs = 400, b"bad request", []
         else:
-            refusal = self._decide(text)
+            texts = [text for text, _ in rpcs]
+            refusal = self._decide(texts)
             if refusal == 429:
                 status, payload = 429, b"Too Many Requests"
                 if self.retry_after is not None:
                     headers["Retry-After"] = str(self.retry_after)
+            elif refusal == 400:
+                status, payload = 400, b"Bad Request"
             elif refusal is not None:
                 status, payload = refusal, b"Internal Server Error"
             else:
@@ -310,29 +358,34 @@ class FakeGoogle:
                         time.sleep(self.latency)
                     if self.malformed:
                         status, payload = 200, _MALFORMED
+                    elif self.answer_first_only:
+                        status, payload = 200, reply_body(self._audio(rpcs[0][0]))
                     else:
-                        status, payload = 200, reply_body(self._audio(text))
+                        status, payload = 200, batch_reply_body(
+                            [(None if text in self.fail_texts else self._audio(text), ident) for text, ident in rpcs])
                 finally:
                     with self._lock:
                         self._serving -= 1
-        with self._lock:
-            if text is not None:
-                self.texts.append(text)
-            self.statuses.append(status)
-            self.events.append((time.monotonic(), status, text))
+        texts = [text for text, _ in rpcs]
+        # An RPC answered with Google's error entry counts as failed (500) for its text.
+        self._record(status, texts, [500 if status == 200 and t in self.fail_texts else status for t in texts])
         return status, payload, headers
+
+    def _record(self, status: int, texts: list[str], text_statuses: list[int] | None = None) -> None:
+        with self._lock:
+            self.batches.append(tuple(texts))
+            self.texts.extend(texts)
+            self.text_statuses.extend(text_statuses or [status] * len(texts))
+            self.statuses.append(status)
+            self.events.append((time.monotonic(), status, texts[0] if texts else None))
 
     def _hold(self, body: bytes) -> None:
         """Hang: record the request as unanswered (status 0) and wait until released."""
         try:
-            text = parse_request_text(body)
-        except (KeyError, IndexError, ValueError):
-            text = None
-        with self._lock:
-            if text is not None:
-                self.texts.append(text)
-            self.statuses.append(0)
-            self.events.append((time.monotonic(), 0, text))
+            texts = [text for text, _ in parse_request_rpcs(body)]
+        except (KeyError, IndexError, TypeError, ValueError):
+            texts = []
+        self._record(0, texts)
         self._unhang.wait()
 
     def _enter(self) -> None:

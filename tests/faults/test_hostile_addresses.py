@@ -104,3 +104,41 @@ def lying_length_server() -> Iterator[str]:
 def test_a_content_length_of_a_non_ascii_digit_breaks_nothing(settings: Settings, lying_length_server: str) -> None:
     fetched = fetch(lying_length_server, settings.with_(allow_hosts=("127.0.0.1",)))
     assert "Tin ngắn".encode() in fetched.content
+
+
+def test_the_connection_goes_to_the_checked_address_not_a_new_lookup(settings: Settings) -> None:
+    """A name that does not even resolve reaches the pinned address, with the name as Host."""
+    import requests
+
+    from reader.articles.fetch import PinnedAdapter
+    from tests.fakes.portal import FakePortal
+
+    with FakePortal() as portal, requests.Session() as session:
+        session.trust_env = False
+        session.mount("http://", PinnedAdapter("127.0.0.1"))
+        page = session.get(f"http://portal.invalid:{portal.port}/chuyen-muc/tin-tuc", timeout=5)
+        assert page.status_code == 200 and portal.requests
+
+
+def test_dns_rebinding_cannot_reach_inside(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The name resolves to a public address when checked, then to loopback: the request
+    goes to the checked address (unreachable here), never to the server inside."""
+    import socket
+
+    from tests.fakes.portal import FakePortal
+
+    real = socket.getaddrinfo
+    answers = iter(["93.184.216.34"])  # a public address, unreachable from these machines
+
+    def rebinding(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host != "news.example":
+            return real(host, port, *args, **kwargs)
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with FakePortal() as portal:
+        with pytest.raises(FetchError):
+            fetch(f"http://news.example:{portal.port}/tin-tuc", settings.with_(fetch_connect_timeout=0.5))
+        assert portal.requests == []
+

@@ -42,7 +42,7 @@ def test_two_listeners_at_once_make_each_chunk_once_and_hear_the_same_audio(sett
 
             with ThreadPoolExecutor(max_workers=2) as pool:
                 first, second = pool.map(press, range(2))
-            assert google.request_count == chunks
+            assert google.rpc_count == chunks
             assert len(set(google.texts)) == chunks
         assert first.mp3_path == second.mp3_path
         assert first.timings == second.timings

@@ -41,4 +41,5 @@ def show() -> None:
     )
     st.divider()
     library_table.outcome()
+    library_table.queue_panel()
     SHOW[section]()

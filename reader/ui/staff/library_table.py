@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import streamlit as st
 
 from reader.articles.library import Library
 from reader.articles.model import Article
-from reader.errors import ReaderError
+from reader.errors import JobsUnavailable, ReaderError
 from reader.staff import audio
-from reader.staff.audio import AudioStatus
+from reader.staff.audio import AudioStatus, QueueState
 from reader.ui.staff import common
 from reader.ui.staff.labels import L
 
 TABLE_KEY = "library_table"
 OUTCOME_KEY = "staff_outcome"
+QUEUE_KEY = "staff_queue"
 ALL = ""
 
 
@@ -120,9 +122,17 @@ def _delete(selected: list[Article], lib: Library) -> None:
 
 
 def make_audio(articles: list[Article]) -> None:
-    """Pre-generate ``articles`` with a progress bar, then run the page again so every
-    status on it is fresh; what was made and what failed is shown at the top (``outcome``)."""
+    """Pre-generate ``articles``: in a province with workers alive, one job each on the
+    queue, followed by `queue_panel`; else here, with a progress bar, then the page is
+    run again so every status on it is fresh; what was made and what failed is shown at
+    the top (``outcome``)."""
     settings = common.settings()
+    queued = audio.queue_audio(articles, settings)
+    if queued is not None:
+        titles = {a.id: a.title for a in articles}
+        st.session_state[QUEUE_KEY] = {"ids": queued, "titles": titles, "finished": False}
+        st.session_state.pop(OUTCOME_KEY, None)
+        st.rerun()
     bar = st.progress(0.0, text=L("make_progress", done=0, total=len(articles)))
     done = [0]
     messages: list[tuple[str, str]] = []
@@ -150,6 +160,59 @@ def outcome() -> None:
             st.progress(1.0, text=message)
         else:
             getattr(st, kind)(message)
+
+
+def queue_panel() -> None:
+    """The audio jobs staff put on the queue, read again every ``staff_queue_refresh_seconds``
+    until each is done or failed; then the whole page once (its statuses are then fresh)."""
+    queue = st.session_state.get(QUEUE_KEY)
+    if not queue:
+        return
+    settings = common.settings()
+    if queue["finished"]:
+        _queue_table(queue, settings)
+    else:
+        st.fragment(_queue_live, run_every=max(0.5, settings.staff_queue_refresh_seconds))()
+
+
+def _queue_live() -> None:
+    queue = st.session_state.get(QUEUE_KEY)
+    if queue and _queue_table(queue, common.settings()):
+        queue["finished"] = True
+        st.rerun(scope="app")
+
+
+def _queue_table(queue: dict, settings) -> bool:
+    """Draw the queue's progress; whether every job in it has ended."""
+    st.subheader(L("queue_title"))
+    try:
+        states = audio.queue_progress(queue["ids"], settings)
+    except JobsUnavailable as exc:
+        st.warning(L("queue_unavailable", why=common.plain(str(exc))))
+        return False
+    counts = Counter(s.state for s in states.values())
+    ended = sum(n for state, n in counts.items() if state.finished)
+    total = max(1, len(states))
+    st.progress(ended / total, text=L("queue_progress", done=ended, total=len(states)))
+    st.caption(L("queue_counts", queued=counts[QueueState.QUEUED], running=counts[QueueState.RUNNING],
+                 done=counts[QueueState.DONE] + counts[QueueState.GONE], failed=counts[QueueState.FAILED]))
+    if not queue["finished"]:
+        st.caption(L("queue_help"))
+    st.dataframe(
+        {L("col_id"): list(states), L("col_title"): [queue["titles"].get(i, "") for i in states],
+         L("col_audio"): [_queue_label(s) for s in states.values()]},
+        hide_index=True, width="stretch", key=f"{QUEUE_KEY}_table",
+    )
+    if queue["finished"]:
+        st.button(L("queue_close"), key=f"{QUEUE_KEY}_close", on_click=st.session_state.pop, args=(QUEUE_KEY, None))
+    return ended == len(states)
+
+
+def _queue_label(queued: audio.QueuedAudio) -> str:
+    if queued.state is QueueState.RUNNING and queued.parts_total:
+        return L("queue_state_running_parts", part=min(queued.parts_ready + 1, queued.parts_total),
+                 total=queued.parts_total)
+    return L(f"queue_state_{queued.state.value}")
 
 
 def _make_missing(lib: Library) -> None:

@@ -6,6 +6,8 @@
 // (ReaderPlayer.feed): {kind: "part", index, src, timings, duration} while the article
 // is being made, parts played one after another, then {kind: "whole", src, timings},
 // switched to at the same place. Messages are idempotent (a rerun may send them again).
+// While a worker makes the article, {kind: "progress", stage, ready, total} says how far
+// it is, in a line of its own (spoken when nothing plays, so it never talks over the voice).
 (function () {
   const RATE_KEY = "reader.playbackRate";
   const RATES = [0.75, 1, 1.25, 1.5];
@@ -35,6 +37,7 @@
     const playLabel = root.querySelector(".reader-play-label");
     const playIcon = root.querySelector(".reader-play-icon");
     const status = root.querySelector(".reader-status");
+    const progress = root.querySelector(".reader-progress");
     const elapsed = root.querySelector(".reader-elapsed");
     const total = root.querySelector(".reader-total");
     // Segments of the timeline: the whole article is one segment; early parts are many.
@@ -259,6 +262,15 @@
       if (wanted !== null) goToSpan(wanted);
       tick();
     }
+    function showProgress(m) {
+      const finished = whole || pendingWhole || m.stage === "done" || m.stage === "failed" || (m.total && m.ready >= m.total);
+      if (finished) { progress.hidden = true; progress.textContent = ""; return; }
+      const text = m.total ? L.progress_part.replace("{part}", String(Math.min(m.ready + 1, m.total))).replace("{total}", String(m.total))
+        : L.progress_queued;
+      progress.setAttribute("aria-live", !audio.paused && !audio.ended ? "off" : "polite");
+      progress.hidden = false;
+      if (progress.textContent !== text) progress.textContent = text;
+    }
     function ready() {
       const wasBusy = playButton.disabled;
       root.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
@@ -266,7 +278,7 @@
       root.setAttribute("aria-busy", "false");
       const link = root.querySelector(".reader-download");
       const made = whole || pendingWhole;
-      if (made) { link.setAttribute("href", made.src); link.hidden = false; }
+      if (made) { link.setAttribute("href", made.src); link.hidden = false; progress.hidden = true; }
       if (status.textContent === L.preparing) sayState();
       setPlayLabel();
     }
@@ -275,6 +287,7 @@
       if (message.offline) root.querySelectorAll(".reader-offline").forEach(function (n) { n.hidden = false; });
       if (message.kind === "part") addPart(message);
       else if (message.kind === "whole") setWhole(message.src, message.timings);
+      else if (message.kind === "progress") showProgress(message);
     };
     self.articleId = cfg.articleId;
 
