@@ -214,6 +214,10 @@ class Library:
             )
             article_id = int(cursor.lastrowid or 0)
         self._index(conn, article_id, article.title, article.body)
+        for address in {article.url, article.source} - {""}:
+            if address.startswith(("http://", "https://")):
+                conn.execute("INSERT INTO article_urls (url, article_id) VALUES (?, ?) "
+                             "ON CONFLICT(url) DO UPDATE SET article_id = excluded.article_id", (address, article_id))
         return article_id
 
     def _index(self, conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
@@ -267,6 +271,7 @@ class Library:
         try:
             with self._transaction() as conn:
                 deleted = conn.execute("DELETE FROM articles WHERE id = ?", (int(article_id),)).rowcount
+                conn.execute("DELETE FROM article_urls WHERE article_id = ?", (int(article_id),))
                 self._unindex(conn, int(article_id))
         except self._errors as exc:
             raise LibraryError(f"Cannot delete from the library {self.path}: {exc}") from exc
@@ -274,10 +279,12 @@ class Library:
             raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
 
     def id_for_url(self, url: str) -> int | None:
-        """The id of the article stored from ``url``, if any (to skip known feed items)."""
+        """The id of the article stored from ``url``, if any (to skip known feed items): its
+        address or source now, or any address it was read from before."""
         with self._lock:
             try:
-                found = self._conn.execute(
+                found = self._conn.execute("SELECT article_id FROM article_urls WHERE url = ?", (url,)).fetchone()
+                found = found or self._conn.execute(
                     "SELECT id FROM articles WHERE (url = ? AND url <> '') OR (source = ? AND source <> '') "
                     "ORDER BY id LIMIT 1",
                     (url, url),

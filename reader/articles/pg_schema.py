@@ -120,4 +120,9 @@ POSTGRES_MIGRATIONS: list[tuple[object, ...]] = [
         "CREATE TABLE articles_fts_totals (articles BIGINT NOT NULL, tokens BIGINT NOT NULL)",
         "INSERT INTO articles_fts_totals SELECT count(*), coalesce(sum(tokens), 0) FROM articles_fts",
     ),
+    (
+        "CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id BIGINT NOT NULL)",
+        "CREATE INDEX article_urls_article ON article_urls(article_id)",
+        "INSERT INTO article_urls (url, article_id) SELECT url, min(id) FROM articles WHERE url <> '' GROUP BY url",
+    ),
 ]

@@ -1,8 +1,9 @@
 """Checking a watched feed or portal page and importing the articles that are new.
 
 Every request goes through the safe fetcher (with a ``Pacer``: one request at a time
-per host, spaced by ``fetch_delay_s``). A link already in the library (as an article's
-address or source) is never fetched again. The new articles of one check are stored
+per host, spaced by ``fetch_delay_s``). A link already in the library (an article's
+address or source, or any address an article was read from before: one story a portal
+lists at two addresses) is never fetched again. The new articles of one check are stored
 in one transaction. Any failure is reported, never raised: one broken feed or page
 must not stop the others, and one broken item must not stop its feed. The server's
 validators (ETag, Last-Modified) are kept only when every item was read, so items

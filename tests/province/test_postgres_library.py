@@ -107,6 +107,7 @@ def test_db_copy_moves_a_sqlite_library_to_postgres(settings, pg_settings, postg
         sqlite_library.delete(sqlite_library.list()[-1].id)  # a gap in the ids must survive the copy
         dated = sqlite_library.add(Article(title="Tin có ngày", paragraphs=("Kênh Xẻo Rô mới nạo vét.",),
                                            published=datetime(2024, 5, 1, 8, 0, tzinfo=VN_TZ), url="http://p/1"))
+        sqlite_library.add(Article(title="Tin có ngày", paragraphs=("Kênh Xẻo Rô mới nạo vét.",), url="http://p/2"))
         add_watched(sqlite_library, "feed", "http://p/rss", title="Tin mới")
         before = [a.to_dict() for a in sqlite_library.list()]
     env = {**os.environ, "READER_DATA_DIR": str(settings.data_dir), "READER_DATABASE_URL": ""}
@@ -117,6 +118,7 @@ def test_db_copy_moves_a_sqlite_library_to_postgres(settings, pg_settings, postg
     with Library.open(pg_settings) as library:
         assert [a.to_dict() for a in library.list()] == before
         assert [a.id for a in library.search("xeo ro")] == [dated.id]
+        assert library.id_for_url("http://p/1") == library.id_for_url("http://p/2") == dated.id  # both addresses
         assert [w.url for w in list_watched(library)] == ["http://p/rss"]
         new = library.add(Article(title="Bài sau khi chuyển", paragraphs=("Mới.",)))
         assert new.id == max(a["id"] for a in before) + 1
