@@ -61,11 +61,25 @@ _YEAR_PAIR = re.compile(
 )
 
 
+# A season written with the second year cut to two digits: "V.League 2024/25", "mùa giải
+# 2023-24". Only two years in a row are a season; "2024/25" is otherwise no ratio.
+_SEASON = re.compile(_START + r"((?:19|20)\d\d)\s?[/–-]\s?(\d\d)(?![\d/]|[.,]\d)")
+
+
+def _season(m: re.Match[str]) -> str:
+    first = int(m[1])
+    if int(m[2]) != (first + 1) % 100:
+        return m[0]
+    return f" {read_number(first)} – {read_number(first + 1)} "
+
+
 def read_year_pairs(text: str) -> str:
-    """ "năm học 2024-2025" -> "năm học hai nghìn không trăm hai mươi tư – hai nghìn …"."""
-    return _YEAR_PAIR.sub(
+    """ "năm học 2024-2025" -> "năm học hai nghìn không trăm hai mươi tư – hai nghìn …";
+    "mùa giải 2024/25" the same, its second year said whole."""
+    text = _YEAR_PAIR.sub(
         lambda m: f"{m[1]}{read_number(int(m[2]))} – {read_number(int(m[3]))} ", text
     )
+    return _SEASON.sub(_season, text)
 
 
 _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[:;]))[-−–](?=\d)")
@@ -101,7 +115,10 @@ _SCORE_WORD = (
     r"(?<![^\W\d_])(?i:tỷ số|tỉ số|thắng|hòa|hoà|thua|đánh bại|cầm hòa|cầm hoà|hạ gục"
     r"|chung cuộc|cách biệt|kết quả)(?![^\W\d_])"
 )
-_SCORE_BEFORE = re.compile(_SCORE_WORD + r"(?:[^\d.;!?]{0,40})$")
+# A result word, then perhaps the scores already given before this one ("thua 4-6, 3-6").
+_SCORE_BEFORE = re.compile(
+    _SCORE_WORD + r"(?:[^\d.;!?]{0,40})(?:\d{1,2}\s?[-–—:]\s?\d{1,2}\s*[,;]\s*){0,4}$"
+)
 
 
 # "Kỷ niệm 49 năm Chiến thắng 30-4", "mừng chiến thắng Điện Biên Phủ 7-5": a victory's
@@ -180,10 +197,23 @@ def read_integers(text: str) -> str:
     return _NUMBER_RE.sub(lambda m: f" {read_written_number(m[0])} ", text)
 
 
+_TILDE_RANGE = re.compile(r"(\d(?:[^\W\d_]{1,4}|%)?)\s?~\s?(?=\d)")
+_TILDE_ABOUT = re.compile(r"(?<![\w~])~\s?(?=\d)")
+
+
+def read_tildes(text: str) -> str:
+    """ "150~200 tỷ", "2~3 giờ": a tilde between numbers is a range, "đến", whatever the
+    numbers count; before a number alone it is "khoảng" ("~200 người")."""
+    if "~" not in text:
+        return text
+    return _TILDE_ABOUT.sub("khoảng ", _TILDE_RANGE.sub(r"\1 đến ", text))
+
+
 # Before the language of administration: money, hours written "15g45", padded counts and
 # units are read while they still stand right after their number, so that "2TB" is never
 # "hai thông báo" nor "150CV" "một trăm năm mươi công văn".
 EARLY_RULES: list[Callable[[str], str]] = [
+    read_tildes,
     money.read_money,
     times.read_hour_letters,
     counting.read_padded_counts,

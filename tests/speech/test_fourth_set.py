@@ -1,0 +1,143 @@
+"""Forms found misread on the fourth held-out set (bench/data/heldout_news_4.txt), each
+fixed for its whole kind: court judgement codes, serials after a code of capitals, names cut
+to an initial, alarm levels from one to another, design loads, seasons, set scores, the
+tilde, fractions of a total, text-message numbers, rates per minute, and data entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.speech.spoken import assert_spoken
+
+COURT_CODES = [
+    (
+        "Bản án số 125/2023/HS-PT ngày 20/11/2023 có hiệu lực",
+        "Bản án số một trăm hai mươi lăm năm hai nghìn không trăm hai mươi ba hình sự phúc thẩm"
+        " ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi ba có hiệu lực",
+    ),
+    (
+        "theo Bản án 12/2024/DS-ST của TAND huyện",
+        "theo Bản án số mười hai năm hai nghìn không trăm hai mươi tư dân sự sơ thẩm"
+        " của Tòa án nhân dân huyện",
+    ),
+    (
+        "bản án 05/2022/HSST đã tuyên",
+        "bản án số năm năm hai nghìn không trăm hai mươi hai hình sự sơ thẩm đã tuyên",
+    ),
+    (
+        "Quyết định số 10/2024/QĐXXST-HS ngày 5/3/2024",
+        "Quyết định số mười năm hai nghìn không trăm hai mươi tư xét xử sơ thẩm hình sự"
+        " ngày năm tháng ba năm hai nghìn không trăm hai mươi tư",
+    ),
+    (
+        "theo 33/2023/KDTM-PT",
+        "theo bản án số ba mươi ba năm hai nghìn không trăm hai mươi ba kinh doanh thương mại"
+        " phúc thẩm",
+    ),
+    (
+        "Bản án số 8/2024/HNGĐ-ST",
+        "Bản án số tám năm hai nghìn không trăm hai mươi tư hôn nhân và gia đình sơ thẩm",
+    ),
+    (
+        "Quyết định 12/2024/QĐ-UBND của tỉnh",
+        "Quyết định số mười hai năm hai nghìn không trăm hai mươi tư của tỉnh",
+    ),
+]
+
+SERIALS = [
+    ("Giấy chứng nhận số CS 123456 do Sở cấp", "Giấy chứng nhận số xê ét sì một hai ba bốn năm sáu do Sở cấp"),
+    ("số vào sổ CS01234", "số vào sổ xê ét sì không một hai ba bốn"),
+    ("giống lúa IR 50404 và OM 18", "giống lúa i e rờ năm không bốn không bốn và ô em mờ mười tám"),
+    ("lô đất LK-05 và LK-12", "lô đất e lờ ca không năm và e lờ ca mười hai"),
+    ("thu USD 50000", "thu năm mươi nghìn đô la Mỹ"),
+    ("ĐT 0912345678", "điện thoại không chín một hai, ba bốn năm, sáu bảy tám"),
+    ("SN 1985", "sinh năm một nghìn chín trăm tám mươi lăm"),
+    ("năm 2024 và 12345 người", "năm hai nghìn không trăm hai mươi tư và mười hai nghìn ba trăm bốn mươi lăm người"),
+    ("quý IV-2023", "quý bốn năm hai nghìn không trăm hai mươi ba"),
+    ("QL-1A", "quốc lộ một a"),
+]
+
+INITIALS = [
+    (
+        "bị cáo Trần Văn T. (SN 1989) bị tuyên phạt",
+        "bị cáo Trần Văn tê (sinh năm một nghìn chín trăm tám mươi chín) bị tuyên phạt",
+    ),
+    ("đối tượng Lê Thị M. bị bắt", "đối tượng Lê Thị em mờ bị bắt"),
+    ("bị can Nguyễn Văn H.", "bị can Nguyễn Văn hát."),
+    (
+        "huyện Châu Thành A. Tiếp theo là huyện Giồng Riềng",
+        "huyện Châu Thành a. Tiếp theo là huyện Giồng Riềng",
+    ),
+    ("Chương I. Quy định chung", "Chương một. Quy định chung"),
+    ("Mục A. Tổng quan", "Mục A. Tổng quan"),
+    ("Phụ lục II. Danh mục", "Phụ lục hai. Danh mục"),
+]
+
+ROADS_AND_LOADS = [
+    ("lên mức BĐ2-BĐ3.", "lên mức báo động hai đến báo động ba."),
+    ("mực nước trên BĐ1 - BĐ2", "mực nước trên báo động một đến báo động hai"),
+    ("QL1A-QL1B", "quốc lộ một a đến quốc lộ một bê"),
+    ("tải trọng HL93, khổ cầu 9 m", "tải trọng hát e lờ chín mươi ba, khổ cầu chín mét"),
+    ("tuyến HL93 qua xã", "tuyến hương lộ chín mươi ba qua xã"),
+]
+
+SEASONS_SCORES_AND_RANGES = [
+    (
+        "vòng 5 V.League 1 2024/25.",
+        "vòng năm Vê lích một hai nghìn không trăm hai mươi tư – hai nghìn không trăm hai mươi lăm.",
+    ),
+    (
+        "mùa giải 2023-24 kết thúc",
+        "mùa giải hai nghìn không trăm hai mươi ba – hai nghìn không trăm hai mươi tư kết thúc",
+    ),
+    ("thua 4-6, 3-6 ở vòng 1", "thua bốn sáu, ba sáu ở vòng một"),
+    ("thắng 6-4, 6-3, 7-5 trong trận chung kết", "thắng sáu bốn, sáu ba, bảy năm trong trận chung kết"),
+    ("thắng 2-1, sau đó nghỉ 3-5 ngày", "thắng hai một, sau đó nghỉ ba đến năm ngày"),
+    ("khoảng 150~200 tỷ đồng", "khoảng một trăm năm mươi đến hai trăm tỷ đồng"),
+    ("từ 2~3 giờ", "từ hai đến ba giờ"),
+    ("giá 2kg~5kg", "giá hai ki lô gam đến năm ki lô gam"),
+    ("cần ~200 người", "cần khoảng hai trăm người"),
+]
+
+FRACTIONS = [
+    ("có đến 3/4 số công trình bị chậm", "có đến ba trên bốn số công trình bị chậm"),
+    ("khoảng 2/5 tổng số hộ", "khoảng hai trên năm tổng số hộ"),
+    ("ngày 3/4 số ca mắc tăng", "ngày ba tháng tư số ca mắc tăng"),
+    ("đến 30/4 số hộ nghèo giảm", "đến ngày ba mươi tháng tư số hộ nghèo giảm"),
+    ("đến 3/4 sẽ xong", "đến ngày ba tháng tư sẽ xong"),
+]
+
+MESSAGES = [
+    (
+        "nhắn tin theo cú pháp DT SBD gửi 8785.",
+        "nhắn tin theo cú pháp đê tê ét sì bê đê gửi tám bảy tám năm.",
+    ),
+    ("soạn tin UH gửi đến 1405 để ủng hộ", "soạn tin u hát gửi đến một bốn không năm để ủng hộ"),
+    ("nhắn tin về đầu số 8085", "nhắn tin về đầu số tám không tám năm"),
+    ("đã soạn tin gửi 200 người", "đã soạn tin gửi hai trăm người"),
+    ("gửi 1500 hồ sơ", "gửi một nghìn năm trăm hồ sơ"),
+    ("máy lẻ 105", "máy lẻ một không năm"),
+]
+
+RATES_AND_WORDS = [
+    ("mạch 110 lần/phút", "mạch một trăm mười lần một phút"),
+    ("lưu lượng 5 lít/giây", "lưu lượng năm lít một giây"),
+    ("đường huyết 12,5 mmol/L", "đường huyết mười hai phẩy năm mi li mon một lít"),
+    ("can dầu 5L giá 250.000 đồng", "can dầu năm lít giá hai trăm năm mươi nghìn đồng"),
+    ("liều 100.000 IU vitamin A", "liều một trăm nghìn đơn vị quốc tế vi ta min A"),
+    ("tước GPLX 58 trường hợp", "tước giấy phép lái xe năm mươi tám trường hợp"),
+    ("ứng dụng AI trong y tế", "ứng dụng ây ai trong y tế"),
+    ("TIN TỨC AI CŨNG BIẾT", "Tin Tức Ai Cũng Biết"),
+    ("động đất 4,2 độ richter", "động đất bốn phẩy hai độ rích te"),
+    ("vốn vay World Bank", "vốn vay Ngân hàng Thế giới"),
+    ("chỉ số HbA1c 9,2%", "chỉ số Hát bê a một xê chín phẩy hai phần trăm"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    COURT_CODES + SERIALS + INITIALS + ROADS_AND_LOADS + SEASONS_SCORES_AND_RANGES + FRACTIONS
+    + MESSAGES + RATES_AND_WORDS,
+)
+def test_fourth_set_forms(written: str, spoken: str) -> None:
+    assert_spoken(written, spoken)
