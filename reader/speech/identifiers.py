@@ -53,12 +53,15 @@ _INITIALS = re.compile(r"(?<![^\W\d_.])([A-ZĐ])((?:\.[A-ZĐ]){1,3})(?![^\W\d_])
 _NAME_INITIAL = re.compile(r"(?<![^\W\d_.])([A-ZĐ])\.(?=\s|$)")
 _NAME_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZĐÂĂÊÔƠƯ][^\W\d_]* [A-ZĐÂĂÊÔƠƯ][^\W\d_]* $")
 # A code of capitals before a serial of digits: "CS 123456" (a land certificate), "IR
-# 50404" (a rice variety), "LK-05" (a lot). Five digits or more with no thousands dot, or
-# a leading zero, make a serial, said digit by digit; a count is never written so. A
+# 50404" (a rice variety), "LK-05" (a lot). Five digits or more with no thousands dot, four
+# in a crop variety, or a leading zero, make a serial, said digit by digit; a count is never written so. A
 # hyphen joins a code to its number ("LK-12"), never a minus.
 _SERIAL = re.compile(
-    r"(?<![\w.,/-])([A-ZĐ]{1,4})(?:\s((?:0\d{1,7})|[1-9]\d{4,7})|-(\d{1,8}))(?![\w/-]|[.,]\d)"
+    r"(?<![\w.,/-])([A-ZĐ]{1,4})(?:\s((?:0\d{1,7})|[1-9]\d{3,7})|-(\d{1,8}))(?![\w/-]|[.,]\d)"
 )
+# A crop variety's four digits ("giống lúa OM 5451", "lúa ST24, OM 4900"), where four digits
+# after capitals are otherwise a year or an amount ("APEC 2017", "GDP 4500 USD").
+_VARIETY_BEFORE = re.compile(r"(?<![^\W\d_])(?i:giống|lúa|nếp)(?![^\W\d_])[^.;!?]{0,60}$")
 _NOT_SERIAL_LABELS = frozenset({"USD", "VND", "VNĐ", "EUR", "ĐT", "SĐT", "DĐ", "SN", "BS", "BSX"})
 # A design load ("tải trọng HL93", "hoạt tải H30"): its letters, not a road's name.
 _LOAD_BEFORE = re.compile(r"(?<![^\W\d_])(?i:tải trọng|hoạt tải)\s*$")
@@ -116,7 +119,11 @@ def _serial(m: re.Match[str]) -> str:
         return m[0]  # "quý IV-2023" is a quarter of a year
     if len(digits) >= 9 and digits[0] == "0":
         return m[0]  # a telephone number, for the phone rules
-    if digits[0] != "0" and len(digits) < 5:
+    if len(digits) == 4 and m[2] and (
+        digits[:2] in ("19", "20") or not _VARIETY_BEFORE.search(m.string, 0, m.start())
+    ):
+        return m[0]
+    if digits[0] != "0" and len(digits) < 4:
         return f" {label} {digits} "  # "LK-12": a hyphen that joins, never "âm"
     return f" {label} {read_digits(digits)} "
 

@@ -55,6 +55,14 @@ SERIALS = [
     ("năm 2024 và 12345 người", "năm hai nghìn không trăm hai mươi tư và mười hai nghìn ba trăm bốn mươi lăm người"),
     ("quý IV-2023", "quý bốn năm hai nghìn không trăm hai mươi ba"),
     ("QL-1A", "quốc lộ một a"),
+    (
+        "các giống lúa chịu mặn như ST24, ST25 và OM 5451.",
+        "các giống lúa chịu mặn như ét sì tê hai mươi tư, ét sì tê hai mươi lăm và ô em mờ năm bốn năm một.",
+    ),
+    ("lúa OM 4900 đạt 7 tấn/ha", "lúa ô em mờ bốn chín không không đạt bảy tấn một héc ta"),
+    ("giá vàng SJC 9999 tăng", "giá vàng ét sì gi xê bốn số chín tăng"),
+    ("Hội nghị APEC 2017", "Hội nghị a pếch hai nghìn không trăm mười bảy"),
+    ("GDP 4500 USD", "giê đê pê bốn nghìn năm trăm đô la Mỹ"),
 ]
 
 INITIALS = [
