@@ -139,6 +139,12 @@ RATES_AND_WORDS = [
     ("động đất 4,2 độ richter", "động đất bốn phẩy hai độ rích te"),
     ("vốn vay World Bank", "vốn vay Ngân hàng Thế giới"),
     ("chỉ số HbA1c 9,2%", "chỉ số Hát bê a một xê chín phẩy hai phần trăm"),
+    ("bụi mịn PM2.5 vượt ngưỡng, PM10 cũng vậy.", "bụi mịn Pê em hai chấm năm vượt ngưỡng, Pê em mười cũng vậy."),
+    ("nồng độ PM2,5 tăng", "nồng độ Pê em hai phẩy năm tăng"),
+    ("xe máy dưới 50cc", "xe máy dưới năm mươi phân khối"),
+    ("V/v triển khai thực hiện", "về việc triển khai thực hiện"),
+    ("độ pH của nước đạt 6,5-8,5.", "độ pê hát của nước đạt sáu phẩy năm đến tám phẩy năm."),
+    ("kết cấu BTXM, BTCT.", "kết cấu bê tông xi măng, bê tông cốt thép."),
 ]
 
 
