@@ -12,9 +12,10 @@ telephone numbers, Roman numerals, money, units and counts live in their own mod
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Callable
 
-from reader.speech import counting, money, spelling, times, units
+from reader.speech import counting, lexicon, money, spelling, times, units
 from reader.speech.dates import is_date, read_dates, read_ratios
 from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
 from reader.speech.phones import read_phone_numbers, read_service_numbers
@@ -98,6 +99,40 @@ _PERCENT = re.compile(_START + r"(" + NUMBER + r")\s?%")
 def read_percentages(text: str) -> str:
     """ "98,5%", "59 %" and "0,5%" are "... phần trăm"."""
     return _PERCENT.sub(lambda m: f" {read_written_number(m[1])} phần trăm ", text)
+
+
+# A slash between two counted amounts: "85.000 ha/95.000 ha kế hoạch" (a part of a whole,
+# the same words both sides) is "trên"; "xử lý 45 vụ/52 đối tượng" (two counts of one
+# thing) a pause; "25.000 đồng/1 kg" a rate, "một".
+_SLASH_BEFORE_NUMBER = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=(\d+(?:[.,]\d+)*)\s?)")
+_COUNTED_BEFORE = re.compile(r"\d\s((?:[^\W\d_]{2,} ?){1,3})$")
+
+
+@cache
+def _letter_names() -> frozenset[str]:
+    return frozenset(lexicon.letter_names().values())
+
+
+def read_counted_slashes(text: str) -> str:
+    """ "85.000 héc ta/95.000 héc ta" -> "… trên …", "45 vụ/52 đối tượng" -> "45 vụ, 52 đối
+    tượng", "đồng/1 kg" -> "đồng 1 kg"; units are words already."""
+
+    def spoken(m: re.Match[str]) -> str:
+        left = _COUNTED_BEFORE.search(m.string, 0, m.start())
+        if not left:
+            return m[0]
+        if m[1] in ("1", "01"):
+            return " "
+        words = left[1].strip()
+        if words in _letter_names():
+            return m[0]  # "hẻm 45B/12": a letter of an address, spelled already
+        if m.string.startswith(words, m.end() + len(m[1])) or m.string.startswith(
+            " " + words, m.end() + len(m[1])
+        ):
+            return " trên "
+        return ", "
+
+    return _SLASH_BEFORE_NUMBER.sub(spoken, text) if "/" in text else text
 
 
 _PRODUCT = re.compile(_START + r"(" + NUMBER + r")\s?[x×]\s?(?=" + NUMBER + r"(?![\d/]|[.,]\d))")
@@ -231,6 +266,7 @@ RULES: list[Callable[[str], str]] = [
     read_times,
     read_seconds,
     read_products,
+    read_counted_slashes,
     read_ratios,
     read_ranges,
     read_negatives,

@@ -107,6 +107,18 @@ SEASONS_SCORES_AND_RANGES = [
     ("cần ~200 người", "cần khoảng hai trăm người"),
 ]
 
+COUNTED_SLASHES = [
+    (
+        "gieo sạ đạt 85.000ha/95.000ha kế hoạch.",
+        "gieo sạ đạt tám mươi lăm nghìn héc ta trên chín mươi lăm nghìn héc ta kế hoạch.",
+    ),
+    ("có 35 hộ/40 hộ tham gia", "có ba mươi lăm hộ trên bốn mươi hộ tham gia"),
+    ("xử lý 45 vụ/52 đối tượng vi phạm", "xử lý bốn mươi lăm vụ, năm mươi hai đối tượng vi phạm"),
+    ("giá 25.000đ/1kg", "giá hai mươi lăm nghìn đồng một ki lô gam"),
+    ("hẻm 45B/12 Trần Phú", "hẻm bốn mươi lăm bê mười hai Trần Phú"),
+    ("đạt 15/17 xã", "đạt mười lăm trên mười bảy xã"),
+]
+
 FRACTIONS = [
     ("có đến 3/4 số công trình bị chậm", "có đến ba trên bốn số công trình bị chậm"),
     ("khoảng 2/5 tổng số hộ", "khoảng hai trên năm tổng số hộ"),
@@ -151,6 +163,7 @@ RATES_AND_WORDS = [
 @pytest.mark.parametrize(
     ("written", "spoken"),
     COURT_CODES + SERIALS + INITIALS + ROADS_AND_LOADS + SEASONS_SCORES_AND_RANGES + FRACTIONS
+    + COUNTED_SLASHES
     + MESSAGES + RATES_AND_WORDS,
 )
 def test_fourth_set_forms(written: str, spoken: str) -> None:
