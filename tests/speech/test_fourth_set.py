@@ -157,6 +157,11 @@ RATES_AND_WORDS = [
     ("V/v triển khai thực hiện", "về việc triển khai thực hiện"),
     ("độ pH của nước đạt 6,5-8,5.", "độ pê hát của nước đạt sáu phẩy năm đến tám phẩy năm."),
     ("kết cấu BTXM, BTCT.", "kết cấu bê tông xi măng, bê tông cốt thép."),
+    ("tần suất 15-20 phút/chuyến.", "tần suất mười lăm đến hai mươi phút một chuyến."),
+    ("2 bữa/học sinh", "hai bữa một học sinh"),
+    ("15 xã/phường", "mười lăm xã phường"),
+    ("đường bay TP.HCM - Bangkok", "đường bay Thành phố Hồ Chí Minh - Băng cốc"),
+    ("Hội nghị tại Singapore và Phnom Penh", "Hội nghị tại Xinh ga po và Nông pênh"),
 ]
 
 
