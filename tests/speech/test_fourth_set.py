@@ -162,6 +162,8 @@ RATES_AND_WORDS = [
     ("15 xã/phường", "mười lăm xã phường"),
     ("đường bay TP.HCM - Bangkok", "đường bay Thành phố Hồ Chí Minh - Băng cốc"),
     ("Hội nghị tại Singapore và Phnom Penh", "Hội nghị tại Xinh ga po và Nông pênh"),
+    ("giải ATP Challenger", "giải a tê pê Che len giơ"),
+    ("có 350 hecta mất trắng", "có ba trăm năm mươi héc ta mất trắng"),
 ]
 
 
