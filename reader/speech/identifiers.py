@@ -48,6 +48,10 @@ _FOUR_NINES = re.compile(
     r"9999(?![\d.,])"
 )
 _INITIALS = re.compile(r"(?<![^\W\d_.])([A-ZĐ])((?:\.[A-ZĐ]){1,3})(?![^\W\d_])")
+# Initials glued to the given name by a dot: "T.V.Hùng", "N.T.Lan".
+_INITIALS_BEFORE_NAME = re.compile(
+    r"(?<![^\W\d_.])([A-ZĐ](?:\.[A-ZĐ]){1,3})\.(?=[A-ZĐÂĂÊÔƠƯ][^\W\d_A-ZĐ])"
+)
 # A name cut to its initial, as court and police news print the accused: "bị cáo Trần Văn
 # T.", "Lê Thị M. (SN 1989)": a capital and a dot after two capitalised words.
 _NAME_INITIAL = re.compile(r"(?<![^\W\d_.])([A-ZĐ])\.(?=\s|$)")
@@ -171,4 +175,7 @@ def read_identifiers(text: str) -> str:
         text = _FOUR_NINES.sub(r"\1bốn số chín", text)
     text = _GRADE.sub(_grade, text)
     text = _NAME_INITIAL.sub(_name_initial, text)
+    text = _INITIALS_BEFORE_NAME.sub(
+        lambda m: " " + spelling.spell(m[1].replace(".", "")) + " ", text
+    )
     return _INITIALS.sub(lambda m: " " + spelling.spell(m[0].replace(".", "")) + " ", text)

@@ -249,6 +249,7 @@ def read_tildes(text: str) -> str:
 # "hai thông báo" nor "150CV" "một trăm năm mươi công văn".
 EARLY_RULES: list[Callable[[str], str]] = [
     read_tildes,
+    times.read_round_the_clock,
     money.read_money,
     times.read_hour_letters,
     counting.read_padded_counts,

@@ -86,6 +86,18 @@ _G_AFTER = re.compile(
 )
 
 
+# Round the clock written with hours: "24h/24h", "24/24h", "24h/24", "24 giờ/24 giờ".
+_ROUND_THE_CLOCK = re.compile(
+    r"(?<![\d.,/])24(?:\s?(?:h|giờ)\s?/\s?24(?:\s?(?:h|giờ))?|\s?/\s?24\s?(?:h|giờ))"
+    r"(?![^\W_]|[/.,]\d)"
+)
+
+
+def read_round_the_clock(text: str) -> str:
+    """ "phục vụ 24h/24h" -> "phục vụ 24/24 giờ": every hour of the day, never "giờ … hát"."""
+    return _ROUND_THE_CLOCK.sub("24/24 giờ", text) if "24" in text else text
+
+
 def read_hour_letters(text: str) -> str:
     """ "15g45" -> "15 giờ 45", "lúc 7g" -> "lúc 7 giờ", "7g sáng"; "500g" and "khối lượng 7g"
     stay grams. Runs before the units, which would read every "g" as "gam"."""
