@@ -177,6 +177,10 @@ RATES_AND_WORDS = [
     ("trực 24h/24h", "trực hai mươi tư trên hai mươi tư giờ"),
     ("trực 24 giờ/24 giờ", "trực hai mươi tư trên hai mươi tư giờ"),
     ("đường dây nóng (24/24)", "đường dây nóng (hai mươi tư trên hai mươi tư)"),
+    ("có 2 bão, 3 ATNĐ và đợt KKL", "có hai bão, ba áp thấp nhiệt đới và đợt không khí lạnh"),
+    ("hỗ trợ NLĐ và NSDLĐ", "hỗ trợ người lao động và người sử dụng lao động"),
+    ("khu TĐC Phú Mỹ, báo cáo ĐTM", "khu tái định cư Phú Mỹ, báo cáo đánh giá tác động môi trường"),
+    ("ứng dụng IoT trong nông nghiệp", "ứng dụng Ai ô ti trong nông nghiệp"),
     ("có 350 hecta mất trắng", "có ba trăm năm mươi héc ta mất trắng"),
 ]
 
