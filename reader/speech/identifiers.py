@@ -157,6 +157,9 @@ def _chain(m: re.Match[str]) -> str:
 
 
 def _grade(m: re.Match[str]) -> str:
+    before = re.search(r"[^\W\d_]+$", m.string[: m.start()])
+    if before and roman_value(before[0]):
+        return m[0]  # "Quý II-III/2025": a span of numerals, for the Roman numeral rule
     value = roman_value(m[1])
     return f" {read_number(value)}" if value else m[0]
 

@@ -181,6 +181,23 @@ RATES_AND_WORDS = [
     ("hỗ trợ NLĐ và NSDLĐ", "hỗ trợ người lao động và người sử dụng lao động"),
     ("khu TĐC Phú Mỹ, báo cáo ĐTM", "khu tái định cư Phú Mỹ, báo cáo đánh giá tác động môi trường"),
     ("ứng dụng IoT trong nông nghiệp", "ứng dụng Ai ô ti trong nông nghiệp"),
+    (
+        "từ T2 đến T6, sáng 7h-11h; T7 và CN nghỉ.",
+        "từ thứ hai đến thứ sáu, sáng bảy giờ đến mười một giờ; thứ bảy và chủ nhật nghỉ.",
+    ),
+    ("mở cửa T2-CN", "mở cửa thứ hai đến chủ nhật"),
+    ("T2, T4, T6", "thứ hai, thứ tư, thứ sáu"),
+    ("tầng T2", "tầng tê hai"),
+    (
+        "số liệu T3/2024 và T12/2023",
+        "số liệu tháng ba năm hai nghìn không trăm hai mươi tư và tháng mười hai năm hai nghìn"
+        " không trăm hai mươi ba",
+    ),
+    ("Phòng học 8m x 9m", "Phòng học tám mét nhân chín mét"),
+    ("mỗi nền 5x20m", "mỗi nền năm nhân hai mươi mét"),
+    ("Diện tích 1ha2 đất vườn", "Diện tích một héc ta hai đất vườn"),
+    ("Quý II-III/2025.", "Quý hai đến ba năm hai nghìn không trăm hai mươi lăm."),
+    ("xăng RON 95-III", "xăng Ron chín mươi lăm ba"),
     ("có 350 hecta mất trắng", "có ba trăm năm mươi héc ta mất trắng"),
 ]
 
