@@ -198,6 +198,7 @@ RATES_AND_WORDS = [
     ("Diện tích 1ha2 đất vườn", "Diện tích một héc ta hai đất vườn"),
     ("Quý II-III/2025.", "Quý hai đến ba năm hai nghìn không trăm hai mươi lăm."),
     ("xăng RON 95-III", "xăng Ron chín mươi lăm ba"),
+    ("(mã CK: KGI)", "(mã chứng khoán: ca giê i)"),
     ("có 350 hecta mất trắng", "có ba trăm năm mươi héc ta mất trắng"),
 ]
 
