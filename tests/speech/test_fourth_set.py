@@ -199,6 +199,8 @@ RATES_AND_WORDS = [
     ("Quý II-III/2025.", "Quý hai đến ba năm hai nghìn không trăm hai mươi lăm."),
     ("xăng RON 95-III", "xăng Ron chín mươi lăm ba"),
     ("(mã CK: KGI)", "(mã chứng khoán: ca giê i)"),
+    ("Mẹ VNAH Nguyễn Thị Thứ", "Mẹ Việt Nam Anh hùng Nguyễn Thị Thứ"),
+    ("gia đình CCM và người HĐKC", "gia đình có công với cách mạng và người hoạt động kháng chiến"),
     ("có 350 hecta mất trắng", "có ba trăm năm mươi héc ta mất trắng"),
 ]
 
