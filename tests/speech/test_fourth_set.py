@@ -201,6 +201,7 @@ RATES_AND_WORDS = [
     ("(mã CK: KGI)", "(mã chứng khoán: ca giê i)"),
     ("Mẹ VNAH Nguyễn Thị Thứ", "Mẹ Việt Nam Anh hùng Nguyễn Thị Thứ"),
     ("gia đình CCM và người HĐKC", "gia đình có công với cách mạng và người hoạt động kháng chiến"),
+    ("TB-BB và người HĐKC", "thương binh, bệnh binh và người hoạt động kháng chiến"),
     ("có 350 hecta mất trắng", "có ba trăm năm mươi héc ta mất trắng"),
 ]
 
