@@ -318,29 +318,3 @@ def read_ratios(text: str) -> str:
         lambda m: _pad(f"{read_written_number(m[1])} trên {read_written_number(m[2])}"), text
     )
 
-
-# Days of the week cut to letters in opening hours: "từ T2 đến T6", "T7 và CN", "T2-CN". Only
-# two of them together are days ("T3/2024" is a month, "T2" alone may be a floor or a code).
-_WEEKDAY = r"(?:T[2-7]|CN)"
-_DAY_JOINT = r"\s*(?:-|–|đến|tới|và|hoặc|,)\s*"
-_WEEKDAYS = re.compile(
-    r"(?<![\w./-])" + _WEEKDAY + r"(?:" + _DAY_JOINT + _WEEKDAY + r")+(?![\w/-])"
-)
-# A month cut to "T" before its year, as in tables and charts: "T3/2024" is "tháng 3/2024".
-_MONTH_LETTER = re.compile(r"(?<![\w./-])T(1[0-2]|0?[1-9])(?=/(?:19|20)\d\d(?![\d/]))")
-
-
-def read_weekday_letters(text: str) -> str:
-    """ "từ T2 đến T6" -> "từ thứ 2 đến thứ 6", "T7 và CN" -> "thứ 7 và chủ nhật", "T2-CN"
-    -> "thứ 2 đến chủ nhật"; "T3/2024" -> "tháng 3/2024"."""
-    if "T" not in text and "CN" not in text:
-        return text
-
-    def day(m: re.Match[str]) -> str:
-        return "chủ nhật" if m[0] == "CN" else f"thứ {m[0][1]}"
-
-    def days(m: re.Match[str]) -> str:
-        spaced = re.sub(r"\s*[-–]\s*", " đến ", m[0])
-        return re.sub(_WEEKDAY, day, spaced)
-
-    return _MONTH_LETTER.sub(r"tháng \1", _WEEKDAYS.sub(days, text))

@@ -58,8 +58,8 @@ _NAME_INITIAL = re.compile(r"(?<![^\W\d_.])([A-ZĐ])\.(?=\s|$)")
 _NAME_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZĐÂĂÊÔƠƯ][^\W\d_]* [A-ZĐÂĂÊÔƠƯ][^\W\d_]* $")
 # A code of capitals before a serial of digits: "CS 123456" (a land certificate), "IR
 # 50404" (a rice variety), "LK-05" (a lot). Five digits or more with no thousands dot, four
-# in a crop variety, or a leading zero, make a serial, said digit by digit; a count is never written so. A
-# hyphen joins a code to its number ("LK-12"), never a minus.
+# in a crop variety, or a leading zero, make a serial, said digit by digit; a count is never
+# written so. A hyphen joins a code to its number ("LK-12"), never a minus.
 _SERIAL = re.compile(
     r"(?<![\w.,/-])([A-ZĐ]{1,4})(?:\s((?:0\d{1,7})|[1-9]\d{3,7})|-(\d{1,8}))(?![\w/-]|[.,]\d)"
 )

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Callable
 
 from reader.speech import counting, lexicon, money, spelling, times, units
-from reader.speech.dates import is_date, read_dates, read_ratios, read_weekday_letters
+from reader.speech.dates import is_date, read_dates, read_ratios
 from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
 from reader.speech.phones import read_phone_numbers, read_service_numbers
 from reader.speech.roman import read_roman_numerals
@@ -249,7 +249,7 @@ def read_tildes(text: str) -> str:
 # "hai thông báo" nor "150CV" "một trăm năm mươi công văn".
 EARLY_RULES: list[Callable[[str], str]] = [
     read_tildes,
-    read_weekday_letters,
+    times.read_weekday_letters,
     times.read_round_the_clock,
     money.read_money,
     times.read_hour_letters,
