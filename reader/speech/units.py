@@ -86,6 +86,13 @@ def read_unit_ranges(text: str) -> str:
 
 
 @cache
+def _number_per() -> re.Pattern[str]:
+    """ "bạch cầu 12.000/mm3": a count per a unit, with no unit before the slash, is "trên"
+    (read "một" it would sound like one more digit)."""
+    return re.compile(r"(?<=\d)\s*/\s*(?=" + unit_pattern() + ")")
+
+
+@cache
 def _per() -> re.Pattern[str]:
     words = list(table()) + sorted(lexicon.per_words())
     after = lexicon.token_pattern(words, r"(?![^\W_])")
@@ -147,6 +154,7 @@ def read_units(text: str) -> str:
         text = _product().sub(r"\1 nhân ", text)
         text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
     if "/" in text:
+        text = _number_per().sub(" trên ", text)
         text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
         text = _priced_per().sub(r"\1 một ", text)
     return _alone().sub(lambda m: units[m[0]], text)

@@ -202,6 +202,14 @@ RATES_AND_WORDS = [
     ("Mẹ VNAH Nguyễn Thị Thứ", "Mẹ Việt Nam Anh hùng Nguyễn Thị Thứ"),
     ("gia đình CCM và người HĐKC", "gia đình có công với cách mạng và người hoạt động kháng chiến"),
     ("TB-BB và người HĐKC", "thương binh, bệnh binh và người hoạt động kháng chiến"),
+    (
+        "Tiểu cầu giảm còn 50 G/L, bạch cầu 12.000/mm3.",
+        "Tiểu cầu giảm còn năm mươi gi ga một lít, bạch cầu mười hai nghìn trên mi li mét khối.",
+    ),
+    ("giá 50.000/kg", "giá năm mươi nghìn trên ki lô gam"),
+    ("AST 250 U/L", "a ét sì tê hai trăm năm mươi đơn vị một lít"),
+    ("chỉ số SpO2 giảm", "chỉ số Ét pê ô hai giảm"),
+    ("cholesterol 6,2 mmol/l", "cô lét tê rôn sáu phẩy hai mi li mon một lít"),
     ("có 350 hecta mất trắng", "có ba trăm năm mươi héc ta mất trắng"),
 ]
 
