@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from reader.speech import lexicon, senses, spelling
+from reader.speech import lexicon, phones, senses, spelling
 from reader.speech.numbers import read_digits, read_number
 from reader.speech.roman import roman_value
 
@@ -61,12 +61,14 @@ _NAME_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZĐÂĂÊÔƠƯ][^\W\d_]* [A-ZĐÂĂ
 # in a crop variety, or a leading zero, make a serial, said digit by digit; a count is never
 # written so. A hyphen joins a code to its number ("LK-12"), never a minus.
 _SERIAL = re.compile(
-    r"(?<![\w.,/-])([A-ZĐ]{1,4})(?:\s((?:0\d{1,7})|[1-9]\d{3,7})|-(\d{1,8}))(?![\w/-]|[.,]\d)"
+    r"(?<![\w.,/-])([A-ZĐ]{1,4})(?:\s((?:0\d{1,15})|[1-9]\d{3,15})|-(\d{1,8}))(?![\w/-]|[.,]\d)"
 )
 # A crop variety's four digits ("giống lúa OM 5451", "lúa ST24, OM 4900"), where four digits
 # after capitals are otherwise a year or an amount ("APEC 2017", "GDP 4500 USD").
 _VARIETY_BEFORE = re.compile(r"(?<![^\W\d_])(?i:giống|lúa|nếp)(?![^\W\d_])[^.;!?]{0,60}$")
-_NOT_SERIAL_LABELS = frozenset({"USD", "VND", "VNĐ", "EUR", "ĐT", "SĐT", "DĐ", "SN", "BS", "BSX"})
+_NOT_SERIAL_LABELS = frozenset(
+    {"USD", "VND", "VNĐ", "EUR", "ĐT", "SĐT", "DĐ", "SN", "BS", "BSX", "ISO", "TCVN", "QCVN"}
+)
 # A design load ("tải trọng HL93", "hoạt tải H30"): its letters, not a road's name.
 _LOAD_BEFORE = re.compile(r"(?<![^\W\d_])(?i:tải trọng|hoạt tải)\s*$")
 
@@ -129,7 +131,8 @@ def _serial(m: re.Match[str]) -> str:
         return m[0]
     if digits[0] != "0" and len(digits) < 4:
         return f" {label} {digits} "  # "LK-12": a hyphen that joins, never "âm"
-    return f" {label} {read_digits(digits)} "
+    said = phones.groups(digits) if len(digits) > 6 else read_digits(digits)  # a pause in long ones
+    return f" {label} {said} "
 
 
 def _km_post(m: re.Match[str]) -> str:

@@ -63,6 +63,9 @@ SERIALS = [
     ("giá vàng SJC 9999 tăng", "giá vàng ét sì gi xê bốn số chín tăng"),
     ("Hội nghị APEC 2017", "Hội nghị a pếch hai nghìn không trăm mười bảy"),
     ("GDP 4500 USD", "giê đê pê bốn nghìn năm trăm đô la Mỹ"),
+    ("CMND 123456789", "chứng minh nhân dân một hai ba bốn, năm sáu bảy tám chín"),
+    ("STK 1234567890", "số tài khoản một hai ba bốn năm, sáu bảy tám chín không"),
+    ("đạt ISO 14001", "đạt i xô mười bốn nghìn không trăm linh một"),
 ]
 
 INITIALS = [
