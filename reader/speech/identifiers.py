@@ -54,7 +54,7 @@ _INITIALS_BEFORE_NAME = re.compile(
 )
 # A name cut to its initial, as court and police news print the accused: "bị cáo Trần Văn
 # T.", "Lê Thị M. (SN 1989)": a capital and a dot after two capitalised words.
-_NAME_INITIAL = re.compile(r"(?<![^\W\d_.])([A-ZĐ])\.(?=\s|$)")
+_NAME_INITIAL = re.compile(r"(?<![^\W\d_.])([A-ZĐ])\.(?=[\s,;:)]|$)")
 _NAME_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZĐÂĂÊÔƠƯ][^\W\d_]* [A-ZĐÂĂÊÔƠƯ][^\W\d_]* $")
 # A code of capitals before a serial of digits: "CS 123456" (a land certificate), "IR
 # 50404" (a rice variety), "LK-05" (a lot). Five digits or more with no thousands dot, four

@@ -75,6 +75,8 @@ INITIALS = [
     ),
     ("đối tượng Lê Thị M. bị bắt", "đối tượng Lê Thị em mờ bị bắt"),
     ("bị can Nguyễn Văn H.", "bị can Nguyễn Văn hát."),
+    ("Đồng chí Nguyễn Văn B., Phó Bí thư", "Đồng chí Nguyễn Văn bê, Phó Bí thư"),
+    ("Ủy viên T.Ư Đảng", "Ủy viên Trung ương Đảng"),
     (
         "huyện Châu Thành A. Tiếp theo là huyện Giồng Riềng",
         "huyện Châu Thành a. Tiếp theo là huyện Giồng Riềng",
