@@ -77,6 +77,16 @@ INITIALS = [
     ("bị can Nguyễn Văn H.", "bị can Nguyễn Văn hát."),
     ("Đồng chí Nguyễn Văn B., Phó Bí thư", "Đồng chí Nguyễn Văn bê, Phó Bí thư"),
     ("Ủy viên T.Ư Đảng", "Ủy viên Trung ương Đảng"),
+]
+
+ADDRESSES = [
+    ("Xem chi tiết tại: vnexpress.net/thoi-su.", "Xem chi tiết tại: vnexpress chấm nét."),
+    ("truy cập zalo.me/0912345678.", "truy cập da lô chấm mi."),
+    (
+        "Gửi hồ sơ qua email: tuyendung@vnpt.vn trước 17h",
+        "Gửi hồ sơ qua i meo: tuyendung a còng vê en nờ pê tê chấm vê en trước mười bảy giờ",
+    ),
+    ("Chiến dịch #VietNamXanh thu hút", "Chiến dịch Viet Nam Xanh thu hút"),
     (
         "huyện Châu Thành A. Tiếp theo là huyện Giồng Riềng",
         "huyện Châu Thành a. Tiếp theo là huyện Giồng Riềng",
@@ -222,7 +232,7 @@ RATES_AND_WORDS = [
 @pytest.mark.parametrize(
     ("written", "spoken"),
     COURT_CODES + SERIALS + INITIALS + ROADS_AND_LOADS + SEASONS_SCORES_AND_RANGES + FRACTIONS
-    + COUNTED_SLASHES
+    + COUNTED_SLASHES + ADDRESSES
     + MESSAGES + RATES_AND_WORDS,
 )
 def test_fourth_set_forms(written: str, spoken: str) -> None:
