@@ -95,7 +95,8 @@ def _address_part(part: str) -> str:
 
 _SYMBOLS = {
     "&": " và ", "@": " a còng ", "+": " cộng ", "=": " bằng ", "%": " phần trăm ",
-    "‰": " phần nghìn ", "°": " độ ",
+    "‰": " phần nghìn ", "°": " độ ", "≥": " lớn hơn hoặc bằng ", "≤": " nhỏ hơn hoặc bằng ",
+    "±": " cộng trừ ",
 }
 _DROP = re.compile(r"[/\\*#_~^|<>{}\[\]`\"“”„«»‘’'•●▪◦■□►$§]")
 

@@ -244,11 +244,26 @@ def read_tildes(text: str) -> str:
     return _TILDE_ABOUT.sub("khoảng ", _TILDE_RANGE.sub(r"\1 đến ", text))
 
 
+# Comparison signs before a number: "< 6 tuổi" is "dưới sáu tuổi", "> 60 tuổi" "trên …",
+# "≥ 90%" "lớn hơn hoặc bằng …", "±0,5" "cộng trừ …". Elsewhere they are left to the symbols.
+_COMPARISONS = {
+    "≥": "lớn hơn hoặc bằng", ">=": "lớn hơn hoặc bằng", "≤": "nhỏ hơn hoặc bằng",
+    "<=": "nhỏ hơn hoặc bằng", "<": "dưới", ">": "trên", "±": "cộng trừ", "+/-": "cộng trừ",
+}
+_COMPARISON = re.compile(r"(>=|<=|\+/-|[≥≤<>±])\s?(?=\d)")
+
+
+def read_comparisons(text: str) -> str:
+    """ "trẻ em < 6 tuổi" -> "trẻ em dưới 6 tuổi", "≥ 90%" -> "lớn hơn hoặc bằng 90%"."""
+    return _COMPARISON.sub(lambda m: f" {_COMPARISONS[m[1]]} ", text)
+
+
 # Before the language of administration: money, hours written "15g45", padded counts and
 # units are read while they still stand right after their number, so that "2TB" is never
 # "hai thông báo" nor "150CV" "một trăm năm mươi công văn".
 EARLY_RULES: list[Callable[[str], str]] = [
     read_tildes,
+    read_comparisons,
     times.read_weekday_letters,
     times.read_round_the_clock,
     money.read_money,

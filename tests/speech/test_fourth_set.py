@@ -87,6 +87,18 @@ ADDRESSES = [
         "Gửi hồ sơ qua i meo: tuyendung a còng vê en nờ pê tê chấm vê en trước mười bảy giờ",
     ),
     ("Chiến dịch #VietNamXanh thu hút", "Chiến dịch Viet Nam Xanh thu hút"),
+]
+
+COMPARISONS = [
+    ("Tỷ lệ hài lòng ≥ 90%.", "Tỷ lệ hài lòng lớn hơn hoặc bằng chín mươi phần trăm."),
+    (
+        "Trẻ em < 6 tuổi được miễn phí, người > 60 tuổi giảm 50%.",
+        "Trẻ em dưới sáu tuổi được miễn phí, người trên sáu mươi tuổi giảm năm mươi phần trăm.",
+    ),
+    ("Sai số cho phép ±0,5 độ C.", "Sai số cho phép cộng trừ không phẩy năm độ C."),
+    ("Độ tuổi ≤ 35.", "Độ tuổi nhỏ hơn hoặc bằng ba mươi lăm."),
+    ("<p>5 người</p>", "năm người"),
+    ("sai số ± vài độ", "sai số cộng trừ vài độ"),
     (
         "huyện Châu Thành A. Tiếp theo là huyện Giồng Riềng",
         "huyện Châu Thành a. Tiếp theo là huyện Giồng Riềng",
@@ -232,7 +244,7 @@ RATES_AND_WORDS = [
 @pytest.mark.parametrize(
     ("written", "spoken"),
     COURT_CODES + SERIALS + INITIALS + ROADS_AND_LOADS + SEASONS_SCORES_AND_RANGES + FRACTIONS
-    + COUNTED_SLASHES + ADDRESSES
+    + COUNTED_SLASHES + ADDRESSES + COMPARISONS
     + MESSAGES + RATES_AND_WORDS,
 )
 def test_fourth_set_forms(written: str, spoken: str) -> None:
