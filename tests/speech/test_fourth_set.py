@@ -99,6 +99,7 @@ COMPARISONS = [
     ("Độ tuổi ≤ 35.", "Độ tuổi nhỏ hơn hoặc bằng ba mươi lăm."),
     ("<p>5 người</p>", "năm người"),
     ("sai số ± vài độ", "sai số cộng trừ vài độ"),
+    ("giá 1.000 baht", "giá một nghìn bạt"),
     (
         "huyện Châu Thành A. Tiếp theo là huyện Giồng Riềng",
         "huyện Châu Thành a. Tiếp theo là huyện Giồng Riềng",
