@@ -264,6 +264,9 @@ def _date_context(m: re.Match[str]) -> bool:
     binh - Liệt sĩ 27/7"), or a day above its month with no noun after ("30/4": no part is
     larger than its whole)."""
     before, after = _before(m), m.string[m.end() : m.end() + 20]
+    part = int(m[1]) <= int(m[2]) and _PART_OF_AFTER.match(after)
+    if part and not _DAY_WORD_BEFORE.search(before):
+        return False
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
     if _SCALE_BEFORE.search(before) or _CLASS_BEFORE.search(before) or m[0] in _NOT_DATES:
@@ -273,6 +276,14 @@ def _date_context(m: re.Match[str]) -> bool:
     if int(m[1]) > int(m[2]) or _HOLIDAY_BEFORE.search(before) or _paired(before):
         return True
     return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(after)
+
+
+# "có đến 3/4 số công trình", "2/5 tổng số hộ": a part no larger than its whole, even after
+# "đến" or "từ"; only a word that names a day ("ngày", "sáng", "hôm") keeps it a date.
+_PART_OF_AFTER = re.compile(r"\s*(?i:tổng số|số)\s+[^\W\d_]")
+_DAY_WORD_BEFORE = re.compile(
+    _W + r"(?i:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|mùng|mồng|dịp|lễ)\s*[,(]?\s*$"
+)
 
 
 # "chào mừng 30/4 và Quốc tế Lao động 1/5": the second of two days joined by "và", "hoặc"
@@ -306,3 +317,4 @@ def read_ratios(text: str) -> str:
     return _RATIO.sub(
         lambda m: _pad(f"{read_written_number(m[1])} trên {read_written_number(m[2])}"), text
     )
+

@@ -6,7 +6,8 @@ phút"), since "bảy giờ năm" would leave the listener unsure. Seconds are a
 "phút ... giây" ("6:45:10" is "sáu giờ bốn mươi lăm phút mười giây"). A dash between two
 times is "đến". Southern papers write the hour with "g" ("15g45", "lúc 7g"); a bare "7g"
 is grams unless the words around it say it is a time. "30s" is seconds only after words
-that speak of a duration ("sau 30s", "1 phút 30s").
+that speak of a duration ("sau 30s", "1 phút 30s"). Opening hours write days with letters
+("từ T2 đến T6", "T7 và CN") and round the clock with hours ("24h/24h").
 """
 
 from __future__ import annotations
@@ -86,6 +87,18 @@ _G_AFTER = re.compile(
 )
 
 
+# Round the clock written with hours: "24h/24h", "24/24h", "24h/24", "24 giờ/24 giờ".
+_ROUND_THE_CLOCK = re.compile(
+    r"(?<![\d.,/])24(?:\s?(?:h|giờ)\s?/\s?24(?:\s?(?:h|giờ))?|\s?/\s?24\s?(?:h|giờ))"
+    r"(?![^\W_]|[/.,]\d)"
+)
+
+
+def read_round_the_clock(text: str) -> str:
+    """ "phục vụ 24h/24h" -> "phục vụ 24/24 giờ": every hour of the day, never "giờ … hát"."""
+    return _ROUND_THE_CLOCK.sub("24/24 giờ", text) if "24" in text else text
+
+
 def read_hour_letters(text: str) -> str:
     """ "15g45" -> "15 giờ 45", "lúc 7g" -> "lúc 7 giờ", "7g sáng"; "500g" and "khối lượng 7g"
     stay grams. Runs before the units, which would read every "g" as "gam"."""
@@ -128,3 +141,30 @@ def read_seconds(text: str) -> str:
     text = _MINUTES_SECONDS.sub(lambda m: f"{m[1]} phút {int(m[2])} giây", text)
     text = _RACE_TIME.sub(lambda m: f"{m[1]} giây {m[2]}", text)
     return _SECONDS.sub(seconds, text)
+
+
+# Days of the week cut to letters in opening hours: "từ T2 đến T6", "T7 và CN", "T2-CN". Only
+# two of them together are days ("T3/2024" is a month, "T2" alone may be a floor or a code).
+_WEEKDAY = r"(?:T[2-7]|CN)"
+_DAY_JOINT = r"\s*(?:-|–|đến|tới|và|hoặc|,)\s*"
+_WEEKDAYS = re.compile(
+    r"(?<![\w./-])" + _WEEKDAY + r"(?:" + _DAY_JOINT + _WEEKDAY + r")+(?![\w/-])"
+)
+# A month cut to "T" before its year, as in tables and charts: "T3/2024" is "tháng 3/2024".
+_MONTH_LETTER = re.compile(r"(?<![\w./-])T(1[0-2]|0?[1-9])(?=/(?:19|20)\d\d(?![\d/]))")
+
+
+def read_weekday_letters(text: str) -> str:
+    """ "từ T2 đến T6" -> "từ thứ 2 đến thứ 6", "T7 và CN" -> "thứ 7 và chủ nhật", "T2-CN"
+    -> "thứ 2 đến chủ nhật"; "T3/2024" -> "tháng 3/2024"."""
+    if "T" not in text and "CN" not in text:
+        return text
+
+    def day(m: re.Match[str]) -> str:
+        return "chủ nhật" if m[0] == "CN" else f"thứ {m[0][1]}"
+
+    def days(m: re.Match[str]) -> str:
+        spaced = re.sub(r"\s*[-–]\s*", " đến ", m[0])
+        return re.sub(_WEEKDAY, day, spaced)
+
+    return _MONTH_LETTER.sub(r"tháng \1", _WEEKDAYS.sub(days, text))
