@@ -117,6 +117,9 @@ class Settings:
     refresh_max_new_items: int = 30
     # Checks in a row an item's page may fail before it is given up.
     refresh_max_attempts: int = 3
+    # A portal page checked before whose links are all new: how many pages of its
+    # pagination are read, so articles pushed off the first page between checks come in.
+    refresh_max_pages: int = 5
     # `watch`: seconds between rounds, and how many of the newest articles each round
     # checks for missing audio (besides the ones it imported).
     watch_every_s: float = 900.0
