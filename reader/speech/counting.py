@@ -64,6 +64,18 @@ _HOUSE_NUMBER = re.compile(
 )
 
 
+@cache
+def _document_number() -> re.Pattern[str]:
+    """A document named by its number ("Đề án 06", "Chỉ thị số 05"): the number is read as
+    the number of a code is ("Quyết định số 05/QĐ-UBND" is "số năm"), without its padding,
+    whatever follows it ("Đề án 06, …", "Đề án 06 của …" alike)."""
+    words = "|".join(re.escape(w) for w in lexicon.document_words())
+    return re.compile(
+        r"(?<![^\W\d_])((?i:" + words + r")\s+(?:(?i:số)\s*:?\s*)?)0+([1-9]\d{0,3})(?![\d/.,:-][\d\w])"
+        r"(?![^\W_])"
+    )
+
+
 def read_padded_counts(text: str) -> str:
     """ "05 hộ" -> "5 hộ", "03 đồng chí", "02-05 ngày", "06 ha": a padded count loses its
     zeros, which would otherwise be read as a code ("không năm"). After a label ("Tổ 05
@@ -77,4 +89,35 @@ def read_padded_counts(text: str) -> str:
             return m[0]
         return m[1]
 
-    return _padded().sub(count, _HOUSE_NUMBER.sub(r"\1\2", text))
+    text = _document_number().sub(r"\1\2", _HOUSE_NUMBER.sub(r"\1\2", text))
+    return _padded().sub(count, text)
+
+
+@cache
+def _quantity_before() -> re.Pattern[str]:
+    words = lexicon.data_lines("quantity_words.txt")
+    return re.compile(r"(?<![^\W\d_])" + lexicon.token_pattern(sorted(words), "") + r"\s*:?\s*$", re.IGNORECASE)
+
+
+_DOT_DECIMAL = re.compile(r"(?<![\w.,/:-])(\d{1,3})\.(\d{1,2})(?![\d\w]|[.,:/]\d)")
+_MAGNITUDE_AFTER = re.compile(r"\s*(?:triệu|tỷ|nghìn|ngàn)(?![^\W_])")
+
+
+def read_dot_decimals(text: str) -> str:
+    """ "điểm 8.5" -> "điểm 8,5", "tăng 2.5 lần", "8.5%": a dot followed by one or two digits
+    cannot mark thousands; where the number is an amount (after a word of quantity, before a
+    counted word, a unit or a magnitude) it is the English decimal mark, read "phẩy". Else it
+    stays a dot ("mục 2.3", "phiên bản 2.0", "công nghiệp 4.0" are "chấm")."""
+
+    if "." not in text:
+        return text
+
+    def decimal(m: re.Match[str]) -> str:
+        amount = (
+            _quantity_before().search(m.string, max(0, m.start() - 30), m.start())
+            or is_counted(m.string, m.end())
+            or _MAGNITUDE_AFTER.match(m.string, m.end())
+        )
+        return f"{m[1]},{m[2]}" if amount else m[0]
+
+    return _DOT_DECIMAL.sub(decimal, text)

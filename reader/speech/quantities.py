@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import Callable
 
-from reader.speech import counting, lexicon, money, spelling, times, units
+from reader.speech import counting, lexicon, money, slashes, spelling, times, units
 from reader.speech.dates import is_date, read_dates, read_ratios
 from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
 from reader.speech.phones import read_phone_numbers, read_service_numbers
@@ -264,8 +264,10 @@ def read_comparisons(text: str) -> str:
 EARLY_RULES: list[Callable[[str], str]] = [
     read_tildes,
     read_comparisons,
+    counting.read_dot_decimals,
     times.read_weekday_letters,
     times.read_round_the_clock,
+    slashes.read_lettered_slashes,
     money.read_money,
     times.read_hour_letters,
     counting.read_padded_counts,
@@ -279,6 +281,7 @@ RULES: list[Callable[[str], str]] = [
     read_phone_numbers,
     read_service_numbers,
     read_scores,
+    slashes.read_share_slashes,
     read_dates,
     read_times,
     read_seconds,
