@@ -47,6 +47,54 @@ ISSUERS = [
 ]
 
 
-@pytest.mark.parametrize(("written", "spoken"), DOCUMENT_NUMBERS + DOT_DECIMALS + SLASHES + ISSUERS)
+# Numbered and lettered points, headings.
+LISTS = [
+    (
+        "Đối tượng: i) Hộ nghèo; ii) Người có công; iii) Người cao tuổi.",
+        "Đối tượng: Hộ nghèo; Người có công; Người cao tuổi.",
+    ),
+    ("iv) Các trường hợp khác", "Các trường hợp khác"),
+    ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "Hai. Nhiệm Vụ Và Giải Pháp"),
+    ("IV. Tổ chức thực hiện", "Bốn. Tổ chức thực hiện"),
+]
+
+# Places named after a day, changes in brackets, decimal ranges, a count of a year.
+DATES_AND_SIGNS = [
+    ("khai mạc tại Hội trường 19/5.", "khai mạc tại Hội trường mười chín tháng năm."),
+    ("tập trung tại Quảng trường 3-2", "tập trung tại Quảng trường ba tháng hai"),
+    (
+        "giảm 12 vụ (-8,5%), tăng 3 người (+2,1%).",
+        "giảm mười hai vụ (giảm tám phẩy năm phần trăm), tăng ba người (tăng hai phẩy một phần trăm).",
+    ),
+    ("nhiệt độ (-5 độ C)", "nhiệt độ (âm năm độ C)"),
+    ("giá bán từ 4,5-6 triệu đồng/m2", "giá bán từ bốn phẩy năm đến sáu triệu đồng một mét vuông"),
+    ("từ 2,5-3 tấn", "từ hai phẩy năm đến ba tấn"),
+    ("đạt 8,5-9%", "đạt tám phẩy năm đến chín phần trăm"),
+    ("ngày 20,21/3 tới", "ngày hai mươi, hai mươi mốt tháng ba tới"),
+    ("lần thứ 3/2025", "lần thứ ba năm hai nghìn không trăm hai mươi lăm"),
+]
+
+# Abbreviations in their sense, chat spellings, loanwords.
+WORDS = [
+    ("cầu thủ ĐT Việt Nam", "cầu thủ đội tuyển Việt Nam"),
+    ("ĐT U23 Việt Nam", "đội tuyển u hai mươi ba Việt Nam"),
+    ("ĐT: 0297.3863.456", "điện thoại: không hai chín bảy, ba tám sáu ba, bốn năm sáu"),
+    ("BCH Quân sự xã", "Ban Chỉ huy Quân sự xã"),
+    ("BCH Đảng bộ", "Ban Chấp hành Đảng bộ"),
+    ("Trung tâm VH-TT&TT huyện", "Trung tâm văn hóa, thông tin và thể thao huyện"),
+    ("Chi cục TT&BVTV", "Chi cục trồng trọt và bảo vệ thực vật"),
+    ("Hội thi GVDG", "Hội thi giáo viên dạy giỏi"),
+    ("đạt IELTS 7.5", "đạt ai eo bảy phẩy năm"),
+    ("giải SEA V.League", "giải xi Vê lích"),
+    ("khống chế đc đám cháy, ko có thiệt hại", "khống chế được đám cháy, không có thiệt hại"),
+    ("cá tra fillet", "cá tra phi lê"),
+    ("vòng loại Asian Cup", "vòng loại Ây xần Cúp"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    DOCUMENT_NUMBERS + DOT_DECIMALS + SLASHES + ISSUERS + LISTS + DATES_AND_SIGNS + WORDS,
+)
 def test_fifth_set_forms(written: str, spoken: str) -> None:
     assert_spoken(written, spoken)
