@@ -314,8 +314,9 @@ def _paired(before: str) -> bool:
 # "tỷ lệ 1/2000", "tỉ lệ 1/500": a map's scale; "24/7": every hour of every day.
 _SCALE_BEFORE = re.compile(_W + r"(?i:tỷ lệ|tỉ lệ|tỷ lệ bản đồ)\s*$")
 _NOT_DATES = frozenset({"24/7"})
-# "lớp 12/3", "phòng 2/1", "hẻm 12/5", "số 12/3": a class or an address, not a day.
-_CLASS_BEFORE = re.compile(_W + r"(?i:lớp|phòng|hẻm|kiệt|ngách|ngõ|căn|số|số nhà)\s*$")
+# "lớp 12/3", "phòng 2/1", "hẻm 12/5", "số 12/3", "trụ 15/4" (a power pole): a class or an
+# address, not a day.
+_CLASS_BEFORE = re.compile(_W + r"(?i:lớp|phòng|hẻm|kiệt|ngách|ngõ|căn|số|số nhà|trụ|trụ điện)\s*$")
 
 
 _NUMBER = r"\d+(?:[.,]\d+)*"

@@ -264,6 +264,7 @@ def read_comparisons(text: str) -> str:
 EARLY_RULES: list[Callable[[str], str]] = [
     read_tildes,
     read_comparisons,
+    times.read_dot_times,
     counting.read_dot_decimals,
     times.read_weekday_letters,
     times.read_round_the_clock,

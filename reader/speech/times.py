@@ -87,6 +87,36 @@ _G_AFTER = re.compile(
 )
 
 
+# A clock time written with a dot, as some papers do: "lúc 7.30", "7.30 sáng", "từ 7.30 đến
+# 11.30". Only where the words say time: "tăng 7.30" is no hour.
+_DOT_TIME = re.compile(r"(?<![\d.,:/])([01]?\d|2[0-3])\.([0-5]\d)(?!\d|[.,:/]\d)")
+_DOT_BEFORE = re.compile(_W + r"(?i:lúc)\s*$")
+_DOT_SPAN_BEFORE = re.compile(r"\d\.[0-5]\d\s*(?:[-–—]|đến|tới)\s*$")
+_DOT_AFTER = re.compile(
+    r"\s*(?:(?i:sáng|trưa|chiều|tối|đêm|khuya)(?![^\W\d_])"
+    r"|(?:[-–—]|đến|tới)\s*(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d))"
+)
+
+
+def read_dot_times(text: str) -> str:
+    """ "lúc 7.30 sáng" -> "lúc 7 giờ 30 sáng", "từ 7.30 đến 11.30" -> "từ 7 giờ 30 đến 11 giờ
+    30"; the dot would otherwise be read "chấm", or as a decimal."""
+    if "." not in text:
+        return text
+
+    def clock(m: re.Match[str]) -> str:
+        before = m.string[max(0, m.start() - 30) : m.start()]
+        if (
+            _DOT_BEFORE.search(before)
+            or _DOT_AFTER.match(m.string, m.end())
+            or _DOT_SPAN_BEFORE.search(before)
+        ):
+            return f"{int(m[1])} giờ {m[2]}"
+        return m[0]
+
+    return _DOT_TIME.sub(clock, text)
+
+
 # Round the clock written with hours: "24h/24h", "24/24h", "24h/24", "24 giờ/24 giờ".
 _ROUND_THE_CLOCK = re.compile(
     r"(?<![\d.,/])24(?:\s?(?:h|giờ)\s?/\s?24(?:\s?(?:h|giờ))?|\s?/\s?24\s?(?:h|giờ))"

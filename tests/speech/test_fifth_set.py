@@ -89,12 +89,26 @@ WORDS = [
     ("khống chế đc đám cháy, ko có thiệt hại", "khống chế được đám cháy, không có thiệt hại"),
     ("cá tra fillet", "cá tra phi lê"),
     ("vòng loại Asian Cup", "vòng loại Ây xần Cúp"),
+    ("Nơi nhận: Phòng TC-HC, Sở Nội vụ", "Nơi nhận: Phòng tổ chức – hành chính, Sở Nội vụ"),
+    ("Bình Dương vs Hoàng Anh Gia Lai", "Bình Dương gặp Hoàng Anh Gia Lai"),
+]
+
+# Found beside the set, in its styles: clock times with a dot, power poles.
+BESIDE = [
+    ("Lúc 7.30 sáng nay, đoàn xuất phát.", "Lúc bảy giờ ba mươi sáng nay, đoàn xuất phát."),
+    ("từ 7.30 đến 11.30 các ngày", "từ bảy giờ ba mươi đến mười một giờ ba mươi các ngày"),
+    ("khoảng 8.15 tối", "khoảng tám giờ mười lăm tối"),
+    ("tăng 7.30 lần", "tăng bảy phẩy ba mươi lần"),
+    (
+        "từ trụ 15/4 đến trụ 25/4 tuyến 471",
+        "từ trụ mười lăm trên bốn đến trụ hai mươi lăm trên bốn tuyến bốn trăm bảy mươi mốt",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("written", "spoken"),
-    DOCUMENT_NUMBERS + DOT_DECIMALS + SLASHES + ISSUERS + LISTS + DATES_AND_SIGNS + WORDS,
+    DOCUMENT_NUMBERS + DOT_DECIMALS + SLASHES + ISSUERS + LISTS + DATES_AND_SIGNS + WORDS + BESIDE,
 )
 def test_fifth_set_forms(written: str, spoken: str) -> None:
     assert_spoken(written, spoken)
