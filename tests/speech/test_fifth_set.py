@@ -99,6 +99,11 @@ BESIDE = [
     ("từ 7.30 đến 11.30 các ngày", "từ bảy giờ ba mươi đến mười một giờ ba mươi các ngày"),
     ("khoảng 8.15 tối", "khoảng tám giờ mười lăm tối"),
     ("tăng 7.30 lần", "tăng bảy phẩy ba mươi lần"),
+    ("Ứng viên nộp CV qua email hoặc tại phòng HCNS", "Ứng viên nộp xi vi qua i meo hoặc tại phòng hành chính nhân sự"),
+    ("theo CV số 12", "theo công văn số mười hai"),
+    ("Thạc sĩ QTKD", "Thạc sĩ quản trị kinh doanh"),
+    ("Sở VH,TT&DL phối hợp", "Sở văn hóa, thể thao và du lịch phối hợp"),
+    ("ca sĩ (K-pop) và DJ nổi tiếng", "ca sĩ (Cây póp) và đi giây nổi tiếng"),
     (
         "từ trụ 15/4 đến trụ 25/4 tuyến 471",
         "từ trụ mười lăm trên bốn đến trụ hai mươi lăm trên bốn tuyến bốn trăm bảy mươi mốt",
