@@ -57,6 +57,10 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# "mỗi đội 05 thành viên", "mỗi tổ 03 người": after "mỗi" the label word is what is counted in.
+_EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mỗi|từng)\s+$")
+
+
 # A house number before its street: "số 06 Nguyễn Công Trứ", "số 05 đường 3/2" is "số sáu".
 _HOUSE_NUMBER = re.compile(
     r"(?<![^\W\d_])((?i:số|số nhà)\s?)0+([1-9]\d{0,3})(?![\d/.,-])"
@@ -85,7 +89,8 @@ def read_padded_counts(text: str) -> str:
         return text
 
     def count(m: re.Match[str]) -> str:
-        if _LABEL_BEFORE.search(m.string, 0, m.start()):
+        label = _LABEL_BEFORE.search(m.string, 0, m.start())
+        if label and not _EACH_BEFORE.search(m.string, 0, label.start()):
             return m[0]
         return m[1]
 
