@@ -105,6 +105,17 @@ BESIDE = [
     ("Tổ 05 ấp Xẻo Nhàu", "Tổ không năm ấp Xẻo Nhàu"),
     ("có tỷ lệ đỗ 100%, điểm TB 7,12", "có tỷ lệ đỗ một trăm phần trăm, điểm trung bình bảy phẩy mười hai"),
     ("gia đình TB", "gia đình thương binh"),
+    (
+        "Đường dây nóng PCCC: 114 hoặc 0297.3862.114.",
+        "Đường dây nóng phòng cháy chữa cháy: một một bốn hoặc không hai chín bảy, ba tám sáu hai, một một bốn.",
+    ),
+    ("tổng đài của Sở Y tế: 1022", "tổng đài của Sở Y tế: một không hai hai"),
+    (
+        "điện thoại tăng mạnh trong năm: 2024 là năm",
+        "điện thoại tăng mạnh trong năm: hai nghìn không trăm hai mươi tư là năm",
+    ),
+    ("Lễ cầu an vào ngày 15/01 ÂL", "Lễ cầu an vào ngày mười lăm tháng một âm lịch"),
+    ("trình độ ĐHSP trở lên", "trình độ đại học sư phạm trở lên"),
     ("Thạc sĩ QTKD", "Thạc sĩ quản trị kinh doanh"),
     ("Sở VH,TT&DL phối hợp", "Sở văn hóa, thể thao và du lịch phối hợp"),
     ("ca sĩ (K-pop) và DJ nổi tiếng", "ca sĩ (Cây póp) và đi giây nổi tiếng"),
