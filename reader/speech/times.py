@@ -182,11 +182,13 @@ _WEEKDAYS = re.compile(
 )
 # A month cut to "T" before its year, as in tables and charts: "T3/2024" is "tháng 3/2024".
 _MONTH_LETTER = re.compile(r"(?<![\w./-])T(1[0-2]|0?[1-9])(?=/(?:19|20)\d\d(?![\d/]))")
+# A count of months cut to "T" in reports: "9T/2024", "6T/2025" are the first nine, six months.
+_MONTHS_COUNT = re.compile(r"(?<![\w./-])([1-9]|1[01])T\s?/\s?((?:19|20)\d\d)(?![\d/])")
 
 
 def read_weekday_letters(text: str) -> str:
     """ "từ T2 đến T6" -> "từ thứ 2 đến thứ 6", "T7 và CN" -> "thứ 7 và chủ nhật", "T2-CN"
-    -> "thứ 2 đến chủ nhật"; "T3/2024" -> "tháng 3/2024"."""
+    -> "thứ 2 đến chủ nhật"; "T3/2024" -> "tháng 3/2024"; "9T/2024" -> "9 tháng năm 2024"."""
     if "T" not in text and "CN" not in text:
         return text
 
@@ -197,4 +199,5 @@ def read_weekday_letters(text: str) -> str:
         spaced = re.sub(r"\s*[-–]\s*", " đến ", m[0])
         return re.sub(_WEEKDAY, day, spaced)
 
+    text = _MONTHS_COUNT.sub(r"\1 tháng năm \2", text)
     return _MONTH_LETTER.sub(r"tháng \1", _WEEKDAYS.sub(days, text))
