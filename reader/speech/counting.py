@@ -40,13 +40,22 @@ _LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.isalpha() and c.i
 
 
 @cache
+def _common_nouns() -> str:
+    """Abbreviations of common nouns ("HCV" huy chương vàng, "ĐV" đảng viên), which a padded
+    number counts as it counts the words: "05 HCV"."""
+    nouns = [k for k, v in lexicon.abbreviations().items() if v[:1].islower() and k.isupper()]
+    return lexicon.token_pattern(sorted(nouns), r"(?![^\W_])")
+
+
+@cache
 def _padded() -> re.Pattern[str]:
-    """A number padded with one or two zeros, before a counted word, a unit or any word in
-    lower case (a noun that it counts: "01 thùng mì", "Điều 05 quy định")."""
+    """A number padded with one or two zeros, before a counted word, a unit, an abbreviation
+    of a common noun or any word in lower case (a noun that it counts: "01 thùng mì", "05
+    HCV", "Điều 05 quy định")."""
     range_tail = r"(?:\s?[-–—]\s?\d{1,3})?"
     return re.compile(
         r"(?<![\d.,/:+])0{1,2}([1-9]\d?)(?![\d/]|[.,:]\d)(?=" + range_tail + r"\s*(?:"
-        + counted_pattern() + r"|[" + _LOWER + r"]))"
+        + counted_pattern() + "|" + _common_nouns() + r"|[" + _LOWER + r"]))"
     )
 
 

@@ -103,6 +103,11 @@ BESIDE = [
     ("theo CV số 12", "theo công văn số mười hai"),
     ("mỗi đội 05 thành viên (03 nam, 02 nữ)", "mỗi đội năm thành viên (ba nam, hai nữ)"),
     ("Tổ 05 ấp Xẻo Nhàu", "Tổ không năm ấp Xẻo Nhàu"),
+    (
+        "giành 05 HCV, 07 HCB và 12 HCĐ",
+        "giành năm huy chương vàng, bảy huy chương bạc và mười hai huy chương đồng",
+    ),
+    ("phòng 03 HĐND", "phòng không ba Hội đồng nhân dân"),
     ("có tỷ lệ đỗ 100%, điểm TB 7,12", "có tỷ lệ đỗ một trăm phần trăm, điểm trung bình bảy phẩy mười hai"),
     ("gia đình TB", "gia đình thương binh"),
     (
