@@ -52,16 +52,29 @@ def read_issuer(code: str, general: bool = True) -> str | None:
         return f"{name} {read_number(int(numbered[2]))}"
     if not general:
         return lexicon.compose(code, table)
-    others = lexicon.abbreviations()
+    others = {k: v for k, v in lexicon.abbreviations().items() if v.startswith(_issuing_bodies())}
     if code in others and code.isupper():
         return others[code]
     return lexicon.compose(code, {**others, **table})
 
 
+@cache
+def _issuing_bodies() -> tuple[str, ...]:
+    """How the name of a body that issues documents begins ("Ủy ban", "Sở", "Công an")."""
+    return tuple(lexicon.data_lines("issuing_bodies.txt"))
+
+
+def _unknown_issuer(code: str) -> str:
+    """An issuer no table names: its letters when the abbreviations give it a sense that
+    issues nothing ("TNTP" is no "Thiếu niên Tiền phong" in "07/QĐ-TNTP"), else as capitals
+    are read."""
+    return spelling.spell(code) if code in lexicon.abbreviations() else spelling.read_capitals(code)
+
+
 def _issuer_phrase(codes: list[str], joint: bool) -> str:
     names = [name for code in codes if (name := read_issuer(code))]
     if not joint:
-        names = names[:1] or [spelling.read_capitals(c) for c in codes[:1] if c.isupper()]
+        names = names[:1] or [_unknown_issuer(c) for c in codes[:1] if c.isupper()]
     if not names:
         return ""
     if len(names) > 1:

@@ -47,16 +47,19 @@ def _words() -> dict[str, list[str]]:
     return kinds
 
 
-def _after(words: list[str]) -> str:
+def _after(words: list[str], named: bool = False) -> str:
+    """After one of ``words``; ``named`` also after a few words naming whose line it is,
+    ended by a colon ("Đường dây nóng PCCC: 114", "tổng đài của Sở Y tế: 1022")."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return r"(?<![^\W\d_])((?i:" + alternatives + r")(?:\s*(?:số|là))?\s*[:.]?\s*)"
+    owner = r"(?:(?:\s+[^\W\d_]+){1,4}\s*:(?=\s*(?!(?:19|20)\d\d(?!\d))\d))?" if named else ""
+    return r"(?<![^\W\d_])((?i:" + alternatives + r")" + owner + r"(?:\s*(?:số|là))?\s*[:.]?\s*)"
 
 
 @cache
 def _regexes() -> dict[str, re.Pattern[str]]:
     kinds = _words()
     return {
-        "service": re.compile(_after(kinds["service"]) + _NUMBER + _END),
+        "service": re.compile(_after(kinds["service"], named=True) + _NUMBER + _END),
         "code": re.compile(_after(kinds["code"]) + _CODE_NUMBER + _END),
         "emergency": re.compile(
             r"(?<!nhà )" + _after(kinds["emergency-after"])

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import Callable
 
-from reader.speech import counting, lexicon, money, spelling, times, units
+from reader.speech import counting, lexicon, money, signs, spelling, times, units
 from reader.speech.dates import is_date, read_dates, read_ratios
 from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
 from reader.speech.phones import read_phone_numbers, read_service_numbers
@@ -264,8 +264,11 @@ def read_comparisons(text: str) -> str:
 EARLY_RULES: list[Callable[[str], str]] = [
     read_tildes,
     read_comparisons,
+    times.read_dot_times,
+    counting.read_dot_decimals,
     times.read_weekday_letters,
     times.read_round_the_clock,
+    signs.read_lettered_slashes,
     money.read_money,
     times.read_hour_letters,
     counting.read_padded_counts,
@@ -279,6 +282,7 @@ RULES: list[Callable[[str], str]] = [
     read_phone_numbers,
     read_service_numbers,
     read_scores,
+    signs.read_share_slashes,
     read_dates,
     read_times,
     read_seconds,
@@ -286,6 +290,7 @@ RULES: list[Callable[[str], str]] = [
     read_counted_slashes,
     read_ratios,
     read_ranges,
+    signs.read_signed_changes,
     read_negatives,
     read_percentages,
     read_ordinals,

@@ -87,6 +87,36 @@ _G_AFTER = re.compile(
 )
 
 
+# A clock time written with a dot, as some papers do: "lúc 7.30", "7.30 sáng", "từ 7.30 đến
+# 11.30". Only where the words say time: "tăng 7.30" is no hour.
+_DOT_TIME = re.compile(r"(?<![\d.,:/])([01]?\d|2[0-3])\.([0-5]\d)(?!\d|[.,:/]\d)")
+_DOT_BEFORE = re.compile(_W + r"(?i:lúc)\s*$")
+_DOT_SPAN_BEFORE = re.compile(r"\d\.[0-5]\d\s*(?:[-–—]|đến|tới)\s*$")
+_DOT_AFTER = re.compile(
+    r"\s*(?:(?i:sáng|trưa|chiều|tối|đêm|khuya)(?![^\W\d_])"
+    r"|(?:[-–—]|đến|tới)\s*(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d))"
+)
+
+
+def read_dot_times(text: str) -> str:
+    """ "lúc 7.30 sáng" -> "lúc 7 giờ 30 sáng", "từ 7.30 đến 11.30" -> "từ 7 giờ 30 đến 11 giờ
+    30"; the dot would otherwise be read "chấm", or as a decimal."""
+    if "." not in text:
+        return text
+
+    def clock(m: re.Match[str]) -> str:
+        before = m.string[max(0, m.start() - 30) : m.start()]
+        if (
+            _DOT_BEFORE.search(before)
+            or _DOT_AFTER.match(m.string, m.end())
+            or _DOT_SPAN_BEFORE.search(before)
+        ):
+            return f"{int(m[1])} giờ {m[2]}"
+        return m[0]
+
+    return _DOT_TIME.sub(clock, text)
+
+
 # Round the clock written with hours: "24h/24h", "24/24h", "24h/24", "24 giờ/24 giờ".
 _ROUND_THE_CLOCK = re.compile(
     r"(?<![\d.,/])24(?:\s?(?:h|giờ)\s?/\s?24(?:\s?(?:h|giờ))?|\s?/\s?24\s?(?:h|giờ))"
@@ -152,11 +182,13 @@ _WEEKDAYS = re.compile(
 )
 # A month cut to "T" before its year, as in tables and charts: "T3/2024" is "tháng 3/2024".
 _MONTH_LETTER = re.compile(r"(?<![\w./-])T(1[0-2]|0?[1-9])(?=/(?:19|20)\d\d(?![\d/]))")
+# A count of months cut to "T" in reports: "9T/2024", "6T/2025" are the first nine, six months.
+_MONTHS_COUNT = re.compile(r"(?<![\w./-])([1-9]|1[01])T\s?/\s?((?:19|20)\d\d)(?![\d/])")
 
 
 def read_weekday_letters(text: str) -> str:
     """ "từ T2 đến T6" -> "từ thứ 2 đến thứ 6", "T7 và CN" -> "thứ 7 và chủ nhật", "T2-CN"
-    -> "thứ 2 đến chủ nhật"; "T3/2024" -> "tháng 3/2024"."""
+    -> "thứ 2 đến chủ nhật"; "T3/2024" -> "tháng 3/2024"; "9T/2024" -> "9 tháng năm 2024"."""
     if "T" not in text and "CN" not in text:
         return text
 
@@ -167,4 +199,5 @@ def read_weekday_letters(text: str) -> str:
         spaced = re.sub(r"\s*[-–]\s*", " đến ", m[0])
         return re.sub(_WEEKDAY, day, spaced)
 
+    text = _MONTHS_COUNT.sub(r"\1 tháng năm \2", text)
     return _MONTH_LETTER.sub(r"tháng \1", _WEEKDAYS.sub(days, text))

@@ -143,7 +143,7 @@ COUNTED_SLASHES = [
     ("có 35 hộ/40 hộ tham gia", "có ba mươi lăm hộ trên bốn mươi hộ tham gia"),
     ("xử lý 45 vụ/52 đối tượng vi phạm", "xử lý bốn mươi lăm vụ, năm mươi hai đối tượng vi phạm"),
     ("giá 25.000đ/1kg", "giá hai mươi lăm nghìn đồng một ki lô gam"),
-    ("hẻm 45B/12 Trần Phú", "hẻm bốn mươi lăm bê mười hai Trần Phú"),
+    ("hẻm 45B/12 Trần Phú", "hẻm bốn mươi lăm bê trên mười hai Trần Phú"),
     ("đạt 15/17 xã", "đạt mười lăm trên mười bảy xã"),
 ]
 
