@@ -86,8 +86,13 @@ FOCUS_JS = """
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   const s = getComputedStyle(e);
-  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
-  const shadow = s.boxShadow && s.boxShadow !== 'none';
+  // Widgets such as Streamlit's text boxes show the focus on a wrapper (:focus-within).
+  let outline = false, shadow = false;
+  for (let a = e, i = 0; a && i < 4; a = a.parentElement, i++) {
+    const st = getComputedStyle(a);
+    outline = outline || (st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2);
+    shadow = shadow || (i === 0 && s.boxShadow && s.boxShadow !== 'none');
+  }
   const name = (e.getAttribute('aria-label') || e.innerText || e.value || e.tagName).trim().slice(0, 40).replace(/\\s+/g, ' ');
   return {name, tag: e.tagName, visible: outline || shadow, where: e.closest('[data-testid=stIFrame]') ? 'frame' : ''};
 }
@@ -195,6 +200,7 @@ def shoot(page, folder: Path, name: str) -> None:
     """The first screen, then the whole page: Streamlit scrolls inside its main section, so
     the window is made as tall as the content for the picture, then put back."""
     page.screenshot(path=str(folder / f"{name}-top.png"))
+    page.evaluate("() => { const m = document.querySelector('[data-testid=stMain]'); if (m) m.scrollTop = 0; window.scrollTo(0, 0); }")
     size = page.viewport_size
     height = page.evaluate("() => { const m = document.querySelector('[data-testid=stMain]'); return m ? m.scrollHeight : 0; }")
     if height > size["height"]:
