@@ -70,6 +70,7 @@ FAULTS_JS = """
   const controls = 'button, a[href], input:not([type=hidden]), select, summary, textarea, [role=button], [role=radio], [role=checkbox], [role=tab], [role=combobox], [tabindex="0"]';
   for (const e of document.querySelectorAll(controls)) {
     if (!shown(e) || e.closest('.reader-article-body p, .reader-source, [data-testid=stDataFrame]')) continue;
+    if (e.matches('[data-testid=stSkipToContent]')) continue;  // off screen until it has the focus
     if (e.matches('[role=radio], input[type=radio], input[type=checkbox]') && e.closest('label')) continue;
     const box = (e.closest('label') || e).getBoundingClientRect();
     if (box.width < 44 || box.height < 44) out.small.push(name(e) + ' ' + Math.round(box.width) + 'x' + Math.round(box.height));

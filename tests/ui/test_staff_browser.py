@@ -217,8 +217,11 @@ def test_the_staff_area_at_double_text_size_in_high_contrast_on_a_phone(staff_se
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"{name} reaches past the edge"
             cut = button.evaluate("b => [b, ...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)")
             assert not cut, f"{name} is cut"
-        caption = page.locator("[data-testid=stCaptionContainer]").first
+        caption = page.locator("[data-testid=stCaptionContainer] p").first
         assert caption.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 0)"
+        faded = caption.evaluate(
+            "e => { let o = 1; for (let a = e; a; a = a.parentElement) o *= parseFloat(getComputedStyle(a).opacity); return o; }")
+        assert faded == 1, "not yellow at 60 % on black"
         delta = page.locator("[data-testid=stMetricDelta]").first
         assert delta.evaluate("e => getComputedStyle(e).backgroundColor") in ("rgba(0, 0, 0, 0)", "rgb(0, 0, 0)")
         assert delta.locator("svg").count() == 0, "a size is not an increase: no arrow"
