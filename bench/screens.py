@@ -5,7 +5,8 @@
 
 A real `streamlit run app.py` (the samples, the fake Google on 127.0.0.1, a staff
 password) and a headless Chromium (Debian's, as in tests/ui/conftest.py) visit the list,
-an article before and while playing (the sentence read highlighted), the bulletin, a
+an article before and while playing (the sentence read highlighted) and with a sentence
+chosen by the keyboard (its focus outline beside the highlight), the bulletin, a
 category, and the staff area (log-in, add, library, article review, lexicon, health).
 Each is taken at 100 % and 200 % of the product's text size (`?co=`) and at 200 %
 browser zoom (half the CSS viewport at two device pixels a CSS pixel, which is what a
@@ -134,6 +135,14 @@ def _visit_playing(page, url, query: str) -> None:
     page.locator(".reader-article-body .reader-s-current").scroll_into_view_if_needed()
 
 
+def _visit_sentence_chosen(page, url, query: str) -> None:
+    """The transcript with the keyboard: Tab stop on the sentence read, one down the arrow."""
+    _visit_playing(page, url, query)
+    page.locator(".reader-s[tabindex='0']").focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+
+
 def _visit_bulletin(page, url, query: str) -> None:
     page.goto(f"{url}/{query}&nghe=2")
     page.locator(".reader-player").wait_for(timeout=WAIT_MS)
@@ -168,6 +177,7 @@ SHOTS = (
     Shot("list", _visit_list),
     Shot("article", _visit_article),
     Shot("article-playing", _visit_playing),
+    Shot("article-sentence-chosen", _visit_sentence_chosen),
     Shot("bulletin", _visit_bulletin),
     Shot("category", _visit_category),
     Shot("staff-login", _staff(None), staff=True),
@@ -264,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
                                 page.wait_for_timeout(400)
                                 faults = page.evaluate(FAULTS_JS)
                                 shoot(page, out, name)
-                                unfocused = [] if args.no_focus or shot.name == "article-playing" else focus_walk(page)
+                                unfocused = [] if args.no_focus or shot.name.startswith("article-") else focus_walk(page)
                                 print(report(name, faults, unfocused), flush=True)
                             except Exception as exc:  # a page that did not draw is itself a finding
                                 why = re.sub(r"\s+", " ", str(exc))[:300]
