@@ -121,3 +121,21 @@ def test_the_tab_stop_follows_the_voice_and_page_keys_still_work(app_server, pag
 
     found = Axe().run(page)
     assert found.violations_count == 0, found.generate_report()
+
+
+def test_the_next_article_of_the_bulletin_is_one_tab_stop_too(app_server, page):
+    """The bulletin replaces one article's text by the next without a page load."""
+    page.goto(f"{app_server}/?nghe=1")
+    expect(page.locator(".reader-player")).to_be_visible(timeout=120_000)
+    heading = page.locator("h1.reader-title")
+    first = heading.inner_text()
+    page.evaluate("() => { if (window.readerBulletinIntro) window.readerBulletinIntro.pause(); }")
+    page.get_by_role("button", name="Tin sau →").click()
+    expect(heading).not_to_have_text(first, timeout=120_000)
+    expect(page.locator(".reader-player")).to_be_visible(timeout=120_000)
+    body = page.locator(".reader-article-body .reader-s")
+    expect(body.first).to_be_visible()
+    total = page.locator(".reader-s").count()
+    expect(page.locator(".reader-s[tabindex='-1']")).to_have_count(total - 1)
+    expect(page.locator(".reader-s[tabindex='0']")).to_have_count(1)
+    assert _tab_to_the_transcript(page)[-1]["s"] is not None

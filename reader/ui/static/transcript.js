@@ -47,17 +47,41 @@
     if (focus) { describe(el, all); el.focus(); }
   }
 
+  // Every sentence focusable by script and described; one of them the Tab stop: the body's
+  // first unless another was set (the title's sentence comes before the player in the Tab
+  // order, so it is the stop only while it is the only one drawn, or chosen).
+  function adopt() {
+    const all = sentences();
+    if (!all.length) return;
+    all.forEach(function (s) {
+      if (!s.hasAttribute("tabindex")) s.setAttribute("tabindex", "-1");
+      if (!s.hasAttribute("aria-describedby")) s.setAttribute("aria-describedby", HINT_ID);
+    });
+    const body = all.find(function (s) { return s.closest(".reader-article-body"); });
+    const stop = all.find(function (s) { return s.getAttribute("tabindex") === "0"; });
+    if (!stop || (stop === all[0] && body && !focused())) rove(body || all[0], false);
+  }
+
+  // Streamlit draws a page in pieces (the body may come after the player, and the
+  // bulletin replaces one article's text by the next): sentences are adopted as they come.
+  let pending = false;
+  function bringsSentences(record) {
+    return Array.prototype.some.call(record.addedNodes, function (n) {
+      return n.nodeType === 1 && (n.matches(SENTENCE) || n.querySelector(SENTENCE));
+    });
+  }
+  new MutationObserver(function (records) {
+    if (!labels || pending || !records.some(bringsSentences)) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; adopt(); });
+  }).observe(document.body, { childList: true, subtree: true });
+
   const T = {
-    // Called when a player is drawn: every sentence focusable by script, one by Tab.
+    // Called when a player is drawn: from then on the sentences are one Tab stop.
     bind(playerLabels) {
       labels = playerLabels;
-      const all = sentences();
-      if (!all.length) return;
       hint();
-      all.forEach(function (s) { s.setAttribute("aria-describedby", HINT_ID); });
-      const stop = all.find(function (s) { return s.getAttribute("tabindex") === "0"; })
-        || all.find(function (s) { return s.closest(".reader-article-body"); }) || all[0];
-      rove(stop, false);
+      adopt();
     },
     // The sentence being read becomes the stop, unless the listener is choosing one.
     follow(el) {
@@ -80,7 +104,7 @@
           return true;
         default: return false;
       }
-      if (to && to !== here) rove(to, true);
+      if (to && to !== here) { adopt(); rove(to, true); }
       return true;
     },
   };
