@@ -138,6 +138,7 @@ def _visit_playing(page, url, query: str) -> None:
 def _visit_sentence_chosen(page, url, query: str) -> None:
     """The transcript with the keyboard: Tab stop on the sentence read, one down the arrow."""
     _visit_playing(page, url, query)
+    page.locator(".reader-shortcuts summary").click()  # the list of keys, open, in the whole-page shot
     page.locator(".reader-s[tabindex='0']").focus()
     page.keyboard.press("ArrowDown")
     page.wait_for_timeout(300)

@@ -50,6 +50,10 @@ def test_the_player_on_a_phone_at_double_text_size(app_server, browser):
         assert time.bounding_box()["height"] < 2 * line, "the elapsed and total time stay on one line"
         play = page.locator(".reader-play-label")
         assert play.evaluate("e => e.getClientRects().length") == 1, "“Nghe bài” is not broken over two lines"
+        page.locator(".reader-shortcuts summary").click()
+        widths = page.eval_on_selector_all(".reader-shortcuts dd", "ds => ds.map(d => d.getBoundingClientRect().width)")
+        player = page.locator(".reader-player").bounding_box()["width"]
+        assert min(widths) > player / 2, "what a key does is not squeezed to a letter a line beside the key"
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert page.evaluate(PAST_THE_EDGE) == []
     finally:
