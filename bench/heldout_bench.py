@@ -1,6 +1,6 @@
 """How many real-news sentences are read without a mistake: the held-out sets, judged.
 
-The sets (``bench/data/heldout_news.txt``, ``heldout_news_2.txt``, ``_3``) are sentences written
+The sets (``bench/data/heldout_news.txt``, ``heldout_news_2.txt`` to ``_5``) are sentences written
 in the styles of district, commune and provincial portals and provincial newspapers,
 north, centre and south, across every subject local news covers. A reader reads every
 spoken line as an announcer would and records in ``heldout_judgement.tsv`` the sentences
@@ -24,7 +24,7 @@ if __package__ in (None, ""):  # run as a file: python bench/heldout_bench.py
 from reader.speech.normalize import normalize  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = {n: DATA / f"heldout_news{'' if n == 1 else f'_{n}'}.txt" for n in (1, 2, 3)}
+SETS = {n: DATA / f"heldout_news{'' if n == 1 else f'_{n}'}.txt" for n in (1, 2, 3, 4, 5)}
 JUDGEMENT = DATA / "heldout_judgement.tsv"
 SNAPSHOT = DATA / "heldout_spoken.txt"
 ROUNDS = ("first", "second", "third", "now")

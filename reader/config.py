@@ -117,6 +117,9 @@ class Settings:
     refresh_max_new_items: int = 30
     # Checks in a row an item's page may fail before it is given up.
     refresh_max_attempts: int = 3
+    # A portal page checked before whose links are all new: how many pages of its
+    # pagination are read, so articles pushed off the first page between checks come in.
+    refresh_max_pages: int = 5
     # `watch`: seconds between rounds, and how many of the newest articles each round
     # checks for missing audio (besides the ones it imported).
     watch_every_s: float = 900.0
@@ -145,6 +148,9 @@ class Settings:
     database_url: str = field(default="", repr=False)
     database_pool_size: int = 10
     database_connect_timeout: float = 10.0
+    # PostgreSQL's search ranks every match as SQLite does, unless a query matches more
+    # than this many articles: then it ranks the newest this many (a page stays fast).
+    search_rank_limit: int = 1000
     # Redis (``redis://host:6379/0``): the rate limit towards Google, the "Google
     # unreachable" memory and the per-clip locks shared by every process and machine.
     redis_url: str = field(default="", repr=False)

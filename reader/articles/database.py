@@ -34,7 +34,9 @@ def open_url(url: str, settings: Settings) -> Library:
     if url.startswith(POSTGRES_SCHEMES):
         from reader.articles.postgres import PostgresLibrary
 
-        return PostgresLibrary(url, settings.database_pool_size, settings.database_connect_timeout)
+        return PostgresLibrary(
+            url, settings.database_pool_size, settings.database_connect_timeout, settings.search_rank_limit
+        )
     raise ConfigError(
         f"READER_DATABASE_URL must start with postgresql:// or sqlite:///, not {url.split(':')[0]!r}"
     )

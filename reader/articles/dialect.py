@@ -14,8 +14,6 @@ from functools import lru_cache
 
 import psycopg
 
-from reader.articles.library import MAX_QUERY_TERMS, _WORD, fold
-
 # The integer key an INSERT returns as ``lastrowid``, per table (the search table is
 # keyed like FTS5's rowid); an INSERT into another table returns nothing.
 _KEYS = {"articles": "id", "watched": "id", "articles_fts": "rowid"}
@@ -38,16 +36,6 @@ def _returned_key(sql: str) -> str | None:
     if insert is None or " RETURNING " in sql.upper():
         return None
     return _KEYS.get(insert.group(1).lower())
-
-
-def ts_query(query: str) -> str:
-    """User words -> a ``to_tsquery`` expression: each word a quoted prefix, all required.
-
-    Only letters and digits survive (as in ``fts_query``), so nothing a user types can
-    reach the query parser as an operator.
-    """
-    words = _WORD.findall(fold(query))[:MAX_QUERY_TERMS]
-    return " & ".join(f"'{w}':*" for w in words)
 
 
 class Result:

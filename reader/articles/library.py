@@ -205,7 +205,7 @@ class Library:
                 "body_hash=?, notes=?, url=CASE WHEN ? <> '' THEN ? ELSE url END WHERE id=?",
                 (*row, article.url, article.url, article_id),
             )
-            conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+            self._unindex(conn, article_id)
         else:
             cursor = conn.execute(
                 "INSERT INTO articles (title, category, published, source, paragraphs, body_hash, notes, "
@@ -213,11 +213,21 @@ class Library:
                 (*row, article.url, datetime.now(VN_TZ).isoformat(timespec="seconds")),
             )
             article_id = int(cursor.lastrowid or 0)
-        conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (article_id, fold(article.title), fold(article.body)),
-        )
+        self._index(conn, article_id, article.title, article.body)
+        for address in {article.url, article.source} - {""}:
+            if address.startswith(("http://", "https://")):
+                conn.execute("INSERT INTO article_urls (url, article_id) VALUES (?, ?) "
+                             "ON CONFLICT(url) DO UPDATE SET article_id = excluded.article_id", (address, article_id))
         return article_id
+
+    def _index(self, conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
+        """Make an article findable by search (its text folded as queries are)."""
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (article_id, fold(title), fold(body))
+        )
+
+    def _unindex(self, conn: sqlite3.Connection, article_id: int) -> None:
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
 
     @staticmethod
     def _match(conn: sqlite3.Connection, article: Article, body_hash: str) -> int | None:
@@ -261,17 +271,20 @@ class Library:
         try:
             with self._transaction() as conn:
                 deleted = conn.execute("DELETE FROM articles WHERE id = ?", (int(article_id),)).rowcount
-                conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (int(article_id),))
+                conn.execute("DELETE FROM article_urls WHERE article_id = ?", (int(article_id),))
+                self._unindex(conn, int(article_id))
         except self._errors as exc:
             raise LibraryError(f"Cannot delete from the library {self.path}: {exc}") from exc
         if not deleted:
             raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
 
     def id_for_url(self, url: str) -> int | None:
-        """The id of the article stored from ``url``, if any (to skip known feed items)."""
+        """The id of the article stored from ``url``, if any (to skip known feed items): its
+        address or source now, or any address it was read from before."""
         with self._lock:
             try:
-                found = self._conn.execute(
+                found = self._conn.execute("SELECT article_id FROM article_urls WHERE url = ?", (url,)).fetchone()
+                found = found or self._conn.execute(
                     "SELECT id FROM articles WHERE (url = ? AND url <> '') OR (source = ? AND source <> '') "
                     "ORDER BY id LIMIT 1",
                     (url, url),
@@ -406,11 +419,8 @@ class Library:
                 ).rowcount
                 if not changed:
                     raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
-                conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (int(article_id),))
-                conn.execute(
-                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (int(article_id), fold(article.title), fold(article.body)),
-                )
+                self._unindex(conn, int(article_id))
+                self._index(conn, int(article_id), article.title, article.body)
         except self._errors as exc:
             raise LibraryError(f"Cannot update the article in {self.path}: {exc}") from exc
         return article.with_id(int(article_id))

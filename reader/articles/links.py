@@ -5,7 +5,9 @@ header, footer and sidebars, and looks like an article rather than a menu entry:
 address ends in a long slug ("/tin-tuc/huyen-an-bien-to-chuc-hoi-nghi-tong-ket.html")
 or carries an article number, or its text is a headline of several words. Pagination,
 files and the page itself are skipped. Staff can narrow it with a pattern (a regular
-expression searched in the link's address).
+expression searched in the link's address). ``next_page`` finds the page of older
+articles after this one (``rel="next"``, a "Trang sau"/"»" link, or the page number
+after this one's in the pagination).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ _CHROME = " | ".join(
 )
 _FILES = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp3|mp4|avi)$", re.IGNORECASE)
 _PAGINATION = re.compile(r"(?:[?&](?:page|p|trang|pageindex|paged)=\d+|/(?:page|trang)[-/]?\d+/?$)", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"(?:[?&](?:page|p|trang|pageindex|paged)=|/(?:page|trang)[-/]?)(\d+)/?(?:$|&)", re.IGNORECASE)
+_NEXT_WORDS = {"trang sau", "trang tiếp", "trang tiếp theo", "tiếp", "tiếp theo", "sau", "xem tiếp", "next",
+               "»", "›", ">", ">>", "»»"}
 _ARTICLE_NUMBER = re.compile(r"\d{4,}")
 _ARTICLE_ID = re.compile(r"(?:^|&)(?:id|newsid|itemid|articleid|tinid)=\d+", re.IGNORECASE)
 
@@ -89,3 +94,29 @@ def article_links(html: str | bytes, page_url: str, pattern: str = "") -> list[s
         if looks_like_article(url, " ".join(anchor.text_content().split())):
             links[url] = None
     return list(links)
+
+
+def _page_number(url: str) -> int:
+    found = _PAGE_NUMBER.search(url)
+    return int(found.group(1)) if found else 1
+
+
+def next_page(html: str | bytes, page_url: str) -> str | None:
+    """The address of the page after ``page_url`` in its pagination (same site), or None."""
+    tree: HtmlElement | None = load_html(html) if html else None
+    if tree is None:
+        return None
+    home, page = _host(page_url), urldefrag(page_url)[0]
+    wanted = _page_number(page_url) + 1
+    numbered: str | None = None
+    for element in tree.xpath("//link[@href] | //a[@href]"):
+        url = urldefrag(urljoin(page_url, (element.get("href") or "").strip()))[0]
+        if urlsplit(url).scheme not in ("http", "https") or _host(url) != home or url == page:
+            continue
+        text = " ".join(element.text_content().split()).lower() if element.tag == "a" else ""
+        label = (element.get("aria-label") or element.get("title") or "").strip().lower()
+        if "next" in (element.get("rel") or "").lower().split() or text in _NEXT_WORDS or label in _NEXT_WORDS:
+            return url
+        if numbered is None and _PAGINATION.search(url) and _page_number(url) == wanted and text in ("", str(wanted)):
+            numbered = url
+    return numbered

@@ -1,7 +1,7 @@
 """The library's schema on PostgreSQL: the same numbered migrations as ``schema.py``.
 
 Migration N here makes the same tables, columns and indexes as migration N there, in
-PostgreSQL's words (identity keys, a ``tsvector`` search table instead of FTS5); the
+PostgreSQL's words (identity keys, search tables in place of FTS5's); the
 backfill functions are shared. ``reader_schema.version`` holds how many are applied.
 A migration added to ``schema.py`` needs its twin here (the library refuses to open
 otherwise, and a test says so).
@@ -9,6 +9,8 @@ otherwise, and a test says so).
 
 from __future__ import annotations
 
+from reader.articles.dialect import Statements
+from reader.articles.ranking import words
 from reader.articles.schema import _backfill_body_hash
 
 # Text folded for search: diacritics off (``unaccent``, which also maps đ to d; the
@@ -17,6 +19,25 @@ from reader.articles.schema import _backfill_body_hash
 _FOLD_FUNCTION = """CREATE OR REPLACE FUNCTION reader_fold(text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$ SELECT lower(translate(public.unaccent('public.unaccent'::regdictionary, $1), 'đĐ', 'dD')) $$"""
+
+
+def _backfill_search_words(conn: Statements) -> None:
+    """Tokens and their count for every article already indexed (the folded text kept so far)."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            "SELECT rowid, title, body FROM articles_fts WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
+        ).fetchall()
+        if not rows:
+            return
+        tokens = [(rowid, words(str(title)), words(str(body))) for rowid, title, body in rows]
+        with conn.conn.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE articles_fts SET title_words = %s, body_words = %s, tokens = %s WHERE rowid = %s",
+                [(" ".join(t), " ".join(b), len(t) + len(b), rowid) for rowid, t, b in tokens],
+            )
+        last = int(rows[-1][0])  # type: ignore[arg-type]
+
 
 POSTGRES_MIGRATIONS: list[tuple[object, ...]] = [
     (
@@ -77,5 +98,31 @@ POSTGRES_MIGRATIONS: list[tuple[object, ...]] = [
     ),
     (
         "CREATE INDEX articles_newest ON articles((published IS NULL), published DESC, id DESC)",
+    ),
+    (
+        # Search ranked as SQLite's FTS5 ranks (``ranking.py``, ``pg_search.py``):
+        # articles_fts holds each column's tokens as FTS5 makes them, one space apart (a
+        # phrase is a LIKE, a word's hits a count), and the article's token count;
+        # articles_fts_match the set of its words, narrow, in a GIN index (prefix matches
+        # and counts); articles_fts_vocab how many articles hold each word, and
+        # articles_fts_totals the articles and tokens in all (bm25's corpus figures).
+        "ALTER TABLE articles_fts ADD COLUMN title_words TEXT NOT NULL DEFAULT '', "
+        "ADD COLUMN body_words TEXT NOT NULL DEFAULT '', ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0",
+        _backfill_search_words,
+        "ALTER TABLE articles_fts DROP COLUMN doc, DROP COLUMN title, DROP COLUMN body",
+        "CREATE TABLE articles_fts_match (rowid BIGINT PRIMARY KEY, doc tsvector NOT NULL)",
+        "INSERT INTO articles_fts_match SELECT rowid, array_to_tsvector(string_to_array("
+        "btrim(title_words || ' ' || body_words), ' ')) FROM articles_fts",
+        "CREATE INDEX articles_fts_match_doc ON articles_fts_match USING gin (doc)",
+        'CREATE TABLE articles_fts_vocab (word TEXT COLLATE "C" PRIMARY KEY, articles BIGINT NOT NULL)',
+        "INSERT INTO articles_fts_vocab SELECT word, count(*) FROM articles_fts_match, "
+        "unnest(tsvector_to_array(doc)) AS word GROUP BY word",
+        "CREATE TABLE articles_fts_totals (articles BIGINT NOT NULL, tokens BIGINT NOT NULL)",
+        "INSERT INTO articles_fts_totals SELECT count(*), coalesce(sum(tokens), 0) FROM articles_fts",
+    ),
+    (
+        "CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id BIGINT NOT NULL)",
+        "CREATE INDEX article_urls_article ON article_urls(article_id)",
+        "INSERT INTO article_urls (url, article_id) SELECT url, min(id) FROM articles WHERE url <> '' GROUP BY url",
     ),
 ]

@@ -4,40 +4,35 @@
 paging logic is the same code, and only what differs is here: statements written with
 SQLite's ``?`` placeholders are translated (``dialect.py``), connections come from a
 pool, writers serialize on an advisory lock (as SQLite's ``BEGIN IMMEDIATE`` does),
-the schema version is a row of ``reader_schema``, and search is a weighted ``tsvector``
-over text folded by ``unaccent`` and đ -> d (the function ``reader_fold``).
+the schema version is a row of ``reader_schema``, and search keeps each article's
+tokens as FTS5 makes them, so that it finds and orders what SQLite would
+(``pg_search.py``).
 """
 
 from __future__ import annotations
 
 import atexit
 import threading
+from collections import Counter
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from reader.articles.dialect import Statements, ts_query
-from reader.articles.library import _COLUMNS, _HEADLINE_COLUMNS, Library, _limit, _offset
+from reader.articles import pg_search
+from reader.articles.dialect import Statements
+from reader.articles.library import _COLUMNS, _HEADLINE_COLUMNS, Library
+from reader.articles.model import Article, Headline
 from reader.articles.pg_schema import POSTGRES_MIGRATIONS
+from reader.articles.ranking import words
 from reader.articles.schema import SCHEMA_VERSION
 from reader.errors import LibraryError
 
 # Advisory lock keys (any two constants of this application).
 WRITE_LOCK = 0x52454144  # "READ"
 MIGRATION_LOCK = 0x52454145
-
-
-def _search_sql(columns: str) -> str:
-    """Rank inside the search table alone, then read one page (as SQLite's search does)."""
-    return (
-        f"SELECT {columns} FROM (SELECT f.rowid, ts_rank('{{0.2,0.2,0.2,1.0}}', f.doc, q) AS score "
-        "FROM articles_fts f, to_tsquery('simple', reader_fold(?)) q WHERE f.doc @@ q "
-        "ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?) f "
-        "JOIN articles a ON a.id = f.rowid ORDER BY f.score DESC, a.id DESC"
-    )
 
 
 def redacted(url: str) -> str:
@@ -48,6 +43,42 @@ def redacted(url: str) -> str:
     host = parts.hostname or ""
     netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+class _Writes(Statements):
+    """A write transaction's statements; what it changed in the search vocabulary and
+    totals is written once, when it ends (one row updated per word, not per article)."""
+
+    def __init__(self, conn: psycopg.Connection) -> None:
+        super().__init__(conn)
+        self.articles = 0
+        self.tokens = 0
+        self.vocab: Counter[str] = Counter()
+
+    def count(self, distinct: Iterable[str], tokens: int, sign: int) -> None:
+        self.articles += sign
+        self.tokens += sign * tokens
+        for word in distinct:
+            self.vocab[word] += sign
+
+    def apply(self) -> None:
+        if self.articles or self.tokens:
+            self.conn.execute("UPDATE articles_fts_totals SET articles = articles + %s, tokens = tokens + %s",
+                              (self.articles, self.tokens))
+        changed = {word: n for word, n in self.vocab.items() if n}
+        if changed:
+            self.conn.execute(
+                "INSERT INTO articles_fts_vocab AS v (word, articles) SELECT * FROM unnest(%s::text[], %s::bigint[]) "
+                "ON CONFLICT (word) DO UPDATE SET articles = v.articles + excluded.articles",
+                (list(changed), list(changed.values())),
+            )
+            self.conn.execute("DELETE FROM articles_fts_vocab WHERE word = ANY(%s) AND articles <= 0",
+                              ([w for w, n in changed.items() if n < 0],))
+
+
+def _in_order(ids: list[int], found: list) -> list:  # noqa: ANN001 - Articles or Headlines
+    by_id = {item.id: item for item in found}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 class _Unlocked:
@@ -78,6 +109,13 @@ _pools: dict[str, ConnectionPool] = {}
 _pools_lock = threading.Lock()
 
 
+def _plan_each_time(conn: psycopg.Connection) -> None:
+    """Plan every statement for its own values, also once psycopg has prepared it: a
+    search for a word in every article and one for a rare word need opposite plans
+    (walk the newest first, or ask the word index), and a generic plan fits one only."""
+    conn.execute("SET plan_cache_mode = force_custom_plan")
+
+
 def _shared_pool(
     url: str, size: int, timeout: float, prepare: Callable[[ConnectionPool], None]
 ) -> ConnectionPool:
@@ -90,7 +128,7 @@ def _shared_pool(
         pool = ConnectionPool(
             url, min_size=1, max_size=max(1, size), timeout=timeout, open=False,
             kwargs={"autocommit": True, "connect_timeout": max(1, int(timeout))},
-            check=ConnectionPool.check_connection, name="reader-library",
+            check=ConnectionPool.check_connection, name="reader-library", configure=_plan_each_time,
         )
         try:
             pool.open(wait=True, timeout=timeout)
@@ -131,8 +169,10 @@ class PostgresLibrary(Library):
     _errors = (psycopg.Error,)
     _integrity_errors = (psycopg.IntegrityError,)
 
-    def __init__(self, url: str, pool_size: int = 10, connect_timeout: float = 10.0) -> None:
+    def __init__(self, url: str, pool_size: int = 10, connect_timeout: float = 10.0,
+                 search_rank_limit: int = 1000) -> None:
         self.url = url
+        self.search_rank_limit = max(1, int(search_rank_limit))
         self.path = redacted(url)  # type: ignore[assignment]  # what messages name
         self._lock = _Unlocked()  # type: ignore[assignment]
         if len(POSTGRES_MIGRATIONS) != SCHEMA_VERSION:
@@ -186,33 +226,64 @@ class PostgresLibrary(Library):
 
     @contextmanager
     def _transaction(self) -> Iterator[Statements]:  # type: ignore[override]
-        """Writers serialize on an advisory lock, so two adding the same URL never race."""
+        """Writers serialize on an advisory lock, so two adding the same URL never race;
+        the search vocabulary and totals change once at the end (a bulk copy included)."""
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            yield Statements(conn)
+            writes = _Writes(conn)
+            yield writes
+            writes.apply()
+
+    def _index(self, conn: Statements, article_id: int, title: str, body: str) -> None:  # type: ignore[override]
+        in_title, in_body = words(title), words(body)
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title_words, body_words, tokens) VALUES (?, ?, ?, ?)",
+            (article_id, " ".join(in_title), " ".join(in_body), len(in_title) + len(in_body)),
+        )
+        distinct = sorted(set(in_title) | set(in_body))
+        conn.execute("INSERT INTO articles_fts_match (rowid, doc) VALUES (?, array_to_tsvector(?::text[]))",
+                     (article_id, distinct))
+        if isinstance(conn, _Writes):
+            conn.count(distinct, len(in_title) + len(in_body), 1)
+
+    def _unindex(self, conn: Statements, article_id: int) -> None:  # type: ignore[override]
+        removed = conn.execute(
+            "DELETE FROM articles_fts WHERE rowid = ? RETURNING title_words, body_words, tokens", (article_id,)
+        ).fetchall()
+        conn.execute("DELETE FROM articles_fts_match WHERE rowid = ?", (article_id,))
+        if isinstance(conn, _Writes):
+            for title_words, body_words, tokens in removed:
+                distinct = set(str(title_words).split()) | set(str(body_words).split())
+                conn.count(distinct, int(tokens), -1)  # type: ignore[call-overload]
 
     # -- what differs from SQLite ---------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = 50, offset: int = 0) -> list:  # type: ignore[override]
-        """As ``Library.search``: every word a prefix, diacritics and đ folded, title first."""
-        expression = ts_query(query)
-        if not expression:
-            return []
-        return self._query(_search_sql(_COLUMNS), (expression, _limit(limit), _offset(offset)))
+    def search(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Article]:
+        """As ``Library.search``, in the same order (``pg_search.py``)."""
+        ids = self._ranked(query, limit, offset)
+        return _in_order(ids, self._query(f"SELECT {_COLUMNS} FROM articles a WHERE a.id = ANY(?)", (ids,)))
 
-    def search_headlines(self, query: str, limit: int | None = 50, offset: int = 0) -> list:  # type: ignore[override]
-        expression = ts_query(query)
-        if not expression:
-            return []
-        return self._headlines(_search_sql(_HEADLINE_COLUMNS), (expression, _limit(limit), _offset(offset)))
+    def search_headlines(self, query: str, limit: int | None = 50, offset: int = 0) -> list[Headline]:
+        ids = self._ranked(query, limit, offset)
+        return _in_order(ids, self._headlines(f"SELECT {_HEADLINE_COLUMNS} FROM articles a WHERE a.id = ANY(?)",
+                                              (ids,)))
 
     def search_count(self, query: str) -> int:
-        expression = ts_query(query)
-        if not expression:
-            return 0
-        return self._scalar(
-            "SELECT count(*) FROM articles_fts WHERE doc @@ to_tsquery('simple', reader_fold(?))", (expression,)
-        )
+        found = pg_search.terms(query)
+        return self._scalar(pg_search.COUNT, (found.tsquery,)) if found else 0
+
+    def _ranked(self, query: str, limit: int | None, offset: int) -> list[int]:
+        found = pg_search.terms(query)
+        if found is None or (limit is not None and limit <= 0):
+            return []
+        try:
+            with self._pool.connection() as conn, conn.transaction():
+                # One snapshot: the totals, the counts and the candidates agree.
+                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                return pg_search.ranked_ids(Statements(conn), found, limit, max(0, int(offset)),
+                                            self.search_rank_limit)
+        except self._errors as exc:
+            raise LibraryError(f"Cannot search the library {self.path}: {exc}") from exc
 
     def restart_ids(self, conn: Statements) -> None:
         """After rows were copied in with their ids: new rows continue after the largest."""

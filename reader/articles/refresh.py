@@ -1,8 +1,9 @@
 """Checking a watched feed or portal page and importing the articles that are new.
 
 Every request goes through the safe fetcher (with a ``Pacer``: one request at a time
-per host, spaced by ``fetch_delay_s``). A link already in the library (as an article's
-address or source) is never fetched again. The new articles of one check are stored
+per host, spaced by ``fetch_delay_s``). A link already in the library (an article's
+address or source, or any address an article was read from before: one story a portal
+lists at two addresses) is never fetched again. The new articles of one check are stored
 in one transaction. Any failure is reported, never raised: one broken feed or page
 must not stop the others, and one broken item must not stop its feed. The server's
 validators (ETag, Last-Modified) are kept only when every item was read, so items
@@ -10,7 +11,10 @@ that failed are tried again at the next check instead of hiding behind a 304. A 
 item is fetched again only when its feed entry says it was updated after the last
 check (Atom ``updated`` later than ``published``): its article keeps its id. An item
 page that fails ``refresh_max_attempts`` checks in a row (a PDF, a page gone) is given up,
-so it costs no more requests and no longer keeps the feed from a 304.
+so it costs no more requests and no longer keeps the feed from a 304. A portal page
+checked before whose links are all new is followed to its next pages (up to
+``refresh_max_pages``) while theirs are all new too: articles pushed off the first page
+between two checks still come in.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from reader.articles.feeds import FeedItem, parse_feed
 from reader.articles.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetched, Pacer, fetch
 from reader.articles.importer import import_source
 from reader.articles.library import Library
-from reader.articles.links import article_links
+from reader.articles.links import article_links, next_page
 from reader.articles.model import Article
 from reader.articles.watchlist import Watched, clear_item_failure, given_up, record_check, record_item_failure
 from reader.config import Settings
@@ -60,6 +64,35 @@ def _items(watched: Watched, fetched: Fetched) -> tuple[str, list[FeedItem]]:
     return "", [FeedItem(link, "", None) for link in links]
 
 
+def _older_pages(library: Library, watched: Watched, fetched: Fetched, items: list[FeedItem],
+                 settings: Settings, pacer: Pacer) -> list[FeedItem]:
+    """A portal page checked before whose links are all new: the links of the pages after
+    it too, while theirs are all new (more may have been published since the last check
+    than one page shows), up to ``refresh_max_pages`` pages and ``refresh_max_new_items``
+    links. A page that cannot be read ends the walk; what was found is kept."""
+    if watched.kind != "page" or not watched.checked_at or not items:
+        return items
+    found, seen, page = list(items), {item.url for item in items}, fetched
+    for _ in range(settings.refresh_max_pages - 1):
+        if any(library.id_for_url(item.url) is not None for item in found) or len(found) > settings.refresh_max_new_items:
+            break
+        following = next_page(page.content, page.url)
+        if following is None:
+            break
+        try:
+            page = fetch(following, settings, accept=PAGE_ACCEPT, pacer=pacer)
+        except Interrupted:
+            raise
+        except ReaderError:
+            break
+        more = [link for link in article_links(page.content, page.url, watched.pattern) if link not in seen]
+        if not more:
+            break
+        seen.update(more)
+        found += [FeedItem(link, "", None) for link in more]
+    return found
+
+
 def _wanted(library: Library, watched: Watched, items: list[FeedItem]) -> list[FeedItem]:
     """Items not in the library yet, and known ones the feed says were edited since the
     last check (their article is updated in place and keeps its id)."""
@@ -84,6 +117,7 @@ def refresh(library: Library, watched: Watched, settings: Settings, pacer: Pacer
             record_check(library, watched)
             return report
         title, items = _items(watched, fetched)
+        items = _older_pages(library, watched, fetched, items, settings, pacer)
     except Interrupted:
         raise
     except ReaderError as exc:

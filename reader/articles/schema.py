@@ -79,5 +79,14 @@ MIGRATIONS: list[tuple[Step, ...]] = [
         # A page of the list, newest first, read from an index instead of sorting everything.
         "CREATE INDEX articles_newest ON articles((published IS NULL), published DESC, id DESC)",
     ),
+    # PostgreSQL's search learns to rank as FTS5 does (``pg_schema.py``); FTS5 already does.
+    (),
+    (
+        # Every address an article was read from: one story at two addresses of a portal
+        # (two categories, a moved page) is known at both, and neither is fetched again.
+        "CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL)",
+        "CREATE INDEX article_urls_article ON article_urls(article_id)",
+        "INSERT OR IGNORE INTO article_urls (url, article_id) SELECT url, id FROM articles WHERE url <> '' ORDER BY id",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,7 +1,7 @@
 """Moving a library between backends: ``db copy --from sqlite:///… --to postgresql://…``.
 
 Every article and watched source is copied with its id (links to ``bai-viet?id=N``
-keep working), the search index is rebuilt from the copied text, and new ids continue
+keep working), with every address an article was read from, the search index is rebuilt from the copied text, and new ids continue
 after the largest. The target must be empty, so a copy run twice never doubles a
 library; the whole copy is one transaction on the target.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from reader.articles.library import Library, fold
+from reader.articles.library import Library
 from reader.errors import LibraryError
 
 ARTICLE_COLUMNS = ("id", "title", "category", "published", "source", "url", "paragraphs", "added_at",
@@ -44,6 +44,17 @@ def _batches(source: Library, table: str, columns: tuple[str, ...]):
         last = int(rows[-1][0])  # type: ignore[arg-type]
 
 
+def _addresses(source: Library):
+    """Every address articles were read from (``article_urls``), a batch at a time."""
+    last = ""
+    while True:
+        rows = source.rows("SELECT url, article_id FROM article_urls WHERE url > ? ORDER BY url LIMIT ?", (last, BATCH))
+        if not rows:
+            return
+        yield rows
+        last = str(rows[-1][0])
+
+
 def copy_library(source: Library, target: Library) -> CopyReport:
     """Copy everything from ``source`` into the empty ``target``; returns what was copied."""
     if target.count() or target.rows("SELECT count(*) FROM watched")[0][0]:
@@ -58,15 +69,15 @@ def copy_library(source: Library, target: Library) -> CopyReport:
                 for row in rows:
                     conn.execute(_insert("articles", ARTICLE_COLUMNS), row)
                     title, paragraphs = str(row[1]), json.loads(str(row[6]))
-                    conn.execute(
-                        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                        (row[0], fold(title), fold("\n".join(paragraphs))),
-                    )
+                    target._index(conn, int(row[0]), title, "\n".join(paragraphs))  # type: ignore[arg-type]
                 articles += len(rows)
             for rows in _batches(source, "watched", WATCHED_COLUMNS):
                 for row in rows:
                     conn.execute(_insert("watched", WATCHED_COLUMNS), row)
                 watched += len(rows)
+            for rows in _addresses(source):
+                for row in rows:
+                    conn.execute(_insert("article_urls", ("url", "article_id")), row)
             restart = getattr(target, "restart_ids", None)
             if restart is not None:
                 restart(conn)

@@ -158,6 +158,10 @@ class GttsEngine:
                     for ask, audio in zip(asks, answers):
                         if audio is not None:
                             ask.resolve(audio)
+                    if len(asks) > 1 and not any(answers):
+                        log.warning("Google answered a request of %d chunks without any of their audio; "
+                                    "asking one chunk a request from now on", len(asks))
+                        self._batcher().refuse_batches()
                     return self._carry_alone([ask for ask in asks if not ask.answered])
         finally:
             _fail(asks, EngineError("Google's answer ended before every chunk of the request was read"))

@@ -4,7 +4,8 @@ A code packs number, year, type and issuer: "30/2020/NĐ-CP", "123/KH-UBND", "34
 "55/2014/QH13", "01/2015/TTLT-BNV-BTC". Read piece by piece it repeats the type word
 ("Kế hoạch số 123 kế hoạch Ủy ban nhân dân") or turns "12/2020" into a month. Announcers
 say the document, its number, its year and its issuer: "Nghị định số ba mươi năm hai nghìn
-không trăm hai mươi của Chính phủ". The type is said only when the text has not already
+không trăm hai mươi của Chính phủ". A court's code says the case instead of an issuer
+("125/2023/HS-PT": "… năm hai nghìn không trăm hai mươi ba hình sự phúc thẩm"). The type is said only when the text has not already
 said it; a Party code such as "34-CT/TW" is read "của Trung ương", like the abbreviation.
 """
 
@@ -51,16 +52,29 @@ def read_issuer(code: str, general: bool = True) -> str | None:
         return f"{name} {read_number(int(numbered[2]))}"
     if not general:
         return lexicon.compose(code, table)
-    others = lexicon.abbreviations()
+    others = {k: v for k, v in lexicon.abbreviations().items() if v.startswith(_issuing_bodies())}
     if code in others and code.isupper():
         return others[code]
     return lexicon.compose(code, {**others, **table})
 
 
+@cache
+def _issuing_bodies() -> tuple[str, ...]:
+    """How the name of a body that issues documents begins ("Ủy ban", "Sở", "Công an")."""
+    return tuple(lexicon.data_lines("issuing_bodies.txt"))
+
+
+def _unknown_issuer(code: str) -> str:
+    """An issuer no table names: its letters when the abbreviations give it a sense that
+    issues nothing ("TNTP" is no "Thiếu niên Tiền phong" in "07/QĐ-TNTP"), else as capitals
+    are read."""
+    return spelling.spell(code) if code in lexicon.abbreviations() else spelling.read_capitals(code)
+
+
 def _issuer_phrase(codes: list[str], joint: bool) -> str:
     names = [name for code in codes if (name := read_issuer(code))]
     if not joint:
-        names = names[:1] or [spelling.read_capitals(c) for c in codes[:1] if c.isupper()]
+        names = names[:1] or [_unknown_issuer(c) for c in codes[:1] if c.isupper()]
     if not names:
         return ""
     if len(names) > 1:
@@ -68,9 +82,44 @@ def _issuer_phrase(codes: list[str], joint: bool) -> str:
     return " của " + " và ".join(names)
 
 
+def _court_part(part: str) -> list[str] | None:
+    """ "HSST" -> ["hình sự", "sơ thẩm"]: a part of a court's code split into known pieces."""
+    table = lexicon.court_codes()
+    if not part:
+        return []
+    for cut in range(len(part), 0, -1):
+        if part[:cut] in table and (rest := _court_part(part[cut:])) is not None:
+            return [table[part[:cut]], *rest]
+    return None
+
+
+def _court_case(parts: list[str]) -> str | None:
+    """What a court's code says of its case ("HS-PT" -> "hình sự phúc thẩm"), or None when
+    the code is not a court's; a leading "QĐ" (the decision) is left to the type word."""
+    decision = parts[0].startswith(("QĐ", "QD"))
+    if decision:
+        parts = [parts[0][2:], *parts[1:]]
+    words = []
+    for part in parts:
+        pieces = _court_part(part)
+        if pieces is None:
+            return None
+        words += pieces
+    return " ".join(words) if words else None
+
+
 def read_code(match: re.Match[str]) -> str:
     """The spoken form of one code match, given what the text says just before it."""
     number, year, parts = match[1], match[2], re.split(r"[-/]", match[3])
+    if year and (case := _court_case(parts)):
+        before = match.string[max(0, match.start() - 40) : match.start()]
+        if _SO_BEFORE.search(before):
+            head = ""
+        elif _named_before().search(before):
+            head = "số "
+        else:
+            head = "Quyết định số " if parts[0].startswith(("QĐ", "QD")) else "bản án số "
+        return f" {head}{read_number(int(number))} năm {read_number(int(year))} {case} "
     doc_type = lexicon.document_types().get(parts[0])
     issuer_codes = parts[1:] if doc_type else parts
     if doc_type is None and read_issuer(parts[0], general=False) is None:

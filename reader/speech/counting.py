@@ -40,13 +40,22 @@ _LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.isalpha() and c.i
 
 
 @cache
+def _common_nouns() -> str:
+    """Abbreviations of common nouns ("HCV" huy chương vàng, "ĐV" đảng viên), which a padded
+    number counts as it counts the words: "05 HCV"."""
+    nouns = [k for k, v in lexicon.abbreviations().items() if v[:1].islower() and k.isupper()]
+    return lexicon.token_pattern(sorted(nouns), r"(?![^\W_])")
+
+
+@cache
 def _padded() -> re.Pattern[str]:
-    """A number padded with one or two zeros, before a counted word, a unit or any word in
-    lower case (a noun that it counts: "01 thùng mì", "Điều 05 quy định")."""
+    """A number padded with one or two zeros, before a counted word, a unit, an abbreviation
+    of a common noun or any word in lower case (a noun that it counts: "01 thùng mì", "05
+    HCV", "Điều 05 quy định")."""
     range_tail = r"(?:\s?[-–—]\s?\d{1,3})?"
     return re.compile(
         r"(?<![\d.,/:+])0{1,2}([1-9]\d?)(?![\d/]|[.,:]\d)(?=" + range_tail + r"\s*(?:"
-        + counted_pattern() + r"|[" + _LOWER + r"]))"
+        + counted_pattern() + "|" + _common_nouns() + r"|[" + _LOWER + r"]))"
     )
 
 
@@ -57,11 +66,27 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# "mỗi đội 05 thành viên", "mỗi tổ 03 người": after "mỗi" the label word is what is counted in.
+_EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mỗi|từng)\s+$")
+
+
 # A house number before its street: "số 06 Nguyễn Công Trứ", "số 05 đường 3/2" is "số sáu".
 _HOUSE_NUMBER = re.compile(
     r"(?<![^\W\d_])((?i:số|số nhà)\s?)0+([1-9]\d{0,3})(?![\d/.,-])"
     r"(?=\s+(?:[A-ZĐ]|(?i:đường|phố|hẻm|kiệt|ngõ)(?![^\W\d_])))"
 )
+
+
+@cache
+def _document_number() -> re.Pattern[str]:
+    """A document named by its number ("Đề án 06", "Chỉ thị số 05"): the number is read as
+    the number of a code is ("Quyết định số 05/QĐ-UBND" is "số năm"), without its padding,
+    whatever follows it ("Đề án 06, …", "Đề án 06 của …" alike)."""
+    words = "|".join(re.escape(w) for w in lexicon.document_words())
+    return re.compile(
+        r"(?<![^\W\d_])((?i:" + words + r")\s+(?:(?i:số)\s*:?\s*)?)0+([1-9]\d{0,3})(?![\d/.,:-][\d\w])"
+        r"(?![^\W_])"
+    )
 
 
 def read_padded_counts(text: str) -> str:
@@ -73,8 +98,40 @@ def read_padded_counts(text: str) -> str:
         return text
 
     def count(m: re.Match[str]) -> str:
-        if _LABEL_BEFORE.search(m.string, 0, m.start()):
+        label = _LABEL_BEFORE.search(m.string, 0, m.start())
+        if label and not _EACH_BEFORE.search(m.string, 0, label.start()):
             return m[0]
         return m[1]
 
-    return _padded().sub(count, _HOUSE_NUMBER.sub(r"\1\2", text))
+    text = _document_number().sub(r"\1\2", _HOUSE_NUMBER.sub(r"\1\2", text))
+    return _padded().sub(count, text)
+
+
+@cache
+def _quantity_before() -> re.Pattern[str]:
+    words = lexicon.data_lines("quantity_words.txt")
+    return re.compile(r"(?<![^\W\d_])" + lexicon.token_pattern(sorted(words), "") + r"\s*:?\s*$", re.IGNORECASE)
+
+
+_DOT_DECIMAL = re.compile(r"(?<![\w.,/:-])(\d{1,3})\.(\d{1,2})(?![\d\w]|[.,:/]\d)")
+_MAGNITUDE_AFTER = re.compile(r"\s*(?:triệu|tỷ|nghìn|ngàn)(?![^\W_])")
+
+
+def read_dot_decimals(text: str) -> str:
+    """ "điểm 8.5" -> "điểm 8,5", "tăng 2.5 lần", "8.5%": a dot followed by one or two digits
+    cannot mark thousands; where the number is an amount (after a word of quantity, before a
+    counted word, a unit or a magnitude) it is the English decimal mark, read "phẩy". Else it
+    stays a dot ("mục 2.3", "phiên bản 2.0", "công nghiệp 4.0" are "chấm")."""
+
+    if "." not in text:
+        return text
+
+    def decimal(m: re.Match[str]) -> str:
+        amount = (
+            _quantity_before().search(m.string, max(0, m.start() - 30), m.start())
+            or is_counted(m.string, m.end())
+            or _MAGNITUDE_AFTER.match(m.string, m.end())
+        )
+        return f"{m[1]},{m[2]}" if amount else m[0]
+
+    return _DOT_DECIMAL.sub(decimal, text)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import cache
 
-from reader.speech import counting
+from reader.speech import counting, lexicon, units
 from reader.speech.numbers import read_month, read_number, read_written_number
 
 _DIGIT = re.compile(r"\d")
@@ -31,15 +32,16 @@ _MONTH_YEAR = re.compile(_START + r"(\d{1,2})/(\d{4})" + _END)
 _DAY_MONTH = re.compile(_START + r"(\d{1,2})/(\d{1,2})" + _END)
 
 _W = r"(?<![^\W\d_])"
-# No "ngày" after a word that already says it, nor inside a name ("Quốc khánh 2/9").
+# No "ngày" after a word that already says it, nor inside a name ("Quốc khánh 2/9",
+# "Hội trường 19/5", "Quảng trường 3/2", "cầu 2/9": places named after a day).
 _NO_NGAY = re.compile(
-    _W + r"(?i:ngày|hôm|mùng|mồng|khánh|niệm|lễ|dịp|đường|phố|thắng)\s*$"
+    _W + r"(?i:ngày|hôm|mùng|mồng|khánh|niệm|lễ|dịp|đường|phố|thắng|hội trường|quảng trường|công viên|sân vận động|nhà thi đấu|cầu)\s*$"
     r"|(?<![^\W\d_])(?!(?i:thứ|chủ nhật|sáng|trưa|chiều|tối|đêm|khuya|từ|đến|tới|vào|trước|sau)"
     r"(?![^\W\d_]))[A-ZĐÂĂÊÔƠƯ][^\W\d_]*\s+$"
 )
 _DATE_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|mùng|mồng|từ|đến|tới|vào|trước|sau|dịp"
-    r"|lễ|khánh|niệm|đường|hạn|thắng|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
+    r"|lễ|khánh|niệm|đường|hội trường|quảng trường|công viên|sân vận động|nhà thi đấu|cầu|hạn|thắng|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
     r"|(?:sáng|trưa|chiều|tối|đêm|hôm|ngày) (?:nay|mai|qua)"
     r"|ngày \d{1,2}\s*(?:,|và|đến|-|–))\s*[,(]?\s*$",
     re.IGNORECASE,
@@ -49,7 +51,7 @@ _WORD_AFTER = re.compile(r"\s*[^\W\d_]")
 _PROPER_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZĐÂĂÊÔƠƯ][^\W\d_]*\s+$")
 # "quý 4/2024", "đợt 2/2024", "Nghị quyết số 15/2021": a number of that year, not a month.
 _COUNT_BEFORE = re.compile(
-    _W + r"(?:quý|đợt|kỳ|kì|lần|số|khóa|phiên|nghị quyết|nghị định|quyết định|thông tư|chỉ thị"
+    _W + r"(?:quý|đợt|kỳ|kì|lần thứ|lần|số|khóa|phiên|nghị quyết|nghị định|quyết định|thông tư|chỉ thị"
     r"|kế hoạch|công văn|luật|thông báo|pháp lệnh)\s*$",
     re.IGNORECASE,
 )
@@ -183,11 +185,20 @@ _DAY_LIST = re.compile(
 )
 
 
+@cache
+def _amount_after() -> re.Pattern[str]:
+    """ "từ 4,5-6 triệu đồng", "2,5-3 tấn": a decimal in a range of amounts, no list of days."""
+    words = ["triệu", "tỷ", "nghìn", "ngàn", "đồng", "phần trăm", *units.table().values()]
+    return re.compile(r"\s*(?:%|" + lexicon.token_pattern(sorted(set(words))) + ")")
+
+
 def _day_list(m: re.Match[str]) -> str:
     days = [int(d) for d in re.findall(r"\d+", m[1])]
     month = int(m[3] or m[5])
     year = m[6] or m[7]
     if not all(is_date(d, month, int(year) if year else None) for d in days):
+        return m[0]
+    if not year and _amount_after().match(m.string, m.end()):
         return m[0]
     if m[2] is None and not re.search(_W + r"(?i:ngày|các ngày|hai ngày|ba ngày)\s*$", _before(m)):
         if not _DATE_BEFORE.search(_before(m)):
@@ -209,7 +220,7 @@ _HYPHEN_DAY_MONTH = re.compile(
 )
 _HYPHEN_BEFORE = re.compile(
     _W + r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng|mùng|mồng|dịp|lễ|khánh|niệm"
-    r"|đường|phố|hạn|hạn chót|hạn cuối|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|tết"
+    r"|đường|phố|hội trường|quảng trường|công viên|sân vận động|nhà thi đấu|cầu|hạn|hạn chót|hạn cuối|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|tết"
     r"|(?:sáng|trưa|chiều|tối|đêm|hôm|ngày) (?:nay|mai|qua)"
     r"|ngày \d{1,2}\s*(?:,|và|đến))\s*[,(]?\s*$",
     re.IGNORECASE,
@@ -264,6 +275,9 @@ def _date_context(m: re.Match[str]) -> bool:
     binh - Liệt sĩ 27/7"), or a day above its month with no noun after ("30/4": no part is
     larger than its whole)."""
     before, after = _before(m), m.string[m.end() : m.end() + 20]
+    part = int(m[1]) <= int(m[2]) and _PART_OF_AFTER.match(after)
+    if part and not _DAY_WORD_BEFORE.search(before):
+        return False
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
     if _SCALE_BEFORE.search(before) or _CLASS_BEFORE.search(before) or m[0] in _NOT_DATES:
@@ -273,6 +287,14 @@ def _date_context(m: re.Match[str]) -> bool:
     if int(m[1]) > int(m[2]) or _HOLIDAY_BEFORE.search(before) or _paired(before):
         return True
     return bool(_PROPER_BEFORE.search(before)) and not _WORD_AFTER.match(after)
+
+
+# "có đến 3/4 số công trình", "2/5 tổng số hộ": a part no larger than its whole, even after
+# "đến" or "từ"; only a word that names a day ("ngày", "sáng", "hôm") keeps it a date.
+_PART_OF_AFTER = re.compile(r"\s*(?i:tổng số|số)\s+[^\W\d_]")
+_DAY_WORD_BEFORE = re.compile(
+    _W + r"(?i:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|mùng|mồng|dịp|lễ)\s*[,(]?\s*$"
+)
 
 
 # "chào mừng 30/4 và Quốc tế Lao động 1/5": the second of two days joined by "và", "hoặc"
@@ -292,8 +314,9 @@ def _paired(before: str) -> bool:
 # "tỷ lệ 1/2000", "tỉ lệ 1/500": a map's scale; "24/7": every hour of every day.
 _SCALE_BEFORE = re.compile(_W + r"(?i:tỷ lệ|tỉ lệ|tỷ lệ bản đồ)\s*$")
 _NOT_DATES = frozenset({"24/7"})
-# "lớp 12/3", "phòng 2/1", "hẻm 12/5", "số 12/3": a class or an address, not a day.
-_CLASS_BEFORE = re.compile(_W + r"(?i:lớp|phòng|hẻm|kiệt|ngách|ngõ|căn|số|số nhà)\s*$")
+# "lớp 12/3", "phòng 2/1", "hẻm 12/5", "số 12/3", "trụ 15/4" (a power pole): a class or an
+# address, not a day.
+_CLASS_BEFORE = re.compile(_W + r"(?i:lớp|phòng|hẻm|kiệt|ngách|ngõ|căn|số|số nhà|trụ|trụ điện)\s*$")
 
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -306,3 +329,4 @@ def read_ratios(text: str) -> str:
     return _RATIO.sub(
         lambda m: _pad(f"{read_written_number(m[1])} trên {read_written_number(m[2])}"), text
     )
+

@@ -5,11 +5,13 @@ number: it is said digit by digit, the series by its letter names, a short pause
 the serial ("sáu tám xê, một hai ba bốn năm"). A fishing boat's registration ("KG 91234
 TS", "QNg-90345-TS") is its province letters, its digits one by one and "tê ét". A road
 glued to its number ("QL1A", "ĐT.963") is "quốc lộ một a"; a kilometre post ("km 12+300",
-"Km 3") is "ki lô mét mười hai cộng ba trăm"; a standard ("QCVN 01-1:2018/BYT", "TCVN
+"Km 3") is "ki lô mét mười hai cộng ba trăm", and "BĐ2-BĐ3" "báo động hai đến báo động
+ba"; a standard ("QCVN 01-1:2018/BYT", "TCVN
 5574:2018") is read like a document code, "số … năm … của …". A plot or block code with a hyphen ("lô
 A2-15") takes a space, never "âm", and a grade written with a Roman numeral after a
-hyphen ("RON 95-III", "0,05S-II") is a number. Initials written with dots ("N.V.A") are
-spelled. All run before the document codes and the numbers take these apart.
+hyphen ("RON 95-III", "0,05S-II") is a number. A serial after a code of capitals ("CS
+123456", "IR 50404", "LK-05") is said digit by digit. Initials written with dots ("N.V.A")
+and a name cut to its initial ("Trần Văn T.") are spelled. All run before the document codes and the numbers take these apart.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from reader.speech import lexicon, senses, spelling
+from reader.speech import lexicon, phones, senses, spelling
 from reader.speech.numbers import read_digits, read_number
 from reader.speech.roman import roman_value
 
@@ -46,12 +48,38 @@ _FOUR_NINES = re.compile(
     r"9999(?![\d.,])"
 )
 _INITIALS = re.compile(r"(?<![^\W\d_.])([A-ZĐ])((?:\.[A-ZĐ]){1,3})(?![^\W\d_])")
+# Initials glued to the given name by a dot: "T.V.Hùng", "N.T.Lan".
+_INITIALS_BEFORE_NAME = re.compile(
+    r"(?<![^\W\d_.])([A-ZĐ](?:\.[A-ZĐ]){1,3})\.(?=[A-ZĐÂĂÊÔƠƯ][^\W\d_A-ZĐ])"
+)
+# A name cut to its initial, as court and police news print the accused: "bị cáo Trần Văn
+# T.", "Lê Thị M. (SN 1989)": a capital and a dot after two capitalised words.
+_NAME_INITIAL = re.compile(r"(?<![^\W\d_.])([A-ZĐ])\.(?=[\s,;:)]|$)")
+_NAME_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZĐÂĂÊÔƠƯ][^\W\d_]* [A-ZĐÂĂÊÔƠƯ][^\W\d_]* $")
+# A code of capitals before a serial of digits: "CS 123456" (a land certificate), "IR
+# 50404" (a rice variety), "LK-05" (a lot). Five digits or more with no thousands dot, four
+# in a crop variety, or a leading zero, make a serial, said digit by digit; a count is never
+# written so. A hyphen joins a code to its number ("LK-12"), never a minus.
+_SERIAL = re.compile(
+    r"(?<![\w.,/-])([A-ZĐ]{1,4})(?:\s((?:0\d{1,15})|[1-9]\d{3,15})|-(\d{1,8}))(?![\w/-]|[.,]\d)"
+)
+# A crop variety's four digits ("giống lúa OM 5451", "lúa ST24, OM 4900"), where four digits
+# after capitals are otherwise a year or an amount ("APEC 2017", "GDP 4500 USD").
+_VARIETY_BEFORE = re.compile(r"(?<![^\W\d_])(?i:giống|lúa|nếp)(?![^\W\d_])[^.;!?]{0,60}$")
+_NOT_SERIAL_LABELS = frozenset(
+    {"USD", "VND", "VNĐ", "EUR", "ĐT", "SĐT", "DĐ", "SN", "BS", "BSX", "ISO", "TCVN", "QCVN"}
+)
+# A design load ("tải trọng HL93", "hoạt tải H30"): its letters, not a road's name.
+_LOAD_BEFORE = re.compile(r"(?<![^\W\d_])(?i:tải trọng|hoạt tải)\s*$")
 
 
 @cache
 def _roads() -> re.Pattern[str]:
     names = "|".join(sorted(map(re.escape, road_names()), key=len, reverse=True))
-    return re.compile(r"(?<![\w&/.-])(" + names + r")(?:\.\s?)?(\d{1,3})([A-Z]?)(?![^\W_]|[.,]\d)")
+    return re.compile(
+        r"(?<![\w&/.-])(" + names + r")(?:\.\s?)?(\d{1,3})([A-Z]?)"
+        r"(\s?[-–]\s?\1(?:\.\s?)?(\d{1,3})([A-Z]?))?(?![^\W_]|[.,]\d)"
+    )
 
 
 @cache
@@ -73,9 +101,38 @@ def _boat(m: re.Match[str]) -> str:
 
 
 def _road(m: re.Match[str]) -> str:
+    if _LOAD_BEFORE.search(m.string, 0, m.start()):
+        return f" {spelling.spell(m[1])} {read_number(int(m[2]))}{m[3]} "
     name = senses.unrepeated(m.string[: m.start()], road_names()[m[1]])
     said = f"{name} {read_number(int(m[2]))}"
-    return f" {said} {spelling.spell(m[3])} " if m[3] else f" {said} "
+    said = f"{said} {spelling.spell(m[3])}" if m[3] else said
+    if m[4]:  # "BĐ2-BĐ3": from one to the other
+        said += f" đến {road_names()[m[1]]} {read_number(int(m[5]))}"
+        said = f"{said} {spelling.spell(m[6])}" if m[6] else said
+    return f" {said} "
+
+
+def _name_initial(m: re.Match[str]) -> str:
+    if not _NAME_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        return m[0]
+    ends = re.match(r"\s*(?:$|[A-ZĐÂĂÊÔƠƯ])", m.string[m.end() :])  # perhaps a sentence's end
+    return spelling.spell(m[1]) + ("." if ends else "")
+
+
+def _serial(m: re.Match[str]) -> str:
+    label, digits = m[1], m[2] or m[3]
+    if label in _NOT_SERIAL_LABELS or label in road_names() or roman_value(label):
+        return m[0]  # "quý IV-2023" is a quarter of a year
+    if len(digits) >= 9 and digits[0] == "0":
+        return m[0]  # a telephone number, for the phone rules
+    if len(digits) == 4 and m[2] and (
+        digits[:2] in ("19", "20") or not _VARIETY_BEFORE.search(m.string, 0, m.start())
+    ):
+        return m[0]
+    if digits[0] != "0" and len(digits) < 4:
+        return f" {label} {digits} "  # "LK-12": a hyphen that joins, never "âm"
+    said = phones.groups(digits) if len(digits) > 6 else read_digits(digits)  # a pause in long ones
+    return f" {label} {said} "
 
 
 def _km_post(m: re.Match[str]) -> str:
@@ -103,6 +160,9 @@ def _chain(m: re.Match[str]) -> str:
 
 
 def _grade(m: re.Match[str]) -> str:
+    before = re.search(r"[^\W\d_]+$", m.string[: m.start()])
+    if before and roman_value(before[0]):
+        return m[0]  # "Quý II-III/2025": a span of numerals, for the Roman numeral rule
     value = roman_value(m[1])
     return f" {read_number(value)}" if value else m[0]
 
@@ -116,7 +176,12 @@ def read_identifiers(text: str) -> str:
         text = _roads().sub(_road, text)
         text = _KM_POST.sub(_km_post, text)
         text = _PLOT.sub(r"\1 \2", text)
+        text = _SERIAL.sub(_serial, text)
         text = _CHAIN.sub(_chain, text)
         text = _FOUR_NINES.sub(r"\1bốn số chín", text)
     text = _GRADE.sub(_grade, text)
+    text = _NAME_INITIAL.sub(_name_initial, text)
+    text = _INITIALS_BEFORE_NAME.sub(
+        lambda m: " " + spelling.spell(m[1].replace(".", "")) + " ", text
+    )
     return _INITIALS.sub(lambda m: " " + spelling.spell(m[0].replace(".", "")) + " ", text)

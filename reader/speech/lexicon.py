@@ -75,6 +75,12 @@ def document_words() -> tuple[str, ...]:
 
 
 @cache
+def court_codes() -> dict[str, str]:
+    """Parts of a court's judgement code (``HS`` -> ``hình sự``, ``PT`` -> ``phúc thẩm``)."""
+    return _table("court_codes.tsv")
+
+
+@cache
 def issuers() -> dict[str, str]:
     """Issuer code -> name (``UBND`` -> ``Ủy ban nhân dân``); ``QH#`` takes a term number."""
     return _table("issuers.tsv")

@@ -46,21 +46,25 @@ def one_space(text: str) -> str:
 
 
 _URL = re.compile(
-    r"(?:https?://)?(?:[\w-]+\.)+(?:vn|com|net|org|gov|edu|info|int)(?![^\W\d_])(?:/[^\s]*)?",
+    r"(?:https?://)?(?:[\w-]+\.)+(?:vn|com|net|org|gov|edu|info|int|me)(?![^\W\d_])"
+    r"(?:/(?:\S*[^\s.,;:!?)\]])?)?",  # a path, but not the sentence's closing dot
     re.IGNORECASE,
 )
+# A hashtag written in camel case: "#VietNamXanh" is the words "Viet Nam Xanh".
+_HASHTAG = re.compile(r"(?<![\w&])#([^\W_][\w]*)")
 _EMAIL = re.compile(r"[\w.+-]+@(?=[\w-]+\.)")
 
 
 # The parts of an address announcers say by name rather than as a word: "www", "gov", "vn".
 _HOST_PARTS = {
     "www": "vê kép vê kép vê kép", "vn": "vê en", "gov": "gốp", "com": "com", "net": "nét",
-    "org": "o rờ gờ", "edu": "e đu", "info": "in phô", "int": "in",
+    "org": "o rờ gờ", "edu": "e đu", "info": "in phô", "int": "in", "me": "mi",
 }
 
 
 def read_web_addresses(text: str) -> str:
-    """Portal and e-mail addresses read by their host: "anbien.kiengiang.gov.vn" with "chấm"."""
+    """Portal and e-mail addresses read by their host: "anbien.kiengiang.gov.vn" with "chấm";
+    a hashtag's words ("#VietNamXanh" -> "Viet Nam Xanh")."""
 
     def host(m: re.Match[str]) -> str:
         parts = m[0].rstrip(".").split(".")
@@ -73,6 +77,7 @@ def read_web_addresses(text: str) -> str:
         return " " + " chấm ".join(_address_part(p) for p in m[0][:-1].split(".")) + " a còng "
 
     text = _EMAIL.sub(mailbox, text)
+    text = _HASHTAG.sub(lambda m: re.sub(r"(?<=[^\W\d_])(?=[A-ZĐ])", " ", m[1]), text)
     return _URL.sub(host, text)
 
 
@@ -83,12 +88,15 @@ def _address_part(part: str) -> str:
         return _HOST_PARTS[part.lower()]
     if part.isascii() and part.isalpha() and part.upper() in lexicon.abbreviations():
         return spelling.spell(part.upper())
+    if part.isascii() and part.isalpha() and not re.search(r"[aeiouy]", part, re.IGNORECASE):
+        return spelling.spell(part.upper())  # "vnpt", "ttxvn": no vowel, no word
     return part
 
 
 _SYMBOLS = {
     "&": " và ", "@": " a còng ", "+": " cộng ", "=": " bằng ", "%": " phần trăm ",
-    "‰": " phần nghìn ", "°": " độ ",
+    "‰": " phần nghìn ", "°": " độ ", "≥": " lớn hơn hoặc bằng ", "≤": " nhỏ hơn hoặc bằng ",
+    "±": " cộng trừ ",
 }
 _DROP = re.compile(r"[/\\*#_~^|<>{}\[\]`\"“”„«»‘’'•●▪◦■□►$§]")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from reader.speech import lexicon
+from reader.speech import counting, lexicon
 from reader.speech.numbers import read_digits
 
 _PHONE = re.compile(
@@ -29,6 +29,12 @@ _END = r"(?![\d/]|[.,]\d)"
 _ITEM = r"\d{3,4}(?:[ .]\d{3,4})?(?:\s*\([^()\d]{1,30}\))?"
 _NUMBER = r"(" + _ITEM + r"(?:\s*(?:,|/|hoặc|và)\s*" + _ITEM + r")*)"
 _CODE_NUMBER = r"(\d[\d .]*\d)"
+# A text message's short number: "nhắn tin theo cú pháp DT SBD gửi 8785", "soạn tin … gửi
+# đến 1405", "đầu số 8x85": what comes after "gửi" in a message's instructions is a number.
+_SMS = re.compile(
+    r"(?<![^\W\d_])((?i:(?:nhắn tin|soạn tin|cú pháp)[^.;!?\d]{0,60}?(?<![^\W\d_])gửi"
+    r"(?:\s+(?:đến|tới|về))?(?:\s+số)?|đầu số)\s*:?\s*)(\d{3,5})" + _END
+)
 _NOT_ADDRESS = r"(?!\s*(?:[/-]|(?i:đường|phố|ấp|hẻm|ngõ|kiệt|tổ|khu|lô|thửa|tờ)(?![^\W\d_])))"
 
 
@@ -41,16 +47,19 @@ def _words() -> dict[str, list[str]]:
     return kinds
 
 
-def _after(words: list[str]) -> str:
+def _after(words: list[str], named: bool = False) -> str:
+    """After one of ``words``; ``named`` also after a few words naming whose line it is,
+    ended by a colon ("Đường dây nóng PCCC: 114", "tổng đài của Sở Y tế: 1022")."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return r"(?<![^\W\d_])((?i:" + alternatives + r")(?:\s*(?:số|là))?\s*[:.]?\s*)"
+    owner = r"(?:(?:\s+[^\W\d_]+){1,4}\s*:(?=\s*(?!(?:19|20)\d\d(?!\d))\d))?" if named else ""
+    return r"(?<![^\W\d_])((?i:" + alternatives + r")" + owner + r"(?:\s*(?:số|là))?\s*[:.]?\s*)"
 
 
 @cache
 def _regexes() -> dict[str, re.Pattern[str]]:
     kinds = _words()
     return {
-        "service": re.compile(_after(kinds["service"]) + _NUMBER + _END),
+        "service": re.compile(_after(kinds["service"], named=True) + _NUMBER + _END),
         "code": re.compile(_after(kinds["code"]) + _CODE_NUMBER + _END),
         "emergency": re.compile(
             r"(?<!nhà )" + _after(kinds["emergency-after"])
@@ -106,12 +115,20 @@ def _each(numbers: str) -> str:
     return re.sub(r"\s*/\s*", ", ", said)
 
 
+def _sms(m: re.Match[str]) -> str:
+    if re.match(r"\s*[^\W\d_]", m.string[m.end() :]) and counting.is_counted(m.string, m.end()):
+        return m[0]  # "soạn tin gửi 200 người": people counted, not a number
+    return f"{m[1]} {groups(m[2])} "
+
+
 def read_service_numbers(text: str) -> str:
     """Short numbers after the words that announce a telephone number or a code: "đường dây
-    nóng 1022" is "một không hai hai", "gọi 115", "mã bưu chính 920000"."""
+    nóng 1022" is "một không hai hai", "gọi 115", "mã bưu chính 920000", and a text
+    message's number ("cú pháp DT SBD gửi 8785")."""
     if not _DIGIT.search(text):
         return text
     rx = _regexes()
     text = rx["code"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)
+    text = _SMS.sub(_sms, text)
     text = rx["service"].sub(lambda m: f"{m[1]} {_each(m[2])} ", text)
     return rx["emergency"].sub(lambda m: f"{m[1]} {groups(m[2])} ", text)

@@ -12,9 +12,10 @@ telephone numbers, Roman numerals, money, units and counts live in their own mod
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Callable
 
-from reader.speech import counting, money, spelling, times, units
+from reader.speech import counting, lexicon, money, signs, spelling, times, units
 from reader.speech.dates import is_date, read_dates, read_ratios
 from reader.speech.numbers import read_month, read_number, read_ordinal, read_written_number
 from reader.speech.phones import read_phone_numbers, read_service_numbers
@@ -61,11 +62,25 @@ _YEAR_PAIR = re.compile(
 )
 
 
+# A season written with the second year cut to two digits: "V.League 2024/25", "mùa giải
+# 2023-24". Only two years in a row are a season; "2024/25" is otherwise no ratio.
+_SEASON = re.compile(_START + r"((?:19|20)\d\d)\s?[/–-]\s?(\d\d)(?![\d/]|[.,]\d)")
+
+
+def _season(m: re.Match[str]) -> str:
+    first = int(m[1])
+    if int(m[2]) != (first + 1) % 100:
+        return m[0]
+    return f" {read_number(first)} – {read_number(first + 1)} "
+
+
 def read_year_pairs(text: str) -> str:
-    """ "năm học 2024-2025" -> "năm học hai nghìn không trăm hai mươi tư – hai nghìn …"."""
-    return _YEAR_PAIR.sub(
+    """ "năm học 2024-2025" -> "năm học hai nghìn không trăm hai mươi tư – hai nghìn …";
+    "mùa giải 2024/25" the same, its second year said whole."""
+    text = _YEAR_PAIR.sub(
         lambda m: f"{m[1]}{read_number(int(m[2]))} – {read_number(int(m[3]))} ", text
     )
+    return _SEASON.sub(_season, text)
 
 
 _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[:;]))[-−–](?=\d)")
@@ -86,6 +101,40 @@ def read_percentages(text: str) -> str:
     return _PERCENT.sub(lambda m: f" {read_written_number(m[1])} phần trăm ", text)
 
 
+# A slash between two counted amounts: "85.000 ha/95.000 ha kế hoạch" (a part of a whole,
+# the same words both sides) is "trên"; "xử lý 45 vụ/52 đối tượng" (two counts of one
+# thing) a pause; "25.000 đồng/1 kg" a rate, "một".
+_SLASH_BEFORE_NUMBER = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=(\d+(?:[.,]\d+)*)\s?)")
+_COUNTED_BEFORE = re.compile(r"\d\s((?:[^\W\d_]{2,} ?){1,3})$")
+
+
+@cache
+def _letter_names() -> frozenset[str]:
+    return frozenset(lexicon.letter_names().values())
+
+
+def read_counted_slashes(text: str) -> str:
+    """ "85.000 héc ta/95.000 héc ta" -> "… trên …", "45 vụ/52 đối tượng" -> "45 vụ, 52 đối
+    tượng", "đồng/1 kg" -> "đồng 1 kg"; units are words already."""
+
+    def spoken(m: re.Match[str]) -> str:
+        left = _COUNTED_BEFORE.search(m.string, 0, m.start())
+        if not left:
+            return m[0]
+        if m[1] in ("1", "01"):
+            return " "
+        words = left[1].strip()
+        if words in _letter_names():
+            return m[0]  # "hẻm 45B/12": a letter of an address, spelled already
+        if m.string.startswith(words, m.end() + len(m[1])) or m.string.startswith(
+            " " + words, m.end() + len(m[1])
+        ):
+            return " trên "
+        return ", "
+
+    return _SLASH_BEFORE_NUMBER.sub(spoken, text) if "/" in text else text
+
+
 _PRODUCT = re.compile(_START + r"(" + NUMBER + r")\s?[x×]\s?(?=" + NUMBER + r"(?![\d/]|[.,]\d))")
 
 
@@ -101,7 +150,10 @@ _SCORE_WORD = (
     r"(?<![^\W\d_])(?i:tỷ số|tỉ số|thắng|hòa|hoà|thua|đánh bại|cầm hòa|cầm hoà|hạ gục"
     r"|chung cuộc|cách biệt|kết quả)(?![^\W\d_])"
 )
-_SCORE_BEFORE = re.compile(_SCORE_WORD + r"(?:[^\d.;!?]{0,40})$")
+# A result word, then perhaps the scores already given before this one ("thua 4-6, 3-6").
+_SCORE_BEFORE = re.compile(
+    _SCORE_WORD + r"(?:[^\d.;!?]{0,40})(?:\d{1,2}\s?[-–—:]\s?\d{1,2}\s*[,;]\s*){0,4}$"
+)
 
 
 # "Kỷ niệm 49 năm Chiến thắng 30-4", "mừng chiến thắng Điện Biên Phủ 7-5": a victory's
@@ -180,10 +232,43 @@ def read_integers(text: str) -> str:
     return _NUMBER_RE.sub(lambda m: f" {read_written_number(m[0])} ", text)
 
 
+_TILDE_RANGE = re.compile(r"(\d(?:[^\W\d_]{1,4}|%)?)\s?~\s?(?=\d)")
+_TILDE_ABOUT = re.compile(r"(?<![\w~])~\s?(?=\d)")
+
+
+def read_tildes(text: str) -> str:
+    """ "150~200 tỷ", "2~3 giờ": a tilde between numbers is a range, "đến", whatever the
+    numbers count; before a number alone it is "khoảng" ("~200 người")."""
+    if "~" not in text:
+        return text
+    return _TILDE_ABOUT.sub("khoảng ", _TILDE_RANGE.sub(r"\1 đến ", text))
+
+
+# Comparison signs before a number: "< 6 tuổi" is "dưới sáu tuổi", "> 60 tuổi" "trên …",
+# "≥ 90%" "lớn hơn hoặc bằng …", "±0,5" "cộng trừ …". Elsewhere they are left to the symbols.
+_COMPARISONS = {
+    "≥": "lớn hơn hoặc bằng", ">=": "lớn hơn hoặc bằng", "≤": "nhỏ hơn hoặc bằng",
+    "<=": "nhỏ hơn hoặc bằng", "<": "dưới", ">": "trên", "±": "cộng trừ", "+/-": "cộng trừ",
+}
+_COMPARISON = re.compile(r"(>=|<=|\+/-|[≥≤<>±])\s?(?=\d)")
+
+
+def read_comparisons(text: str) -> str:
+    """ "trẻ em < 6 tuổi" -> "trẻ em dưới 6 tuổi", "≥ 90%" -> "lớn hơn hoặc bằng 90%"."""
+    return _COMPARISON.sub(lambda m: f" {_COMPARISONS[m[1]]} ", text)
+
+
 # Before the language of administration: money, hours written "15g45", padded counts and
 # units are read while they still stand right after their number, so that "2TB" is never
 # "hai thông báo" nor "150CV" "một trăm năm mươi công văn".
 EARLY_RULES: list[Callable[[str], str]] = [
+    read_tildes,
+    read_comparisons,
+    times.read_dot_times,
+    counting.read_dot_decimals,
+    times.read_weekday_letters,
+    times.read_round_the_clock,
+    signs.read_lettered_slashes,
     money.read_money,
     times.read_hour_letters,
     counting.read_padded_counts,
@@ -197,12 +282,15 @@ RULES: list[Callable[[str], str]] = [
     read_phone_numbers,
     read_service_numbers,
     read_scores,
+    signs.read_share_slashes,
     read_dates,
     read_times,
     read_seconds,
     read_products,
+    read_counted_slashes,
     read_ratios,
     read_ranges,
+    signs.read_signed_changes,
     read_negatives,
     read_percentages,
     read_ordinals,

@@ -6,7 +6,8 @@ phút"), since "bảy giờ năm" would leave the listener unsure. Seconds are a
 "phút ... giây" ("6:45:10" is "sáu giờ bốn mươi lăm phút mười giây"). A dash between two
 times is "đến". Southern papers write the hour with "g" ("15g45", "lúc 7g"); a bare "7g"
 is grams unless the words around it say it is a time. "30s" is seconds only after words
-that speak of a duration ("sau 30s", "1 phút 30s").
+that speak of a duration ("sau 30s", "1 phút 30s"). Opening hours write days with letters
+("từ T2 đến T6", "T7 và CN") and round the clock with hours ("24h/24h").
 """
 
 from __future__ import annotations
@@ -86,6 +87,48 @@ _G_AFTER = re.compile(
 )
 
 
+# A clock time written with a dot, as some papers do: "lúc 7.30", "7.30 sáng", "từ 7.30 đến
+# 11.30". Only where the words say time: "tăng 7.30" is no hour.
+_DOT_TIME = re.compile(r"(?<![\d.,:/])([01]?\d|2[0-3])\.([0-5]\d)(?!\d|[.,:/]\d)")
+_DOT_BEFORE = re.compile(_W + r"(?i:lúc)\s*$")
+_DOT_SPAN_BEFORE = re.compile(r"\d\.[0-5]\d\s*(?:[-–—]|đến|tới)\s*$")
+_DOT_AFTER = re.compile(
+    r"\s*(?:(?i:sáng|trưa|chiều|tối|đêm|khuya)(?![^\W\d_])"
+    r"|(?:[-–—]|đến|tới)\s*(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d))"
+)
+
+
+def read_dot_times(text: str) -> str:
+    """ "lúc 7.30 sáng" -> "lúc 7 giờ 30 sáng", "từ 7.30 đến 11.30" -> "từ 7 giờ 30 đến 11 giờ
+    30"; the dot would otherwise be read "chấm", or as a decimal."""
+    if "." not in text:
+        return text
+
+    def clock(m: re.Match[str]) -> str:
+        before = m.string[max(0, m.start() - 30) : m.start()]
+        if (
+            _DOT_BEFORE.search(before)
+            or _DOT_AFTER.match(m.string, m.end())
+            or _DOT_SPAN_BEFORE.search(before)
+        ):
+            return f"{int(m[1])} giờ {m[2]}"
+        return m[0]
+
+    return _DOT_TIME.sub(clock, text)
+
+
+# Round the clock written with hours: "24h/24h", "24/24h", "24h/24", "24 giờ/24 giờ".
+_ROUND_THE_CLOCK = re.compile(
+    r"(?<![\d.,/])24(?:\s?(?:h|giờ)\s?/\s?24(?:\s?(?:h|giờ))?|\s?/\s?24\s?(?:h|giờ))"
+    r"(?![^\W_]|[/.,]\d)"
+)
+
+
+def read_round_the_clock(text: str) -> str:
+    """ "phục vụ 24h/24h" -> "phục vụ 24/24 giờ": every hour of the day, never "giờ … hát"."""
+    return _ROUND_THE_CLOCK.sub("24/24 giờ", text) if "24" in text else text
+
+
 def read_hour_letters(text: str) -> str:
     """ "15g45" -> "15 giờ 45", "lúc 7g" -> "lúc 7 giờ", "7g sáng"; "500g" and "khối lượng 7g"
     stay grams. Runs before the units, which would read every "g" as "gam"."""
@@ -128,3 +171,33 @@ def read_seconds(text: str) -> str:
     text = _MINUTES_SECONDS.sub(lambda m: f"{m[1]} phút {int(m[2])} giây", text)
     text = _RACE_TIME.sub(lambda m: f"{m[1]} giây {m[2]}", text)
     return _SECONDS.sub(seconds, text)
+
+
+# Days of the week cut to letters in opening hours: "từ T2 đến T6", "T7 và CN", "T2-CN". Only
+# two of them together are days ("T3/2024" is a month, "T2" alone may be a floor or a code).
+_WEEKDAY = r"(?:T[2-7]|CN)"
+_DAY_JOINT = r"\s*(?:-|–|đến|tới|và|hoặc|,)\s*"
+_WEEKDAYS = re.compile(
+    r"(?<![\w./-])" + _WEEKDAY + r"(?:" + _DAY_JOINT + _WEEKDAY + r")+(?![\w/-])"
+)
+# A month cut to "T" before its year, as in tables and charts: "T3/2024" is "tháng 3/2024".
+_MONTH_LETTER = re.compile(r"(?<![\w./-])T(1[0-2]|0?[1-9])(?=/(?:19|20)\d\d(?![\d/]))")
+# A count of months cut to "T" in reports: "9T/2024", "6T/2025" are the first nine, six months.
+_MONTHS_COUNT = re.compile(r"(?<![\w./-])([1-9]|1[01])T\s?/\s?((?:19|20)\d\d)(?![\d/])")
+
+
+def read_weekday_letters(text: str) -> str:
+    """ "từ T2 đến T6" -> "từ thứ 2 đến thứ 6", "T7 và CN" -> "thứ 7 và chủ nhật", "T2-CN"
+    -> "thứ 2 đến chủ nhật"; "T3/2024" -> "tháng 3/2024"; "9T/2024" -> "9 tháng năm 2024"."""
+    if "T" not in text and "CN" not in text:
+        return text
+
+    def day(m: re.Match[str]) -> str:
+        return "chủ nhật" if m[0] == "CN" else f"thứ {m[0][1]}"
+
+    def days(m: re.Match[str]) -> str:
+        spaced = re.sub(r"\s*[-–]\s*", " đến ", m[0])
+        return re.sub(_WEEKDAY, day, spaced)
+
+    text = _MONTHS_COUNT.sub(r"\1 tháng năm \2", text)
+    return _MONTH_LETTER.sub(r"tháng \1", _WEEKDAYS.sub(days, text))

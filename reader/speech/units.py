@@ -86,6 +86,13 @@ def read_unit_ranges(text: str) -> str:
 
 
 @cache
+def _number_per() -> re.Pattern[str]:
+    """ "bạch cầu 12.000/mm3": a count per a unit, with no unit before the slash, is "trên"
+    (read "một" it would sound like one more digit)."""
+    return re.compile(r"(?<=\d)\s*/\s*(?=" + unit_pattern() + ")")
+
+
+@cache
 def _per() -> re.Pattern[str]:
     words = list(table()) + sorted(lexicon.per_words())
     after = lexicon.token_pattern(words, r"(?![^\W_])")
@@ -124,8 +131,16 @@ def _alone() -> re.Pattern[str]:
     )
 
 
-# A height in metres and centimetres: "1m65", "cao 1m4" is "một mét sáu mươi lăm".
+# A height in metres and centimetres: "1m65", "cao 1m4" is "một mét sáu mươi lăm"; an area
+# in hectares and tenths: "1ha2" is "một héc ta hai".
 _METRES_AND_CENTIMETRES = re.compile(r"(?<![\d.,/])(\d)m(\d{1,2})(?![^\W_]|[.,]\d)")
+_HECTARES_AND_TENTHS = re.compile(r"(?<![\d.,/])(\d{1,3})ha(\d)(?![^\W_]|[.,]\d)")
+
+
+@cache
+def _product() -> re.Pattern[str]:
+    """ "8m x 9m", "5 m × 20 m": "x" after a measured amount, before another, is "nhân"."""
+    return re.compile(r"(\d\s?" + unit_pattern() + r")\s?[x×]\s?(?=\d)")
 
 
 def read_units(text: str) -> str:
@@ -135,8 +150,11 @@ def read_units(text: str) -> str:
     units = table()
     if _DIGIT.search(text):
         text = _METRES_AND_CENTIMETRES.sub(r"\1 mét \2", text)
+        text = _HECTARES_AND_TENTHS.sub(r"\1 héc ta \2", text)
+        text = _product().sub(r"\1 nhân ", text)
         text = _after_number().sub(lambda m: f"{m[1]} {units[m[2]]}", text)
     if "/" in text:
+        text = _number_per().sub(" trên ", text)
         text = _per().sub(lambda m: " một " + units.get(m[1], m[1]) + " ", text)
         text = _priced_per().sub(r"\1 một ", text)
     return _alone().sub(lambda m: units[m[0]], text)

@@ -11,7 +11,7 @@ from reader import service
 from reader.articles.feeds import parse_feed
 from reader.articles.fetch import Pacer, fetch
 from reader.articles.library import Library
-from reader.articles.links import article_links
+from reader.articles.links import article_links, next_page
 from reader.articles.model import VN_TZ
 from reader.articles.watchlist import list_watched
 from reader.errors import FeedError
@@ -229,6 +229,53 @@ def test_sources_add_imports_and_remembers_the_page(library, web, site):
     site.publish(NEW_ITEM)
     [later] = service.refresh_sources(library, web, "page")
     assert [a.title for a in later.stored] == [NEW_ITEM.title]
+
+
+@pytest.mark.parametrize("page, html, expected", [
+    ("https://p.vn/tin-tuc", '<link rel="next" href="/tin-tuc?page=2">', "https://p.vn/tin-tuc?page=2"),
+    ("https://p.vn/tin-tuc", '<a href="/tin-tuc/trang-2">Trang sau</a>', "https://p.vn/tin-tuc/trang-2"),
+    ("https://p.vn/tin-tuc", '<a href="/tin-tuc?p=2" title="Tiếp">»</a>', "https://p.vn/tin-tuc?p=2"),
+    ("https://p.vn/tin-tuc?trang=2",
+     '<a href="/tin-tuc?trang=1">1</a> <a href="/tin-tuc?trang=2">2</a> <a href="/tin-tuc?trang=3">3</a>',
+     "https://p.vn/tin-tuc?trang=3"),
+    ("https://p.vn/tin-tuc", '<a href="/tin-tuc?trang=1">1</a> <a href="/tin-tuc?trang=2">2</a>',
+     "https://p.vn/tin-tuc?trang=2"),
+    ("https://p.vn/tin-tuc?trang=2", '<a href="/tin-tuc?trang=1">1</a> <a href="/tin-tuc?trang=2">2</a>', None),
+    ("https://p.vn/tin-tuc", '<a href="https://khac.vn/tin-tuc?page=2">Trang sau</a>', None),
+    ("https://p.vn/tin-tuc", '<a href="/tin-tuc/khanh-thanh-cau-moi-xa-nam-yen.html">Khánh thành cầu</a>', None),
+])
+def test_the_next_page_of_a_category(page, html, expected):
+    assert next_page(f"<html><head></head><body>{html}</body></html>", page) == expected
+
+
+def _news(n: int) -> NewsItem:
+    return NewsItem(
+        f"xa-nam-yen-ra-quan-lam-giao-thong-nong-thon-dot-{n}", f"Xã Nam Yên ra quân làm giao thông nông thôn đợt {n}",
+        "Giao thông", f"1{n}/05/2021 - 08:00",
+        [f"Sáng ngày 1{n}/5, xã Nam Yên ra quân làm giao thông nông thôn đợt {n} với hơn {n}00 người tham gia."],
+        f"Mon, 1{n} May 2021 01:00:00 GMT", f"2021-05-1{n}T08:00:00+07:00",
+    )
+
+
+def test_articles_pushed_off_the_first_page_between_checks_still_come_in(library, web, site):
+    first = service.watch_source(library, "page", site.url("/chuyen-muc/tin-tuc"), web)
+    assert len(first.stored) == 2  # a first check reads the first page only: no archive walk
+    for n in range(1, 4):  # three new articles: the page shows two, the third is on page 2
+        site.publish(_news(n))
+    [later] = service.refresh_sources(library, web, "page")
+    assert sorted(a.title for a in later.stored) == sorted(_news(n).title for n in range(1, 4))
+    assert "/chuyen-muc/tin-tuc?trang=2" in site.requests and "/chuyen-muc/tin-tuc?trang=3" not in site.requests
+    site.requests.clear()
+    [quiet] = service.refresh_sources(library, web, "page")
+    assert quiet.stored == [] and "/chuyen-muc/tin-tuc?trang=2" not in site.requests  # page 1 holds known links
+
+
+def test_the_walk_stops_at_the_page_limit(library, web, site):
+    service.watch_source(library, "page", site.url("/chuyen-muc/tin-tuc"), web)
+    for n in range(1, 8):
+        site.publish(_news(n))
+    [later] = service.refresh_sources(library, web.with_(refresh_max_pages=2), "page")
+    assert len(later.stored) == 4 and "/chuyen-muc/tin-tuc?trang=3" not in site.requests
 
 
 def test_a_bad_pattern_is_refused(library, web, site):

@@ -62,6 +62,17 @@ def test_reimport_same_url_updates_in_place(library):
     assert library.search("alpha") == []
 
 
+def test_one_story_at_two_addresses_is_known_at_both(library):
+    body = ("Sáng 12/3, Ủy ban nhân dân huyện tổ chức hội nghị tổng kết.", "Hội nghị đánh giá kết quả năm 2023.")
+    first = library.add(make("Hội nghị tổng kết", url="https://portal.example/tin-tuc/hoi-nghi.html", paragraphs=body))
+    second = library.add(make("Hội nghị tổng kết", url="https://portal.example/su-kien/hoi-nghi.html", paragraphs=body))
+    assert second.id == first.id and library.count() == 1
+    for address in ("https://portal.example/tin-tuc/hoi-nghi.html", "https://portal.example/su-kien/hoi-nghi.html"):
+        assert library.id_for_url(address) == first.id  # neither is fetched again
+    library.delete(first.id)
+    assert library.id_for_url("https://portal.example/tin-tuc/hoi-nghi.html") is None
+
+
 def test_reimport_same_source_and_title_without_url(library):
     first = library.add(make("Tin A", source="file:a.txt", paragraphs=("cũ",)))
     second = library.add(make("Tin A", source="file:a.txt", paragraphs=("mới",)))

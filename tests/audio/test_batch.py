@@ -61,10 +61,10 @@ def test_one_chunk_a_request_when_batches_are_off(online: Settings, google: Fake
 def test_a_chunk_google_fails_in_a_batch_is_asked_alone_and_the_others_are_kept(
     online: Settings, google: FakeGoogle
 ) -> None:
-    google.latency = 0.05
+    google.latency = 0.3  # the first request holds the only slot while the others are asked
     broken = "đoạn 1 câu 1 phần 1"
     google.fail_texts = {broken}
-    settings = online.with_(gtts_initial_concurrency=1, gtts_max_concurrency=1, gtts_retries=1)
+    settings = online.with_(gtts_initial_concurrency=1, gtts_max_concurrency=1, gtts_retries=1, gtts_batch_size=4)
     engine, made, errors = GttsEngine(settings), {}, {}
 
     def ask(text: str) -> None:
@@ -73,13 +73,15 @@ def test_a_chunk_google_fails_in_a_batch_is_asked_alone_and_the_others_are_kept(
         except EngineError as exc:
             errors[text] = exc
 
+    first = threading.Thread(target=ask, args=("mở đầu",))
+    first.start()
     texts = ["đoạn 1 câu 1 phần 0", broken, "đoạn 1 câu 1 phần 2", "đoạn 1 câu 2 phần 0"]
     threads = [threading.Thread(target=ask, args=(t,)) for t in texts]
     for thread in threads:
         thread.start()
-    for thread in threads:
+    for thread in (first, *threads):
         thread.join(30)
-    assert set(made) == set(texts) - {broken} and list(errors) == [broken]
+    assert set(made) == {"mở đầu", *texts} - {broken} and list(errors) == [broken]
     assert "500" in str(errors[broken])
     assert any(broken in batch and len(batch) > 1 for batch in google.batches)  # it was in a batch
     assert all(google.count(t) == 1 for t in made)  # the others were not asked again
@@ -96,6 +98,18 @@ def test_a_google_that_refuses_batches_is_asked_one_chunk_a_request(online: Sett
     assert later and all(len(batch) == 1 for batch in later)
     assert {t for t, s in zip(google.texts, google.text_statuses) if s == 200} == {
         c.text for s in sentences for c in s.clips}
+
+
+def test_a_google_that_reads_one_rpc_a_request_is_asked_one_chunk_a_request(
+    online: Settings, google: FakeGoogle
+) -> None:
+    google.latency, google.answer_first_only = 0.05, True
+    settings = online.with_(gtts_initial_concurrency=1, gtts_max_concurrency=1)
+    sentences = synthesize_script(article(6, 2), GttsEngine(settings), ClipCache(settings.cache_dir))
+    assert all(c.engine == "gtts" for s in sentences for c in s.clips)
+    batched = [i for i, batch in enumerate(google.batches) if len(batch) > 1]
+    assert len(batched) == 1  # found out at the first batch
+    assert google.request_count <= 12 + 1
 
 
 def test_auto_falls_back_for_the_failing_chunk_only(online: Settings, google: FakeGoogle) -> None:

@@ -163,6 +163,8 @@ class FakeGoogle:
       ``fail_all``       every request gets 500; ``fail_texts``: requests for these texts get 500;
       ``malformed``      200 with no audio in it;
       ``refuse_batches`` a request of several RPCs gets 400 (a Google that takes one a request);
+      ``answer_first_only`` a request of several RPCs gets the audio of the first alone, under
+                         gTTS's identifier (a Google that reads one RPC a request);
       ``hang``           accept and read the request, never answer (until ``hang`` is off or the server stops);
       ``body_delay``     send the status and headers at once, the body this many seconds later;
       ``real_speech``    answer with espeak-ng's real speech of the text instead of a tone.
@@ -191,6 +193,7 @@ class FakeGoogle:
         self.fail_texts: set[str] = set()
         self.malformed = False
         self.refuse_batches = False
+        self.answer_first_only = False
         self.body_delay = 0.0
         self._hang = threading.Event()
         self._unhang = threading.Event()
@@ -270,6 +273,7 @@ class FakeGoogle:
             self.peak_in_flight = 0
             self.connections = 0
         self.latency, self.fail_all, self.malformed, self.refuse_batches = 0.0, False, False, False
+        self.answer_first_only = False
         self.max_in_flight, self.throttle_rate, self.retry_after = None, 0.0, None
         self.fail_texts = set()
         self.body_delay = 0.0
@@ -354,6 +358,8 @@ class FakeGoogle:
                         time.sleep(self.latency)
                     if self.malformed:
                         status, payload = 200, _MALFORMED
+                    elif self.answer_first_only:
+                        status, payload = 200, reply_body(self._audio(rpcs[0][0]))
                     else:
                         status, payload = 200, batch_reply_body(
                             [(None if text in self.fail_texts else self._audio(text), ident) for text, ident in rpcs])

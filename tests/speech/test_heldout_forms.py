@@ -91,7 +91,7 @@ SPANS = [
 
 MODELS_AND_SERVICES = [
     ("iPhone 6s", "ai phôn sáu ét sì"),
-    ("mua Galaxy S24", "mua Galaxy ét sì hai mươi tư"),
+    ("mua Galaxy S24", "mua Ga la xi ét sì hai mươi tư"),
     ("nhà số 12b", "nhà số mười hai bê"),
     ("sau 30s", "sau ba mươi giây"),
     ("500g thịt", "năm trăm gam thịt"),

@@ -75,7 +75,7 @@ from tests.speech.spoken import assert_spoken
         ("của bà L.T.H.", "của bà e lờ tê hát."),
         ("anh T.Đ khai", "anh tê đê khai"),
         ("tại TP.HCM", "tại Thành phố Hồ Chí Minh"),
-        ("ông Nguyễn Văn B. điều khiển", "ông Nguyễn Văn B. điều khiển"),
+        ("ông Nguyễn Văn B. điều khiển", "ông Nguyễn Văn bê điều khiển"),
     ],
 )
 def test_identifiers(written: str, spoken: str) -> None:

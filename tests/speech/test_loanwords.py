@@ -51,7 +51,7 @@ from tests.speech.spoken import assert_spoken
         ('virus SARS-CoV-2', 'vi rút Xát cô vi hai'),
         ('đội tuyển dự SEA Games 32', 'đội tuyển dự Xi ghêm ba mươi hai'),
         ('giải V.League', 'giải Vê lích'),
-        ('Olympic Tokyo', 'Ô lim pích Tokyo'),
+        ('Olympic Tokyo', 'Ô lim pích Tô ki ô'),
         ('camera giám sát', 'ca mê ra giám sát'),
         ('clip lan truyền trên mạng', 'cờ líp lan truyền trên mạng'),
         ('ứng dụng ChatGPT', 'ứng dụng Chát gi pi ti'),
