@@ -78,6 +78,8 @@ def test_arrows_home_and_end_choose_a_sentence_and_enter_reads_from_it(app_serve
     assert _focused(page)["s"] == start + 1
     expect(hint).to_contain_text(f"Câu {start + 2} trên {total}.")
     expect(page.locator(".reader-s[tabindex='0']")).to_have_count(1)
+    ring = page.evaluate("() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    assert ring[0] == "solid" and ring[1] >= 3, "the sentence chosen is shown by a thick outline"
     assert _audio(page, "a.paused"), "moving among the sentences does not play"
     page.keyboard.press("End")
     assert _focused(page)["s"] == total - 1
