@@ -89,7 +89,7 @@ def show() -> None:
     st.set_page_config(page_title=page_title(article.title))
     st.html(f'<p class="reader-back">{text.link_html(categories.list_href(category), label("bulletin_stop"))}</p>')
     announce(label("bulletin_place", position=place, total=len(heads)))
-    previous, following = st.columns(2)
+    previous, following = st.container(key="bulletin-nav").columns(2)
     previous.button(label("bulletin_previous"), key="bulletin-previous", disabled=place <= 1,
                     width="stretch", on_click=_go, args=(place - 1,))
     following.button(label("bulletin_next"), key="bulletin-next", disabled=place >= len(heads),

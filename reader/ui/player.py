@@ -77,7 +77,7 @@ def player_html(article: Article, preparing: bool = False, offline: bool = False
         file_name=f"bai-viet-{article.id}.mp3",
         offline=_offline(offline),
     )
-    code = static_file("player_keys.js") + static_file("player.js")
+    code = static_file("player_keys.js") + static_file("transcript.js") + static_file("player.js")
     return f"<style>{static_file('player.css')}</style>{html}<script>{code}</script>"
 
 

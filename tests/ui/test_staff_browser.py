@@ -189,3 +189,42 @@ def test_the_staff_area_fits_a_phone(staff_server, browser, tmp_path):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_the_staff_area_at_double_text_size_in_high_contrast_on_a_phone(staff_server, browser):
+    """What the screenshots showed: cut button labels, buttons past the edge, dim captions,
+    an unreadable figure and a text box whose focus could not be seen."""
+    url, _ = staff_server
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(url + "/?co=200&nen=contrast")
+        expect(page.locator("html")).to_have_attribute("data-reader-theme", "contrast")
+        _log_in(page, url)
+        expect(page.locator("html")).to_have_attribute("data-reader-text-scale", "200")
+        box = page.get_by_role("textbox", name=re.compile("Dán bài viết vào đây"))
+        box.focus()
+        ring = box.evaluate(
+            "e => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]")
+        assert ring[0] == "solid" and ring[1] >= 3
+        page.locator("[data-testid=stRadio] label", has_text="Bộ nhớ và tình trạng").click()
+        _idle(page)
+        for name in ("Kiểm tra và dọn tệp hỏng", "Xóa âm thanh không còn dùng"):
+            button = page.get_by_role("button", name=re.compile(name))
+            expect(button).to_be_visible()
+            box = button.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"{name} reaches past the edge"
+            cut = button.evaluate("b => [b, ...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)")
+            assert not cut, f"{name} is cut"
+        caption = page.locator("[data-testid=stCaptionContainer] p").first
+        assert caption.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 0)"
+        faded = caption.evaluate(
+            "e => { let o = 1; for (let a = e; a; a = a.parentElement) o *= parseFloat(getComputedStyle(a).opacity); return o; }")
+        assert faded == 1, "not yellow at 60 % on black"
+        delta = page.locator("[data-testid=stMetricDelta]").first
+        assert delta.evaluate("e => getComputedStyle(e).backgroundColor") in ("rgba(0, 0, 0, 0)", "rgb(0, 0, 0)")
+        assert delta.locator("svg").count() == 0, "a size is not an increase: no arrow"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()

@@ -76,3 +76,20 @@ def test_a_repaired_sentence_is_shown_repaired_and_its_timing_row_finds_it():
         for i, (_, _, s) in enumerate(build_script(paragraphs).sentences())
     ]
     assert [r["s"] for r in match_timings(t.sentences, timings)] == [0, 1, 2]
+
+
+def test_the_player_ships_the_transcript_keys_and_their_words():
+    """transcript.js is in the player, and the words it says and the shortcut list exist."""
+    from reader.articles.model import Article
+    from reader.ui.labels import all_labels
+    from reader.ui.player import player_html
+
+    page = player_html(Article(id=3, title="Tiêu đề", paragraphs=("Câu một. Câu hai.",), source="text"))
+    assert "window.ReaderTranscript" in page
+    assert page.index("window.ReaderTranscript = T") < page.index("window.ReaderTranscript.bind(L)")
+    labels = all_labels()
+    assert "{position}" in labels["transcript_position"] and "{total}" in labels["transcript_position"]
+    assert "Enter" in labels["transcript_keys"]
+    keys = " ".join(k for k, _ in labels["shortcuts"])
+    assert "Home" in keys and "End" in keys and "Tab" in keys
+    assert html.escape("Trong bài: ↑ ↓, Home, End") in page

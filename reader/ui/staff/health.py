@@ -42,9 +42,9 @@ def _cache(settings: Settings) -> None:
     st.subheader(L("health_cache"))
     stats = health.cache_figures(settings)
     cols = st.columns(3)
-    cols[0].metric(L("health_clips"), f"{stats.clips}", common.mib(stats.clip_bytes), delta_color="off")
-    cols[1].metric(L("health_articles"), f"{stats.articles}", common.mib(stats.article_bytes), delta_color="off")
-    cols[2].metric(L("health_total"), common.mib(stats.total_bytes), L("health_limit", limit=common.mib(settings.cache_max_bytes)), delta_color="off")
+    cols[0].metric(L("health_clips"), f"{stats.clips}", common.mib(stats.clip_bytes), delta_color="off", delta_arrow="off")
+    cols[1].metric(L("health_articles"), f"{stats.articles}", common.mib(stats.article_bytes), delta_color="off", delta_arrow="off")
+    cols[2].metric(L("health_total"), common.mib(stats.total_bytes), L("health_limit", limit=common.mib(settings.cache_max_bytes)), delta_color="off", delta_arrow="off")
     if stats.temp_files:
         st.caption(L("health_temps", count=stats.temp_files))
     buttons = st.columns(2)

@@ -1,6 +1,7 @@
 // The article player: big play/pause, ±10 s, previous/next sentence, named speeds
 // (kept in localStorage), elapsed/total time, the sentence being read highlighted in
-// the article (`.reader-s[data-s]`), a click or Enter on a sentence reads from there,
+// the article (`.reader-s[data-s]`), a click or Enter on a sentence reads from there
+// (the sentences are one Tab stop: transcript.js),
 // the position kept per article ("Nghe tiếp"), and page-wide keyboard shortcuts.
 // The player's markup never changes for an article; its audio comes by feed messages
 // (ReaderPlayer.feed): {kind: "part", index, src, timings, duration} while the article
@@ -123,6 +124,7 @@
       if (now) {
         now.classList.add("reader-s-current");
         now.setAttribute("aria-current", "true");
+        window.ReaderTranscript.follow(now);
         if (following && !inView(now) && !audio.paused) now.scrollIntoView({ block: "center", behavior: "smooth" });
       }
     }
@@ -337,9 +339,7 @@
     root.querySelectorAll(".reader-speed").forEach(function (b) {
       b.addEventListener("click", function () { self.setRate(parseFloat(b.dataset.rate)); });
     });
-    document.querySelectorAll(".reader-s").forEach(function (el) {
-      el.setAttribute("tabindex", "0");
-    });
+    window.ReaderTranscript.bind(L);
     self.setRate(savedRate());
     if (cfg.preparing) {
       root.querySelectorAll("button").forEach(function (b) { b.disabled = true; });

@@ -1,5 +1,7 @@
 // The page's one ReaderPlayer: which player is live, messages for it (feed) kept until
 // it is drawn, and the page-wide keys and clicks that drive it (player.js draws it).
+// Keys pressed on a sentence of the article go to the transcript first (transcript.js):
+// there the arrows, Home and End choose a sentence and Enter or Space reads from it.
 (function () {
   function editable(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -24,6 +26,7 @@
     document.addEventListener("keydown", function (e) {
       const p = window.ReaderPlayer.live();
       if (!p || e.ctrlKey || e.altKey || e.metaKey || editable(e.target)) return;
+      if (window.ReaderTranscript && window.ReaderTranscript.key(e, p)) { e.preventDefault(); return; }
       const onControl = e.target.closest && e.target.closest("button, a, summary");
       const started = p.audio.currentTime > 0;
       let done = true;
@@ -37,12 +40,6 @@
         case "j": case "J": p.sentence(1); break;
         case "+": case "=": p.stepRate(1); break;
         case "-": case "−": case "_": p.stepRate(-1); break;
-        case "Enter": {
-          const s = e.target.closest && e.target.closest(".reader-s");
-          if (!s) return;
-          p.playSentence(parseInt(s.dataset.s, 10));
-          break;
-        }
         default: done = false;
       }
       if (done) e.preventDefault();
