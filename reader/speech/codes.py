@@ -108,30 +108,27 @@ def _court_case(parts: list[str]) -> str | None:
     return " ".join(words) if words else None
 
 
+def _head(match: re.Match[str], named: str) -> str:
+    """What goes before the number: nothing after "số", "số" after the document's name, else ``named``."""
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _SO_BEFORE.search(before):
+        return ""
+    if _named_before().search(before):
+        return "số "
+    return named
+
+
 def read_code(match: re.Match[str]) -> str:
     """The spoken form of one code match, given what the text says just before it."""
     number, year, parts = match[1], match[2], re.split(r"[-/]", match[3])
     if year and (case := _court_case(parts)):
-        before = match.string[max(0, match.start() - 40) : match.start()]
-        if _SO_BEFORE.search(before):
-            head = ""
-        elif _named_before().search(before):
-            head = "số "
-        else:
-            head = "Quyết định số " if parts[0].startswith(("QĐ", "QD")) else "bản án số "
+        head = _head(match, "Quyết định số " if parts[0].startswith(("QĐ", "QD")) else "bản án số ")
         return f" {head}{read_number(int(number))} năm {read_number(int(year))} {case} "
     doc_type = lexicon.document_types().get(parts[0])
     issuer_codes = parts[1:] if doc_type else parts
     if doc_type is None and read_issuer(parts[0], general=False) is None:
         return match[0]
-    before = match.string[max(0, match.start() - 40) : match.start()]
-    if _SO_BEFORE.search(before):
-        head = ""
-    elif _named_before().search(before):
-        head = "số "
-    else:
-        head = f"{doc_type or 'văn bản'} số "
-    words = head + read_number(int(number))
+    words = _head(match, f"{doc_type or 'văn bản'} số ") + read_number(int(number))
     if year:
         words += " năm " + read_number(int(year))
     if not _OF_AFTER.match(match.string, match.end()):
