@@ -1,7 +1,8 @@
 """Moving a library between backends: ``db copy --from sqlite:///… --to postgresql://…``.
 
 Every article and watched source is copied with its id (links to ``bai-viet?id=N``
-keep working), with every address an article was read from, the search index is rebuilt from the copied text, and new ids continue
+keep working), with every address an article was read from and the item pages that
+failed (their count of attempts goes on), the search index is rebuilt from the copied text, and new ids continue
 after the largest. The target must be empty, so a copy run twice never doubles a
 library; the whole copy is one transaction on the target.
 """
@@ -18,6 +19,8 @@ ARTICLE_COLUMNS = ("id", "title", "category", "published", "source", "url", "par
                    "body_hash", "notes")
 WATCHED_COLUMNS = ("id", "kind", "url", "pattern", "title", "etag", "last_modified", "added_at", "checked_at",
                    "last_error")
+ADDRESS_COLUMNS = ("url", "article_id")
+FAILED_COLUMNS = ("url", "attempts", "last_error", "last_at")
 BATCH = 500
 
 
@@ -44,11 +47,11 @@ def _batches(source: Library, table: str, columns: tuple[str, ...]):
         last = int(rows[-1][0])  # type: ignore[arg-type]
 
 
-def _addresses(source: Library):
-    """Every address articles were read from (``article_urls``), a batch at a time."""
+def _by_url(source: Library, table: str, columns: tuple[str, ...]):
+    """The rows of a table keyed by ``url`` (``article_urls``, ``failed_items``), a batch at a time."""
     last = ""
     while True:
-        rows = source.rows("SELECT url, article_id FROM article_urls WHERE url > ? ORDER BY url LIMIT ?", (last, BATCH))
+        rows = source.rows(f"SELECT {', '.join(columns)} FROM {table} WHERE url > ? ORDER BY url LIMIT ?", (last, BATCH))
         if not rows:
             return
         yield rows
@@ -75,9 +78,10 @@ def copy_library(source: Library, target: Library) -> CopyReport:
                 for row in rows:
                     conn.execute(_insert("watched", WATCHED_COLUMNS), row)
                 watched += len(rows)
-            for rows in _addresses(source):
-                for row in rows:
-                    conn.execute(_insert("article_urls", ("url", "article_id")), row)
+            for table, columns in (("article_urls", ADDRESS_COLUMNS), ("failed_items", FAILED_COLUMNS)):
+                for rows in _by_url(source, table, columns):
+                    for row in rows:
+                        conn.execute(_insert(table, columns), row)
             restart = getattr(target, "restart_ids", None)
             if restart is not None:
                 restart(conn)

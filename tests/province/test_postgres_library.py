@@ -15,7 +15,7 @@ from reader.articles.model import VN_TZ, Article
 from reader.articles.pg_schema import POSTGRES_MIGRATIONS
 from reader.articles.samples import ensure_samples
 from reader.articles.schema import MIGRATIONS, SCHEMA_VERSION
-from reader.articles.watchlist import add_watched, list_watched
+from reader.articles.watchlist import add_watched, list_watched, record_item_failure
 from reader.errors import LibraryError
 
 
@@ -109,6 +109,7 @@ def test_db_copy_moves_a_sqlite_library_to_postgres(settings, pg_settings, postg
                                            published=datetime(2024, 5, 1, 8, 0, tzinfo=VN_TZ), url="http://p/1"))
         sqlite_library.add(Article(title="Tin có ngày", paragraphs=("Kênh Xẻo Rô mới nạo vét.",), url="http://p/2"))
         add_watched(sqlite_library, "feed", "http://p/rss", title="Tin mới")
+        record_item_failure(sqlite_library, "http://p/hong.pdf", "not an HTML page")
         before = [a.to_dict() for a in sqlite_library.list()]
     env = {**os.environ, "READER_DATA_DIR": str(settings.data_dir), "READER_DATABASE_URL": ""}
     source = f"sqlite:///{settings.library_path}"
@@ -119,6 +120,7 @@ def test_db_copy_moves_a_sqlite_library_to_postgres(settings, pg_settings, postg
         assert [a.to_dict() for a in library.list()] == before
         assert [a.id for a in library.search("xeo ro")] == [dated.id]
         assert library.id_for_url("http://p/1") == library.id_for_url("http://p/2") == dated.id  # both addresses
+        assert record_item_failure(library, "http://p/hong.pdf", "not an HTML page") == 2  # the count goes on
         assert [w.url for w in list_watched(library)] == ["http://p/rss"]
         new = library.add(Article(title="Bài sau khi chuyển", paragraphs=("Mới.",)))
         assert new.id == max(a["id"] for a in before) + 1
