@@ -89,14 +89,16 @@ def show() -> None:
     st.set_page_config(page_title=page_title(article.title))
     st.html(f'<p class="reader-back">{text.link_html(categories.list_href(category), label("bulletin_stop"))}</p>')
     announce(label("bulletin_place", position=place, total=len(heads)))
+    transcript = build_transcript([article.title, *article.paragraphs])
+    st.html(text.heading_html(article.title, inner_html=transcript.title_html, focus=True))
+    above = st.container()
+    # The player first, then the way to the other news: on a phone at large text the
+    # play button stays on the first screen.
     previous, following = st.container(key="bulletin-nav").columns(2)
     previous.button(label("bulletin_previous"), key="bulletin-previous", disabled=place <= 1,
                     width="stretch", on_click=_go, args=(place - 1,))
     following.button(label("bulletin_next"), key="bulletin-next", disabled=place >= len(heads),
                      width="stretch", on_click=_go, args=(place + 1,))
-    transcript = build_transcript([article.title, *article.paragraphs])
-    st.html(text.heading_html(article.title, inner_html=transcript.title_html, focus=True))
-    above = st.container()
     # The text is drawn before the audio is made, so nothing of the page before lingers.
     st.html(text.meta_html(article.published, article.category))
     st.html(text.body_html(transcript.body_html, escaped=True))
