@@ -35,7 +35,7 @@ def requested() -> bool:
 def position(raw: object, total: int) -> int:
     """The article asked for (1-based), kept within 1..total whatever the address says."""
     value = str(raw or "1").strip()
-    number = int(value) if value.isdigit() and len(value) < 10 else 1
+    number = int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 1  # not "¹" or "²"
     return max(1, min(number, max(1, total)))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from hypothesis import given, strategies as st_
+from hypothesis import example, given, strategies as st_
 
 from reader.articles.library import Library
 from reader.ui import bulletin
@@ -75,5 +75,7 @@ def test_intro_says_the_place_and_the_date():
 
 
 @given(st_.text(max_size=12), st_.integers(min_value=0, max_value=50))
+@example("¹", 0)  # a digit to str.isdigit, not to int()
+@example("٣", 5)
 def test_any_position_in_the_address_is_a_place_in_the_bulletin(raw, total):
     assert 1 <= bulletin.position(raw, total) <= max(1, total)
