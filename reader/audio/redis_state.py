@@ -256,8 +256,15 @@ def forget_redis_limiters() -> None:
         _limiters.clear()
 
 
+# While Redis cannot be reached, "Google is unreachable" is remembered in this process
+# (key -> until when), so a machine cut off from both still plans and finds its
+# offline-voice articles instead of assembling them again at every listen.
+_local_offline: dict[str, float] = {}
+
+
 class RedisOfflineMarker:
-    """"Google is unreachable", remembered in Redis for ``memory_seconds`` by every machine."""
+    """"Google is unreachable", remembered in Redis for ``memory_seconds`` by every machine
+    (in this process alone while Redis is unreachable)."""
 
     def __init__(self, client: redis.Redis, endpoint: str, memory_seconds: float) -> None:
         self.key = f"{PREFIX}google-offline:{_digest(endpoint)}"
@@ -269,7 +276,7 @@ class RedisOfflineMarker:
         try:
             return bool(self.client.exists(self.key))
         except redis.RedisError:
-            return False
+            return (time.time() if now is None else now) < _local_offline.get(self.key, 0.0)
 
     def present(self) -> bool:
         return self.active()
@@ -280,9 +287,11 @@ class RedisOfflineMarker:
         try:
             self.client.set(self.key, f"{time.time():.3f}", px=max(1, int(self.memory_seconds * 1000)))
         except redis.RedisError as exc:
-            log.warning("Could not record in Redis that Google is offline: %s", exc)
+            _local_offline[self.key] = time.time() + self.memory_seconds
+            log.warning("Could not record in Redis that Google is offline (kept in this process): %s", exc)
 
     def clear(self) -> None:
+        _local_offline.pop(self.key, None)
         try:
             self.client.delete(self.key)
         except redis.RedisError:

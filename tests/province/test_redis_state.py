@@ -150,7 +150,11 @@ def test_with_redis_down_the_offline_voice_still_reads(settings):
     forget_redis_limiters()
     with FakeGoogle() as google:
         script = service.script_for(["Tin mới", "Huyện An Biên khánh thành đường mới."], down)
-        rendering = service.render_script(script, down.with_(gtts_url=google.url))
+        online = down.with_(gtts_url=google.url)
+        rendering = service.render_script(script, online)
         assert rendering.mp3_path.exists() and rendering.offline
         assert google.request_count == 0
+        # Remembered in this process while Redis is away: the offline article is found as it is.
+        assert service.has_audio(script, online)
+        assert service.render_script(script, online).mp3_path == rendering.mp3_path
     forget_redis_limiters()
