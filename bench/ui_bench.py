@@ -19,10 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,54 +33,19 @@ from bench.articles_bench import build_library  # noqa: E402
 from reader import service  # noqa: E402
 from reader.config import Settings  # noqa: E402
 from tests.fakes.google import FakeGoogle  # noqa: E402
+from tests.ui.conftest import CHROMIUM, CHROMIUM_ARGS, streamlit_app  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEARCH = "an bien"
 WAIT_MS = 180_000
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
 def app(folder: Path, gtts_url: str):
     """`streamlit run app.py` on the library in ``folder``; yields its URL."""
-    port = _free_port()
     env = {**os.environ, "READER_DATA_DIR": str(folder / "data"), "READER_CACHE_DIR": str(folder / "cache"),
            "READER_ENGINE": "auto", "READER_GTTS_URL": gtts_url}
-    log = open(folder / "streamlit.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        import requests
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if requests.get(url + "/_stcore/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"streamlit did not start: {(folder / 'streamlit.log').read_text()}")
-            time.sleep(0.25)
+    with streamlit_app(env, folder, startup_seconds=120) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _ms(start: float) -> float:

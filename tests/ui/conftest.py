@@ -69,9 +69,9 @@ def app_server(tmp_path_factory):
 
 
 @contextmanager
-def streamlit_app(env: dict[str, str], tmp: Path) -> Iterator[str]:
+def streamlit_app(env: dict[str, str], tmp: Path, startup_seconds: float = STARTUP_SECONDS) -> Iterator[str]:
     """`streamlit run app.py` on a free port with ``env``, its log in ``tmp``; the base URL
-    once it answers its health check."""
+    once it answers its health check (within ``startup_seconds``)."""
     port = _free_port()
     log = open(tmp / "streamlit.log", "wb")
     proc = subprocess.Popen(
@@ -80,7 +80,7 @@ def streamlit_app(env: dict[str, str], tmp: Path) -> Iterator[str]:
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_SECONDS
+    deadline = time.monotonic() + startup_seconds
     try:
         while True:
             if proc.poll() is not None:
