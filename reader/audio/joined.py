@@ -79,7 +79,7 @@ def clip_frames(data: bytes) -> Frames | None:
 
 
 @functools.lru_cache(maxsize=4)
-def _silent_frame(rate: int, timeout: float) -> bytes | None:
+def _silent_frame(rate: int, timeout: float) -> Frames | None:
     """One MP3 frame of digital silence, mono at ``rate``, needing no frame before it."""
     done = codec.run_ffmpeg(["-v", "error", "-f", "lavfi", "-i", f"anullsrc=r={rate}:cl=mono", "-t", "0.5",
                        "-c:a", "libmp3lame", "-b:a", "32k", "-reservoir", "0", "-write_xing", "0",
@@ -90,7 +90,7 @@ def _silent_frame(rate: int, timeout: float) -> bytes | None:
     size = len(frames.data) // frames.count  # constant bitrate without padding at these rates
     middle = frames.count // 2 * size
     frame = frames.data[middle:middle + size]
-    return frame if frame_length(frame[:4]) == len(frame) else None
+    return Frames(frame, 1, frame[:4]) if frame_length(frame[:4]) == len(frame) else None
 
 
 def decode_joined(paths: Sequence[Path], settings: Settings, rate: int) -> dict[Path, bytes] | None:
@@ -109,9 +109,9 @@ def decode_joined(paths: Sequence[Path], settings: Settings, rate: int) -> dict[
             return None
         clips.append(frames)
     silent = _silent_frame(rate, settings.ffmpeg_timeout)
-    if silent is None or clip_frames(silent) is None or clip_frames(silent).format != clips[0].format:
+    if silent is None or silent.format != clips[0].format:
         return None
-    gap = silent * _FLUSH_FRAMES
+    gap = silent.data * _FLUSH_FRAMES
     gap_samples = _FLUSH_FRAMES * clips[0].per_frame
     done = codec.run_ffmpeg(["-v", "error", "-f", "mp3", "-i", "pipe:0", *_raw(rate), "pipe:1"], settings,
                       gap.join(clip.data for clip in clips))
