@@ -72,9 +72,9 @@ def _older_pages(library: Library, watched: Watched, fetched: Fetched, items: li
     links. A page that cannot be read ends the walk; what was found is kept."""
     if watched.kind != "page" or not watched.checked_at or not items:
         return items
-    found, seen, page = list(items), {item.url for item in items}, fetched
+    found, seen, page, newest = list(items), {item.url for item in items}, fetched, [item.url for item in items]
     for _ in range(settings.refresh_max_pages - 1):
-        if any(library.id_for_url(item.url) is not None for item in found) or len(found) > settings.refresh_max_new_items:
+        if any(library.id_for_url(url) is not None for url in newest) or len(found) > settings.refresh_max_new_items:
             break
         following = next_page(page.content, page.url)
         if following is None:
@@ -89,6 +89,7 @@ def _older_pages(library: Library, watched: Watched, fetched: Fetched, items: li
         if not more:
             break
         seen.update(more)
+        newest = more
         found += [FeedItem(link, "", None) for link in more]
     return found
 
