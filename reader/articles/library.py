@@ -214,11 +214,16 @@ class Library:
             )
             article_id = int(cursor.lastrowid or 0)
         self._index(conn, article_id, article.title, article.body)
+        self._remember_addresses(conn, article, article_id)
+        return article_id
+
+    @staticmethod
+    def _remember_addresses(conn: sqlite3.Connection, article: Article, article_id: int) -> None:
+        """Its web address and source as addresses of ``article_id`` (``id_for_url`` finds it by either)."""
         for address in {article.url, article.source} - {""}:
             if address.startswith(("http://", "https://")):
                 conn.execute("INSERT INTO article_urls (url, article_id) VALUES (?, ?) "
                              "ON CONFLICT(url) DO UPDATE SET article_id = excluded.article_id", (address, article_id))
-        return article_id
 
     def _index(self, conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
         """Make an article findable by search (its text folded as queries are)."""
@@ -280,15 +285,10 @@ class Library:
 
     def id_for_url(self, url: str) -> int | None:
         """The id of the article stored from ``url``, if any (to skip known feed items): its
-        address or source now, or any address it was read from before."""
+        address or source now, or any address it was read from before (``article_urls``)."""
         with self._lock:
             try:
                 found = self._conn.execute("SELECT article_id FROM article_urls WHERE url = ?", (url,)).fetchone()
-                found = found or self._conn.execute(
-                    "SELECT id FROM articles WHERE (url = ? AND url <> '') OR (source = ? AND source <> '') "
-                    "ORDER BY id LIMIT 1",
-                    (url, url),
-                ).fetchone()
             except self._errors as exc:
                 raise LibraryError(f"Cannot read the library {self.path}: {exc}") from exc
         return int(found[0]) if found else None
@@ -421,6 +421,7 @@ class Library:
                     raise ArticleNotFound(f"No article with id {article_id} in the library {self.path}")
                 self._unindex(conn, int(article_id))
                 self._index(conn, int(article_id), article.title, article.body)
+                self._remember_addresses(conn, article, int(article_id))
         except self._errors as exc:
             raise LibraryError(f"Cannot update the article in {self.path}: {exc}") from exc
         return article.with_id(int(article_id))

@@ -124,5 +124,7 @@ POSTGRES_MIGRATIONS: list[tuple[object, ...]] = [
         "CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id BIGINT NOT NULL)",
         "CREATE INDEX article_urls_article ON article_urls(article_id)",
         "INSERT INTO article_urls (url, article_id) SELECT url, min(id) FROM articles WHERE url <> '' GROUP BY url",
+        "INSERT INTO article_urls (url, article_id) SELECT source, min(id) FROM articles "
+        "WHERE source LIKE 'http://%' OR source LIKE 'https://%' GROUP BY source ON CONFLICT (url) DO NOTHING",
     ),
 ]

@@ -82,11 +82,14 @@ MIGRATIONS: list[tuple[Step, ...]] = [
     # PostgreSQL's search learns to rank as FTS5 does (``pg_schema.py``); FTS5 already does.
     (),
     (
-        # Every address an article was read from: one story at two addresses of a portal
-        # (two categories, a moved page) is known at both, and neither is fetched again.
+        # Every address an article was read from (its url and web source): one story at two
+        # addresses of a portal (two categories, a moved page) is known at both, and
+        # neither is fetched again.
         "CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL)",
         "CREATE INDEX article_urls_article ON article_urls(article_id)",
         "INSERT OR IGNORE INTO article_urls (url, article_id) SELECT url, id FROM articles WHERE url <> '' ORDER BY id",
+        "INSERT OR IGNORE INTO article_urls (url, article_id) SELECT source, id FROM articles "
+        "WHERE source LIKE 'http://%' OR source LIKE 'https://%' ORDER BY id",
     ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

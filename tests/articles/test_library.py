@@ -73,6 +73,33 @@ def test_one_story_at_two_addresses_is_known_at_both(library):
     assert library.id_for_url("https://portal.example/tin-tuc/hoi-nghi.html") is None
 
 
+def test_an_edited_address_is_known_too(library):
+    stored = library.add(make("Tin huyện", url="https://portal.example/tin/1.html"))
+    library.update(stored.id, make("Tin huyện", url="https://portal.example/tin/moi.html"))
+    assert library.id_for_url("https://portal.example/tin/moi.html") == stored.id
+    assert library.id_for_url("https://portal.example/tin/1.html") == stored.id  # read from there before
+
+
+def test_a_library_of_the_previous_schema_knows_its_addresses_and_sources(library_settings):
+    with Library.open(library_settings) as library:
+        stored = library.add(make("Tin cũ", url="https://portal.example/tin/2.html",
+                                  source="https://portal.example/?id=2"))
+        library.add(make("Tin từ tệp", source="file:/srv/tin.txt"))
+        library.write("DROP TABLE article_urls")
+        if library_settings.database_url:
+            library.write("UPDATE reader_schema SET version = ?", (SCHEMA_VERSION - 1,))
+        else:
+            library.write(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    if library_settings.database_url:
+        from reader.articles.postgres import close_pools
+
+        close_pools()  # a library is prepared (migrated) when its pool is made
+    with Library.open(library_settings) as library:  # migration 6 again, from the articles
+        assert library.id_for_url("https://portal.example/tin/2.html") == stored.id
+        assert library.id_for_url("https://portal.example/?id=2") == stored.id
+        assert library.id_for_url("file:/srv/tin.txt") is None  # only web addresses
+
+
 def test_reimport_same_source_and_title_without_url(library):
     first = library.add(make("Tin A", source="file:a.txt", paragraphs=("cũ",)))
     second = library.add(make("Tin A", source="file:a.txt", paragraphs=("mới",)))
